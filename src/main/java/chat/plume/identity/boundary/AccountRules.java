@@ -1,0 +1,25 @@
+package chat.plume.identity.boundary;
+
+/**
+ * The input rules of accounts, as regular expressions and limits shared by the request records'
+ * Bean Validation constraints (and documented in the OpenAPI description).
+ */
+final class AccountRules {
+
+    /** 3–32 letters, digits or underscores; ASCII so that usernames are easy to type and say. */
+    static final String USERNAME = "^[A-Za-z0-9_]{3,32}$";
+    /** Any text without control characters, not only spaces: Chinese names are welcome. */
+    static final String VISIBLE_TEXT = "^[^\\p{Cntrl}]*\\S[^\\p{Cntrl}]*$";
+    static final String OPTIONAL_TEXT = "^[^\\p{Cntrl}]*$";
+    static final String GENDER = "^(male|female|other)$";
+    static final String PHONE = "^\\+?[0-9 ()-]{3,32}$";
+    static final int DISPLAY_NAME_MAX = 64;
+    static final int SIGNATURE_MAX = 100;
+    static final int REGION_MAX = 64;
+    static final int PASSWORD_MIN = 8;
+    /** Long enough for any passphrase; bounds the work a single request can ask for. */
+    static final int PASSWORD_MAX = 256;
+
+    private AccountRules() {
+    }
+}

@@ -1,0 +1,128 @@
+package chat.plume.identity.boundary;
+
+import chat.plume.identity.control.PasswordHasher;
+import chat.plume.identity.entity.Account;
+import chat.plume.identity.entity.Gender;
+import chat.plume.identity.entity.Role;
+import chat.plume.platform.error.DuplicateEntityException;
+import chat.plume.platform.error.InvalidInputException;
+import chat.plume.platform.error.MissingEntityException;
+import chat.plume.platform.rest.ResultPage;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/** Accounts: registration, one's own profile and password, other people's public profiles, search. */
+@Stateless
+public class Accounts {
+
+    private static final Logger LOG = Logger.getLogger(Accounts.class.getName());
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    PasswordHasher hasher;
+
+    @Inject
+    Sessions sessions;
+
+    public OwnProfile register(RegistrationRequest request) {
+        return OwnProfile.of(create(request.username(), request.displayName().strip(), request.password(), Role.USER));
+    }
+
+    /** Creates an account; also used by the admin bootstrap. */
+    public Account create(String username, String displayName, String password, Role role) {
+        if (password.equalsIgnoreCase(username)) {
+            throw new InvalidInputException("password_is_username", "password",
+                    "The password must not be the username.");
+        }
+        String key = Account.keyOf(username);
+        if (byKey(em, key).isPresent()) {
+            throw taken();
+        }
+        Account account = new Account(username, displayName, hasher.hash(password), Sessions.now());
+        account.grant(role);
+        try {
+            em.persist(account);
+            em.flush();
+        } catch (PersistenceException e) {
+            // Two registrations of the same name raced past the check: the unique key decides.
+            throw taken();
+        }
+        LOG.info(() -> "Account " + account.id() + " registered" + (role == Role.ADMIN ? " as admin" : ""));
+        return account;
+    }
+
+    public OwnProfile profile(Caller caller) {
+        return OwnProfile.of(own(caller));
+    }
+
+    public OwnProfile updateProfile(Caller caller, ProfileUpdate update) {
+        Account account = own(caller);
+        account.updateProfile(update.displayName().strip(), blankToNull(update.signature()),
+                Gender.fromWire(update.gender()).orElse(null), blankToNull(update.region()),
+                blankToNull(update.phone()));
+        return OwnProfile.of(account);
+    }
+
+    /** Requires the current password; ends every other session of the account (other devices sign in again). */
+    public void changePassword(Caller caller, PasswordChange change, String clientAddress) {
+        Account account = own(caller);
+        sessions.verifyPassword(account, change.currentPassword(), clientAddress);
+        if (change.newPassword().equalsIgnoreCase(account.username())) {
+            throw new InvalidInputException("password_is_username", "newPassword",
+                    "The password must not be the username.");
+        }
+        account.changePassword(hasher.hash(change.newPassword()), Sessions.now());
+        sessions.revokeAllExcept(caller.accountId(), caller.sessionId());
+        LOG.info(() -> "Account " + caller.accountId() + " changed its password");
+    }
+
+    public PublicProfile publicProfile(String username) {
+        return byKey(em, Account.keyOf(username)).map(PublicProfile::of)
+                .orElseThrow(() -> new MissingEntityException("user_not_found", "No such user."));
+    }
+
+    /** Case-insensitive substring search over usernames and display names. */
+    public ResultPage<PublicProfile> search(String query, int page, int size) {
+        String pattern = "%" + escapeLike(query.strip().toLowerCase(Locale.ROOT)) + "%";
+        long total = em.createNamedQuery(Account.SEARCH_COUNT, Long.class).setParameter("pattern", pattern)
+                .getSingleResult();
+        var items = em.createNamedQuery(Account.SEARCH, Account.class).setParameter("pattern", pattern)
+                .setFirstResult(page * size).setMaxResults(size)
+                .getResultStream().map(PublicProfile::of).toList();
+        return new ResultPage<>(items, page, size, total);
+    }
+
+    static Optional<Account> byKey(EntityManager em, String key) {
+        return em.createNamedQuery(Account.BY_USERNAME_KEY, Account.class).setParameter("key", key)
+                .getResultStream().findFirst();
+    }
+
+    private Account own(Caller caller) {
+        Account account = em.find(Account.class, caller.accountId());
+        if (account == null) {
+            throw new MissingEntityException("user_not_found", "No such user.");
+        }
+        return account;
+    }
+
+    private static DuplicateEntityException taken() {
+        return new DuplicateEntityException("username_taken", "username", "This username is taken.");
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** LIKE wildcards in the query are searched for literally ('!' is the escape character). */
+    static String escapeLike(String value) {
+        return value.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+}

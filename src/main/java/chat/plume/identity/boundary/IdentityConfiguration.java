@@ -1,0 +1,32 @@
+package chat.plume.identity.boundary;
+
+import chat.plume.identity.control.IdentitySettings;
+import chat.plume.identity.control.PasswordHasher;
+import chat.plume.identity.control.SignInThrottle;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+
+/** Makes the identity feature's settings and its stateful helpers available for injection. */
+@jakarta.enterprise.context.ApplicationScoped
+public class IdentityConfiguration {
+
+    @Produces
+    @Singleton
+    IdentitySettings settings() {
+        return IdentitySettings.fromConfiguration();
+    }
+
+    @Produces
+    @Singleton
+    PasswordHasher passwordHasher(IdentitySettings settings) {
+        return new PasswordHasher(settings.passwordIterations());
+    }
+
+    @Produces
+    @Singleton
+    SignInThrottle signInThrottle(IdentitySettings settings) {
+        return new SignInThrottle(Clock.systemUTC(), settings.failuresPerAccount(), settings.failuresPerAddress(),
+                settings.failureWindow());
+    }
+}

@@ -1,0 +1,13 @@
+package chat.plume.identity.boundary;
+
+import chat.plume.identity.entity.Account;
+
+/** What anyone signed in may see of an account: no phone number, no role. */
+public record PublicProfile(long id, String username, String displayName, String signature, String gender,
+        String region) {
+
+    static PublicProfile of(Account a) {
+        return new PublicProfile(a.id(), a.username(), a.displayName(), a.signature(),
+                a.gender() == null ? null : a.gender().wireName(), a.region());
+    }
+}

@@ -1,0 +1,157 @@
+package chat.plume.identity.boundary;
+
+import chat.plume.identity.control.IdentitySettings;
+import chat.plume.identity.control.PasswordHasher;
+import chat.plume.identity.control.SessionTokens;
+import chat.plume.identity.control.SignInThrottle;
+import chat.plume.identity.entity.Account;
+import chat.plume.identity.entity.AuthSession;
+import chat.plume.platform.error.MissingEntityException;
+import chat.plume.platform.error.NotAuthenticatedException;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Logger;
+
+/**
+ * Sign-in sessions: signing in (throttled), resolving a token to its {@link Caller}, listing
+ * one's devices, and ending sessions. Ending sessions fires {@link SessionsRevoked}.
+ */
+@Stateless
+public class Sessions {
+
+    private static final Logger LOG = Logger.getLogger(Sessions.class.getName());
+    /** The same answer for an unknown username and a wrong password. */
+    private static final String WRONG_CREDENTIALS = "Wrong username or password.";
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    PasswordHasher hasher;
+
+    @Inject
+    SignInThrottle throttle;
+
+    @Inject
+    IdentitySettings settings;
+
+    @Inject
+    Event<SessionsRevoked> revoked;
+
+    /** Checks the password and opens a session; refuses with 401 or, after repeated failures, 429. */
+    public SignedIn signIn(SignInRequest request, String clientAddress, String userAgent) {
+        String key = Account.keyOf(request.username());
+        throttle.check(key, clientAddress);
+        Optional<Account> found = Accounts.byKey(em, key);
+        if (found.isEmpty()) {
+            hasher.burnEquivalentTime(request.password());
+        }
+        if (found.isEmpty() || !hasher.matches(request.password(), found.get().passwordHash())) {
+            throttle.recordFailure(key, clientAddress);
+            LOG.fine(() -> "Failed sign-in from " + clientAddress);
+            throw new NotAuthenticatedException("invalid_credentials", WRONG_CREDENTIALS);
+        }
+        throttle.recordSuccess(key);
+        Account account = found.get();
+        if (hasher.needsRehash(account.passwordHash())) {
+            account.rehashPassword(hasher.hash(request.password()));
+        }
+        String token = SessionTokens.generate();
+        AuthSession session = new AuthSession(account, SessionTokens.digest(token), now(),
+                settings.sessionLifetime(), userAgent, clientAddress);
+        em.persist(session);
+        LOG.info(() -> "Account " + account.id() + " signed in");
+        return new SignedIn(token, session.expiresAt().toInstant(ZoneOffset.UTC), OwnProfile.of(account));
+    }
+
+    /** The caller behind a token, if the token names a live session. */
+    public Optional<Caller> authenticate(String token) {
+        if (!SessionTokens.plausible(token)) {
+            return Optional.empty();
+        }
+        LocalDateTime now = now();
+        return em.createNamedQuery(AuthSession.BY_TOKEN_HASH, AuthSession.class)
+                .setParameter("hash", SessionTokens.digest(token))
+                .getResultStream()
+                .filter(s -> s.isLive(now))
+                .findFirst()
+                .map(s -> {
+                    s.touch(now);
+                    Account a = s.account();
+                    return new Caller(a.id(), a.username(), a.role(), s.id());
+                });
+    }
+
+    public List<DeviceSession> devices(Caller caller) {
+        return live(caller.accountId()).stream()
+                .map(s -> new DeviceSession(s.id(), s.createdAt().toInstant(ZoneOffset.UTC),
+                        s.lastUsedAt().toInstant(ZoneOffset.UTC), s.expiresAt().toInstant(ZoneOffset.UTC),
+                        s.userAgent(), s.id() == caller.sessionId()))
+                .toList();
+    }
+
+    /** Ends one of the caller's own sessions (this device or another one). */
+    public void signOut(Caller caller, long sessionId) {
+        AuthSession session = em.find(AuthSession.class, sessionId);
+        if (session == null || !session.account().id().equals(caller.accountId()) || !session.isLive(now())) {
+            throw new MissingEntityException("session_not_found", "No such session.");
+        }
+        session.revoke(now());
+        revoked.fire(new SessionsRevoked(caller.accountId(), Set.of(sessionId)));
+        LOG.info(() -> "Account " + caller.accountId() + " signed out session " + sessionId);
+    }
+
+    /** Ends every session of the caller, including the current one. */
+    public void signOutEverywhere(Caller caller) {
+        revokeAllExcept(caller.accountId(), -1);
+        LOG.info(() -> "Account " + caller.accountId() + " signed out everywhere");
+    }
+
+    /** Ends every session of an account but one; used after a password change. */
+    public void revokeAllExcept(long accountId, long keptSessionId) {
+        Set<Long> ids = new HashSet<>();
+        for (AuthSession s : live(accountId)) {
+            if (s.id() != keptSessionId) {
+                ids.add(s.id());
+            }
+        }
+        em.createNamedQuery(AuthSession.REVOKE_ALL_OF_ACCOUNT)
+                .setParameter("now", now())
+                .setParameter("account", accountId)
+                .setParameter("except", keptSessionId)
+                .executeUpdate();
+        if (!ids.isEmpty()) {
+            revoked.fire(new SessionsRevoked(accountId, Set.copyOf(ids)));
+        }
+    }
+
+    /** Throws like a failed sign-in when the password is wrong; counts towards the throttle. */
+    public void verifyPassword(Account account, String password, String clientAddress) {
+        String key = Account.keyOf(account.username());
+        throttle.check(key, clientAddress);
+        if (!hasher.matches(password, account.passwordHash())) {
+            throttle.recordFailure(key, clientAddress);
+            throw new NotAuthenticatedException("invalid_credentials", "The current password is wrong.");
+        }
+    }
+
+    private List<AuthSession> live(long accountId) {
+        return em.createNamedQuery(AuthSession.LIVE_OF_ACCOUNT, AuthSession.class)
+                .setParameter("account", accountId)
+                .setParameter("now", now())
+                .getResultList();
+    }
+
+    static LocalDateTime now() {
+        return LocalDateTime.now(ZoneOffset.UTC);
+    }
+}

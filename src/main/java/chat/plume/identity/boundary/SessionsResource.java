@@ -1,0 +1,93 @@
+package chat.plume.identity.boundary;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * {@code /sessions}: sign in (which also sets the HttpOnly session cookie for the page), list
+ * one's signed-in devices, sign out this device, another device, or everywhere.
+ */
+@Path("sessions")
+@Produces(MediaType.APPLICATION_JSON)
+public class SessionsResource {
+
+    @Inject
+    Sessions sessions;
+
+    @Inject
+    chat.plume.identity.control.IdentitySettings settings;
+
+    @Context
+    HttpServletRequest http;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response signIn(@NotNull @Valid SignInRequest request) {
+        SignedIn signedIn = sessions.signIn(request, http.getRemoteAddr(), http.getHeader(HttpHeaders.USER_AGENT));
+        long maxAge = Math.max(0, Duration.between(Instant.now(), signedIn.expiresAt()).toSeconds());
+        return Response.status(Response.Status.CREATED).entity(signedIn).cookie(cookie(signedIn.token(), maxAge))
+                .build();
+    }
+
+    @GET
+    @Authenticated
+    public List<DeviceSession> devices(@Context SecurityContext security) {
+        return sessions.devices(AuthenticationFilter.callerOf(security));
+    }
+
+    @DELETE
+    @Path("current")
+    @Authenticated
+    public Response signOut(@Context SecurityContext security) {
+        Caller caller = AuthenticationFilter.callerOf(security);
+        sessions.signOut(caller, caller.sessionId());
+        return Response.noContent().cookie(cookie("", 0)).build();
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Authenticated
+    public Response signOutDevice(@PathParam("id") long id, @Context SecurityContext security) {
+        Caller caller = AuthenticationFilter.callerOf(security);
+        sessions.signOut(caller, id);
+        Response.ResponseBuilder response = Response.noContent();
+        return (id == caller.sessionId() ? response.cookie(cookie("", 0)) : response).build();
+    }
+
+    @DELETE
+    @Authenticated
+    public Response signOutEverywhere(@Context SecurityContext security) {
+        sessions.signOutEverywhere(AuthenticationFilter.callerOf(security));
+        return Response.noContent().cookie(cookie("", 0)).build();
+    }
+
+    /** HttpOnly (no script reads it), SameSite=Strict (no other site sends it), Secure on HTTPS. */
+    private NewCookie cookie(String value, long maxAgeSeconds) {
+        return new NewCookie.Builder(SessionCredentials.COOKIE)
+                .value(value)
+                .path("/")
+                .httpOnly(true)
+                .secure(http.isSecure() || settings.secureCookie())
+                .sameSite(NewCookie.SameSite.STRICT)
+                .maxAge((int) Math.min(Integer.MAX_VALUE, maxAgeSeconds))
+                .build();
+    }
+}

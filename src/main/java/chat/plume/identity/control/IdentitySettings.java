@@ -1,0 +1,32 @@
+package chat.plume.identity.control;
+
+import chat.plume.platform.Settings;
+import java.time.Duration;
+
+/**
+ * The identity feature's knobs, read once at startup (see the README's configuration table).
+ *
+ * @param passwordIterations PBKDF2 iterations for new hashes; never below OWASP's 600,000
+ * @param sessionLifetime how long a sign-in lasts without signing in again
+ * @param secureCookie whether the session cookie is marked Secure even on plain HTTP requests
+ *        (set it behind a TLS-terminating proxy; on HTTPS requests it is always Secure)
+ * @param failuresPerAccount failed sign-ins allowed per username within {@code failureWindow}
+ * @param failuresPerAddress failed sign-ins allowed per client address within {@code failureWindow}
+ * @param failureWindow the window over which failures are counted
+ */
+public record IdentitySettings(int passwordIterations, Duration sessionLifetime, boolean secureCookie,
+        int failuresPerAccount, int failuresPerAddress, Duration failureWindow) {
+
+    public static final int MIN_PASSWORD_ITERATIONS = 600_000;
+
+    public static IdentitySettings fromConfiguration() {
+        return new IdentitySettings(
+                Settings.integer("plume.password.iterations", MIN_PASSWORD_ITERATIONS, MIN_PASSWORD_ITERATIONS,
+                        50_000_000),
+                Duration.ofDays(Settings.integer("plume.session.lifetime-days", 30, 1, 365)),
+                Settings.flag("plume.session.secure-cookie", false),
+                Settings.integer("plume.signin.max-failures-per-account", 5, 1, 1000),
+                Settings.integer("plume.signin.max-failures-per-address", 50, 1, 100_000),
+                Duration.ofMinutes(Settings.integer("plume.signin.failure-window-minutes", 15, 1, 1440)));
+    }
+}

@@ -1,0 +1,158 @@
+package chat.plume.identity.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.LocalDateTime;
+import java.util.Locale;
+
+/**
+ * A person's account. The username is chosen once and never changes; it is unique without
+ * regard to case ({@code Alice} and {@code alice} are the same account), which the database
+ * enforces on {@code usernameKey}. Everything else on the profile is the owner's to edit.
+ * All timestamps are UTC.
+ */
+@Entity
+@Table(name = "account")
+@NamedQuery(name = Account.BY_USERNAME_KEY, query = "select a from Account a where a.usernameKey = :key")
+@NamedQuery(name = Account.SEARCH, query = "select a from Account a where a.usernameKey like :pattern escape '!'"
+        + " or lower(a.displayName) like :pattern escape '!' order by a.usernameKey")
+@NamedQuery(name = Account.SEARCH_COUNT, query = "select count(a) from Account a where a.usernameKey like :pattern"
+        + " escape '!' or lower(a.displayName) like :pattern escape '!'")
+public class Account {
+
+    public static final String BY_USERNAME_KEY = "Account.byUsernameKey";
+    public static final String SEARCH = "Account.search";
+    public static final String SEARCH_COUNT = "Account.searchCount";
+
+    @Id
+    @SequenceGenerator(name = "account_seq", sequenceName = "account_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "account_seq")
+    private Long id;
+
+    @Column(nullable = false, updatable = false, length = 32)
+    private String username;
+
+    @Column(name = "username_key", nullable = false, updatable = false, length = 32)
+    private String usernameKey;
+
+    @Column(name = "display_name", nullable = false, length = 64)
+    private String displayName;
+
+    @Column(name = "password_hash", nullable = false, length = 200)
+    private String passwordHash;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private Role role;
+
+    @Column(length = 100)
+    private String signature;
+
+    @Enumerated(EnumType.STRING)
+    @Column(length = 16)
+    private Gender gender;
+
+    @Column(length = 64)
+    private String region;
+
+    @Column(length = 32)
+    private String phone;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private LocalDateTime createdAt;
+
+    @Column(name = "password_changed_at", nullable = false)
+    private LocalDateTime passwordChangedAt;
+
+    @Version
+    private long version;
+
+    protected Account() {
+    }
+
+    public Account(String username, String displayName, String passwordHash, LocalDateTime now) {
+        this.username = username;
+        this.usernameKey = keyOf(username);
+        this.displayName = displayName;
+        this.passwordHash = passwordHash;
+        this.role = Role.USER;
+        this.createdAt = now;
+        this.passwordChangedAt = now;
+    }
+
+    /** The case-insensitive identity of a username. */
+    public static String keyOf(String username) {
+        return username.toLowerCase(Locale.ROOT);
+    }
+
+    public void changePassword(String newHash, LocalDateTime now) {
+        this.passwordHash = newHash;
+        this.passwordChangedAt = now;
+    }
+
+    /** Replaces the hash with a stronger one of the same password (more iterations). */
+    public void rehashPassword(String strongerHash) {
+        this.passwordHash = strongerHash;
+    }
+
+    public void updateProfile(String displayName, String signature, Gender gender, String region, String phone) {
+        this.displayName = displayName;
+        this.signature = signature;
+        this.gender = gender;
+        this.region = region;
+        this.phone = phone;
+    }
+
+    public void grant(Role newRole) {
+        this.role = newRole;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public String username() {
+        return username;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    public String passwordHash() {
+        return passwordHash;
+    }
+
+    public Role role() {
+        return role;
+    }
+
+    public String signature() {
+        return signature;
+    }
+
+    public Gender gender() {
+        return gender;
+    }
+
+    public String region() {
+        return region;
+    }
+
+    public String phone() {
+        return phone;
+    }
+
+    public LocalDateTime createdAt() {
+        return createdAt;
+    }
+}

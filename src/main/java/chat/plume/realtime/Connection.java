@@ -1,0 +1,159 @@
+package chat.plume.realtime;
+
+import chat.plume.identity.boundary.Caller;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One open WebSocket of one signed-in user, with its outbox.
+ *
+ * <p>Sending never blocks the caller: frames are queued and written one at a time through the
+ * asynchronous remote (JSR-356 allows only one outstanding asynchronous write per session). A
+ * peer that does not keep up fills its outbox; past {@code outboxLimit} frames the connection is
+ * closed with 1013 (try again later) rather than letting memory grow, and the client resumes on
+ * reconnect. Nothing one connection does can delay another.
+ */
+public class Connection {
+
+    private static final Logger LOG = Logger.getLogger(Connection.class.getName());
+    /** A write that completes synchronously calls back into {@link #drain}; past this depth, hop threads. */
+    private static final int MAX_SYNCHRONOUS_DEPTH = 16;
+    private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
+
+    private final Session session;
+    private final Caller caller;
+    private final FrameCodec codec;
+    private final Executor executor;
+    private final int outboxLimit;
+    private final Queue<String> outbox = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queued = new AtomicInteger();
+    private final AtomicBoolean writing = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile long lastHeardNanos = System.nanoTime();
+
+    public Connection(Session session, Caller caller, FrameCodec codec, Executor executor, int outboxLimit) {
+        this.session = session;
+        this.caller = caller;
+        this.codec = codec;
+        this.executor = executor;
+        this.outboxLimit = outboxLimit;
+    }
+
+    public String id() {
+        return session.getId();
+    }
+
+    public Caller caller() {
+        return caller;
+    }
+
+    public long accountId() {
+        return caller.accountId();
+    }
+
+    /** Queues a frame object; it is encoded here, once. */
+    public void send(Object frame) {
+        sendText(codec.encode(frame));
+    }
+
+    /** Queues an already encoded frame (the dispatcher encodes once for all recipients). */
+    public void sendText(String text) {
+        if (closed.get()) {
+            return;
+        }
+        if (queued.incrementAndGet() > outboxLimit) {
+            LOG.fine(() -> "Connection " + id() + " is too slow; closing it");
+            close(new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "slow_consumer"));
+            return;
+        }
+        outbox.add(text);
+        drain();
+    }
+
+    private void drain() {
+        while (!closed.get() && !outbox.isEmpty() && writing.compareAndSet(false, true)) {
+            String next = outbox.poll();
+            if (next == null) {
+                writing.set(false);
+                continue;
+            }
+            try {
+                session.getAsyncRemote().sendText(next, result -> {
+                    queued.decrementAndGet();
+                    writing.set(false);
+                    if (!result.isOK()) {
+                        LOG.log(Level.FINE, "Write to connection " + id() + " failed", result.getException());
+                        close(new CloseReason(CloseReason.CloseCodes.CLOSED_ABNORMALLY, "write_failed"));
+                        return;
+                    }
+                    continueDraining();
+                });
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "Write to connection " + id() + " refused", e);
+                writing.set(false);
+                close(new CloseReason(CloseReason.CloseCodes.CLOSED_ABNORMALLY, "write_failed"));
+            }
+            return;
+        }
+    }
+
+    private void continueDraining() {
+        int[] depth = DEPTH.get();
+        if (depth[0] >= MAX_SYNCHRONOUS_DEPTH) {
+            executor.execute(this::drain);
+            return;
+        }
+        depth[0]++;
+        try {
+            drain();
+        } finally {
+            depth[0]--;
+        }
+    }
+
+    /** Something arrived from the peer (a frame or a pong): it is alive. */
+    public void heard() {
+        lastHeardNanos = System.nanoTime();
+    }
+
+    public long silentForNanos() {
+        return System.nanoTime() - lastHeardNanos;
+    }
+
+    public void ping() {
+        if (closed.get()) {
+            return;
+        }
+        try {
+            session.getAsyncRemote().sendPing(ByteBuffer.allocate(0));
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.FINE, "Ping to connection " + id() + " failed", e);
+        }
+    }
+
+    public boolean isOpen() {
+        return !closed.get() && session.isOpen();
+    }
+
+    /** Closes once; later calls do nothing. */
+    public void close(CloseReason reason) {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        outbox.clear();
+        try {
+            session.close(reason);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.FINE, "Closing connection " + id() + " failed", e);
+        }
+    }
+}

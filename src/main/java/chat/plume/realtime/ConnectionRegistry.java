@@ -1,0 +1,69 @@
+package chat.plume.realtime;
+
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Every open connection on this node, by user: a user maps to all of that user's connections
+ * (tabs, devices). Bean-managed concurrency over concurrent maps: lookups never wait on each
+ * other, and the add/remove of one user's connections is atomic per user, so "came online" and
+ * "went offline" are each reported exactly once.
+ *
+ * <p>Per node: in a cluster, each node knows its own connections only.
+ */
+@Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class ConnectionRegistry {
+
+    private final Map<Long, Set<Connection>> byUser = new ConcurrentHashMap<>();
+
+    /** Adds a connection; returns true when it is the user's first (the user came online). */
+    public boolean add(Connection connection) {
+        AtomicBoolean first = new AtomicBoolean();
+        byUser.compute(connection.accountId(), (user, connections) -> {
+            Set<Connection> set = connections == null ? ConcurrentHashMap.newKeySet() : connections;
+            first.set(set.isEmpty());
+            set.add(connection);
+            return set;
+        });
+        return first.get();
+    }
+
+    /** Removes a connection; returns true when it was the user's last (the user went offline). */
+    public boolean remove(Connection connection) {
+        AtomicBoolean last = new AtomicBoolean();
+        byUser.computeIfPresent(connection.accountId(), (user, connections) -> {
+            if (connections.remove(connection) && connections.isEmpty()) {
+                last.set(true);
+                return null;
+            }
+            return connections.isEmpty() ? null : connections;
+        });
+        return last.get();
+    }
+
+    public Collection<Connection> connectionsOf(long accountId) {
+        Set<Connection> connections = byUser.get(accountId);
+        return connections == null ? List.of() : List.copyOf(connections);
+    }
+
+    public boolean isOnline(long accountId) {
+        return byUser.containsKey(accountId);
+    }
+
+    public int onlineUsers() {
+        return byUser.size();
+    }
+
+    /** A snapshot of every connection, for the heartbeat. */
+    public List<Connection> all() {
+        return byUser.values().stream().flatMap(Set::stream).toList();
+    }
+}

@@ -1,0 +1,73 @@
+package chat.plume.realtime;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import java.io.StringReader;
+import java.util.Optional;
+
+/**
+ * Turns frames into text and back. Encoding goes through one shared JSON-B instance (thread-safe,
+ * expensive to create); decoding reads the envelope with JSON-P and leaves the payload to the
+ * handler of the frame's type.
+ */
+@ApplicationScoped
+public class FrameCodec {
+
+    /** Request ids are the client's to choose, within reason. */
+    static final int MAX_ID_LENGTH = 64;
+
+    private final Jsonb jsonb = JsonbBuilder.create();
+
+    public String encode(Object frame) {
+        return jsonb.toJson(frame);
+    }
+
+    /**
+     * Reads a client frame's envelope.
+     *
+     * @throws MalformedFrameException when the text is not a JSON object with a string {@code type}
+     */
+    public InboundFrame decode(String text) {
+        JsonObject object;
+        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            JsonValue value = reader.readValue();
+            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw new MalformedFrameException(null, "malformed_frame", "A frame must be a JSON object.");
+            }
+            object = value.asJsonObject();
+        } catch (JsonException | IllegalStateException e) {
+            throw new MalformedFrameException(null, "malformed_frame", "The frame is not valid JSON.");
+        }
+        String id = stringField(object, "id").orElse(null);
+        if (object.containsKey("id") && (id == null || id.isEmpty() || id.length() > MAX_ID_LENGTH)) {
+            throw new MalformedFrameException(null, "invalid_frame",
+                    "The id must be a string of 1 to " + MAX_ID_LENGTH + " characters.");
+        }
+        String type = stringField(object, "type")
+                .orElseThrow(() -> new MalformedFrameException(id, "invalid_frame", "The frame has no type."));
+        return new InboundFrame(type, id, object);
+    }
+
+    private static Optional<String> stringField(JsonObject object, String name) {
+        JsonValue value = object.get(name);
+        return value instanceof JsonString s ? Optional.of(s.getString()) : Optional.empty();
+    }
+
+    @PreDestroy
+    void close() {
+        try {
+            jsonb.close();
+        } catch (Exception e) {
+            // Closing only releases caches; nothing to recover at undeployment.
+            java.util.logging.Logger.getLogger(FrameCodec.class.getName()).log(java.util.logging.Level.FINE, "Closing JSON-B failed", e);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package chat.plume.realtime;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
+import java.util.Locale;
+import java.util.logging.Logger;
+
+/**
+ * The life of a connection: opening (welcome frame first, then registration and presence) and
+ * closing (unregistration and presence), whichever side ends it.
+ */
+@ApplicationScoped
+public class Gateway {
+
+    private static final Logger LOG = Logger.getLogger(Gateway.class.getName());
+
+    @Inject
+    ConnectionRegistry registry;
+
+    @Inject
+    Dispatcher dispatcher;
+
+    @Inject
+    Event<PresenceChanged> presence;
+
+    @Inject
+    GatewaySettings settings;
+
+    public void open(Connection connection) {
+        var caller = connection.caller();
+        // Queued before the connection is registered, so nothing pushed can overtake it.
+        connection.send(new Frames.Welcome(new Frames.Me(caller.accountId(), caller.username(),
+                caller.role().name().toLowerCase(Locale.ROOT)), connection.id(), settings));
+        boolean cameOnline = registry.add(connection);
+        LOG.fine(() -> "Connection " + connection.id() + " opened for account " + caller.accountId());
+        if (cameOnline) {
+            dispatcher.toUser(caller.accountId(), new Frames.Presence(caller.accountId(), true));
+            presence.fire(new PresenceChanged(caller.accountId(), true));
+        }
+        announceDevices(caller.accountId());
+    }
+
+    /** The connection has ended; safe to call more than once. */
+    public void closed(Connection connection) {
+        boolean wentOffline = registry.remove(connection);
+        LOG.fine(() -> "Connection " + connection.id() + " closed");
+        if (wentOffline) {
+            presence.fire(new PresenceChanged(connection.accountId(), false));
+        } else {
+            announceDevices(connection.accountId());
+        }
+    }
+
+    /** Ends a connection from the server's side: unregistered first, so presence never waits on the peer. */
+    public void drop(Connection connection, CloseReason reason) {
+        closed(connection);
+        connection.close(reason);
+    }
+
+    private void announceDevices(long accountId) {
+        int count = registry.connectionsOf(accountId).size();
+        if (count > 0) {
+            dispatcher.toUser(accountId, new Frames.Devices(count));
+        }
+    }
+}

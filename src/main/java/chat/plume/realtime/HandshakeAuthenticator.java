@@ -1,0 +1,57 @@
+package chat.plume.realtime;
+
+import chat.plume.identity.boundary.Caller;
+import chat.plume.identity.boundary.SessionCredentials;
+import chat.plume.identity.boundary.Sessions;
+import chat.plume.platform.web.OriginPolicy;
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.websocket.HandshakeResponse;
+import jakarta.websocket.server.HandshakeRequest;
+import jakarta.websocket.server.ServerEndpointConfig;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Authenticates the WebSocket handshake from its session token (cookie or bearer header) and
+ * checks its {@code Origin}. It only records the verdict in the connection's user properties:
+ * the endpoint then closes a refused connection with 1008 and a reason the client can act on
+ * ({@code unauthenticated}: sign in again; {@code forbidden_origin}), where a bare HTTP 403 at
+ * the handshake would look like a network failure to a browser and make it retry for ever.
+ * A refused connection never gets to send or receive a single frame.
+ */
+public class HandshakeAuthenticator extends ServerEndpointConfig.Configurator {
+
+    static final String CALLER = "plume.caller";
+    static final String ORIGIN_REFUSED = "plume.origin-refused";
+
+    private final OriginPolicy origins = OriginPolicy.fromConfiguration();
+
+    @Override
+    public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
+        Map<String, Object> properties = config.getUserProperties();
+        Map<String, List<String>> headers = request.getHeaders();
+        if (!origins.allows(first(headers, "Origin"), first(headers, "Host"))) {
+            properties.put(ORIGIN_REFUSED, Boolean.TRUE);
+            return;
+        }
+        Optional<Caller> caller = SessionCredentials.token(first(headers, "Authorization"), all(headers, "Cookie"))
+                .flatMap(token -> CDI.current().select(Sessions.class).get().authenticate(token));
+        caller.ifPresent(c -> properties.put(CALLER, c));
+    }
+
+    /** Header names are case-insensitive; the map's keys may come in any case. */
+    private static List<String> all(Map<String, List<String>> headers, String name) {
+        for (Map.Entry<String, List<String>> entry : headers.entrySet()) {
+            if (entry.getKey().equalsIgnoreCase(name)) {
+                return entry.getValue();
+            }
+        }
+        return List.of();
+    }
+
+    private static String first(Map<String, List<String>> headers, String name) {
+        List<String> values = all(headers, name);
+        return values.isEmpty() ? null : values.get(0);
+    }
+}

@@ -1,0 +1,35 @@
+package chat.plume.realtime;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Collection;
+import java.util.List;
+
+/** Delivers to this node's connections. The frame is encoded once, whatever the number of recipients. */
+@ApplicationScoped
+public class LocalDispatcher implements Dispatcher {
+
+    @Inject
+    ConnectionRegistry registry;
+
+    @Inject
+    FrameCodec codec;
+
+    @Override
+    public void toUser(long accountId, Object frame) {
+        toUsers(List.of(accountId), frame);
+    }
+
+    @Override
+    public void toUsers(Collection<Long> accountIds, Object frame) {
+        String text = null;
+        for (long accountId : accountIds) {
+            for (Connection connection : registry.connectionsOf(accountId)) {
+                if (text == null) {
+                    text = codec.encode(frame);
+                }
+                connection.sendText(text);
+            }
+        }
+    }
+}

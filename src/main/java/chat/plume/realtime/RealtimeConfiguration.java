@@ -1,0 +1,15 @@
+package chat.plume.realtime;
+
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+/** Makes the gateway's settings injectable; read once at deployment. */
+@jakarta.enterprise.context.ApplicationScoped
+public class RealtimeConfiguration {
+
+    @Produces
+    @Singleton
+    GatewaySettings settings() {
+        return GatewaySettings.fromConfiguration();
+    }
+}

@@ -1,0 +1,119 @@
+// The page's one WebSocket. It connects, says how it is doing (connecting / online / offline),
+// reconnects by itself with exponential backoff and jitter, and notices a dead connection with
+// an application ping (a browser cannot send WebSocket pings). A close with 1008 and reason
+// "unauthenticated" or "signed_out" means the session is over: it stops and reports it.
+const PING_EVERY_MS = 20000;
+const PONG_WITHIN_MS = 10000;
+const MAX_BACKOFF_MS = 30000;
+
+export class Gateway extends EventTarget {
+    #socket = null;
+    #attempt = 0;
+    #timer = null;
+    #pingTimer = null;
+    #pongDeadline = null;
+    #stopped = false;
+    #nextId = 1;
+    state = 'connecting';
+
+    start() {
+        this.#stopped = false;
+        this.#connect();
+        window.addEventListener('online', this.#reconnectNow);
+    }
+
+    stop() {
+        this.#stopped = true;
+        window.removeEventListener('online', this.#reconnectNow);
+        clearTimeout(this.#timer);
+        this.#stopPinging();
+        if (this.#socket) this.#socket.close(1000, 'bye');
+        this.#socket = null;
+    }
+
+    /** Sends a request frame; returns its id. */
+    send(frame) {
+        const id = `c${this.#nextId++}`;
+        if (this.#socket?.readyState === WebSocket.OPEN) {
+            this.#socket.send(JSON.stringify({ ...frame, id }));
+        }
+        return id;
+    }
+
+    #reconnectNow = () => {
+        if (this.state !== 'online' && !this.#stopped) {
+            clearTimeout(this.#timer);
+            this.#connect();
+        }
+    };
+
+    #connect() {
+        const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
+        this.#setState('connecting');
+        const socket = new WebSocket(`${scheme}//${location.host}/ws`);
+        this.#socket = socket;
+        socket.addEventListener('message', (event) => this.#receive(event.data));
+        socket.addEventListener('close', (event) => {
+            if (this.#socket !== socket) return;
+            this.#socket = null;
+            this.#stopPinging();
+            if (event.code === 1008 && ['unauthenticated', 'signed_out'].includes(event.reason)) {
+                this.#stopped = true;
+                this.#setState('offline');
+                this.dispatchEvent(new CustomEvent('signedout', { detail: event.reason }));
+                return;
+            }
+            this.#setState('offline');
+            this.#scheduleReconnect();
+        });
+    }
+
+    #receive(text) {
+        let frame;
+        try {
+            frame = JSON.parse(text);
+        } catch {
+            return;
+        }
+        this.#pongDeadline && clearTimeout(this.#pongDeadline);
+        this.#pongDeadline = null;
+        if (frame.type === 'welcome') {
+            this.#attempt = 0;
+            this.#setState('online');
+            this.#startPinging();
+        }
+        this.dispatchEvent(new CustomEvent(frame.type, { detail: frame }));
+        this.dispatchEvent(new CustomEvent('frame', { detail: frame }));
+    }
+
+    #scheduleReconnect() {
+        if (this.#stopped) return;
+        const ceiling = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** this.#attempt);
+        this.#attempt++;
+        const delay = ceiling / 2 + Math.random() * ceiling / 2;
+        this.#timer = setTimeout(() => this.#connect(), delay);
+    }
+
+    #startPinging() {
+        this.#stopPinging();
+        this.#pingTimer = setInterval(() => {
+            this.send({ type: 'ping' });
+            if (!this.#pongDeadline) {
+                // Any frame counts as a sign of life; silence past the deadline means a dead link.
+                this.#pongDeadline = setTimeout(() => this.#socket?.close(4000, 'no pong'), PONG_WITHIN_MS);
+            }
+        }, PING_EVERY_MS);
+    }
+
+    #stopPinging() {
+        clearInterval(this.#pingTimer);
+        clearTimeout(this.#pongDeadline);
+        this.#pingTimer = null;
+        this.#pongDeadline = null;
+    }
+
+    #setState(state) {
+        this.state = state;
+        this.dispatchEvent(new CustomEvent('state', { detail: state }));
+    }
+}
