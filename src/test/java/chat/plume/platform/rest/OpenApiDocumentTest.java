@@ -1,0 +1,96 @@
+package chat.plume.platform.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * The committed OpenAPI description (served at /openapi.yaml) names exactly the operations the
+ * JAX-RS resources implement: adding or removing an endpoint without documenting it fails here.
+ */
+class OpenApiDocumentTest {
+
+    private static final Map<Class<? extends Annotation>, String> VERBS = Map.of(GET.class, "get", POST.class,
+            "post", PUT.class, "put", DELETE.class, "delete", PATCH.class, "patch");
+
+    @Test
+    void everyResourceOperationIsDocumentedAndNothingElse() throws Exception {
+        assertThat(documentedOperations()).isEqualTo(implementedOperations());
+    }
+
+    @Test
+    void everyOperationHasAnIdAndDocumentsItsErrors() throws Exception {
+        Map<String, Map<String, Map<String, Object>>> paths = paths();
+        Set<String> ids = new TreeSet<>();
+        paths.forEach((path, operations) -> operations.forEach((verb, operation) -> {
+            assertThat(ids.add((String) operation.get("operationId"))).as("unique operationId at %s %s", verb, path)
+                    .isTrue();
+            @SuppressWarnings("unchecked")
+            Map<String, Object> responses = (Map<String, Object>) operation.get("responses");
+            boolean needsCaller = !List.of().equals(operation.get("security"));
+            if (needsCaller) {
+                assertThat(responses).as("%s %s documents 401", verb, path).containsKey("401");
+            }
+        }));
+    }
+
+    private Set<String> documentedOperations() throws IOException {
+        Set<String> operations = new TreeSet<>();
+        paths().forEach((path, verbs) -> verbs.keySet().forEach(verb -> operations.add(verb + " " + path)));
+        return operations;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Map<String, Map<String, Object>>> paths() throws IOException {
+        try (InputStream in = Files.newInputStream(java.nio.file.Path.of("src/main/webapp/openapi.yaml"))) {
+            Map<String, Object> document = new Yaml().load(in);
+            return (Map<String, Map<String, Map<String, Object>>>) document.get("paths");
+        }
+    }
+
+    private Set<String> implementedOperations() throws Exception {
+        java.nio.file.Path classes = java.nio.file.Path.of("target/classes");
+        Set<String> operations = new TreeSet<>();
+        try (Stream<java.nio.file.Path> files = Files.walk(classes)) {
+            for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                String name = classes.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
+                Class<?> type = Class.forName(name, false, getClass().getClassLoader());
+                Path root = type.getAnnotation(Path.class);
+                if (root == null) {
+                    continue;
+                }
+                for (Method method : type.getDeclaredMethods()) {
+                    for (var verb : VERBS.entrySet()) {
+                        if (method.isAnnotationPresent(verb.getKey())) {
+                            Path sub = method.getAnnotation(Path.class);
+                            operations.add(verb.getValue() + " " + join(root.value(), sub == null ? "" : sub.value()));
+                        }
+                    }
+                }
+            }
+        }
+        return operations;
+    }
+
+    private static String join(String root, String sub) {
+        String path = "/" + root.replaceAll("^/|/$", "") + (sub.isEmpty() ? "" : "/" + sub.replaceAll("^/|/$", ""));
+        return path.replaceAll("\\{(\\w+)(:[^}]*)?}", "{$1}");
+    }
+}

@@ -1,0 +1,171 @@
+package chat.plume.realtime;
+
+import static chat.plume.testing.Api.expect;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import chat.plume.testing.Api;
+import chat.plume.testing.Deployments;
+import chat.plume.testing.Json;
+import chat.plume.testing.SilentClient;
+import chat.plume.testing.WsClient;
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.URL;
+import java.time.Duration;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The WebSocket gateway as a client sees it: authenticated handshakes only, the welcome frame,
+ * error frames for bad frames, liveness, and sign-out reaching open connections. The test
+ * server runs with a 1 s heartbeat, a 3 s timeout and an 8 KiB frame limit (arquillian.xml).
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class GatewayIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.plume();
+    }
+
+    @ArquillianResource
+    URL url;
+
+    URI base;
+    Api api;
+
+    @BeforeEach
+    void client() throws Exception {
+        base = url.toURI();
+        api = new Api(base);
+    }
+
+    @Test
+    void aHandshakeWithoutASessionIsRefused() {
+        try (WsClient anonymous = WsClient.connect(base, null)) {
+            assertThat(anonymous.awaitClose(WAIT)).isEqualTo(new WsClient.Closed(1008, "unauthenticated"));
+        }
+        try (WsClient forged = WsClient.connect(base, "plm_notarealtokenatallnotarealtokenatall12345")) {
+            assertThat(forged.awaitClose(WAIT)).isEqualTo(new WsClient.Closed(1008, "unauthenticated"));
+        }
+    }
+
+    @Test
+    void aHandshakeFromAForeignOriginIsRefusedEvenWithAValidSession() {
+        String token = api.newSignedInUser("Origin");
+        try (WsClient hijacked = WsClient.connect(base, token, "https://evil.example")) {
+            assertThat(hijacked.awaitClose(WAIT)).isEqualTo(new WsClient.Closed(1008, "forbidden_origin"));
+        }
+        String sameOrigin = base.getScheme() + "://" + base.getAuthority();
+        try (WsClient page = WsClient.connect(base, token, sameOrigin)) {
+            assertThat(page.next("welcome", WAIT).getInt("protocol")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void theFirstFrameSaysWhoTheClientIs() {
+        String token = api.newSignedInUser("Welcome");
+        String username = Api.json(expect(200, api.send("GET", "/me", null, token))).getString("username");
+        try (WsClient client = WsClient.connect(base, token)) {
+            JsonObject welcome = client.next(f -> true, WAIT);
+            assertThat(welcome.getString("type")).isEqualTo("welcome");
+            assertThat(welcome.getInt("protocol")).isEqualTo(Frames.PROTOCOL_VERSION);
+            assertThat(welcome.getJsonObject("user").getString("username")).isEqualTo(username);
+            assertThat(welcome.getJsonNumber("heartbeatTimeoutMs").longValue()).isEqualTo(3000);
+        }
+    }
+
+    @Test
+    void badFramesGetErrorFramesAndTheConnectionStaysUsable() {
+        try (WsClient client = WsClient.connect(base, api.newSignedInUser("Frames"))) {
+            client.next("welcome", WAIT);
+
+            client.send("this is not json");
+            assertThat(client.next("error", WAIT).getString("code")).isEqualTo("malformed_frame");
+
+            client.send("[1,2,3]");
+            assertThat(client.next("error", WAIT).getString("code")).isEqualTo("malformed_frame");
+
+            client.send(Json.object("id", "r1"));
+            JsonObject noType = client.next("error", WAIT);
+            assertThat(noType.getString("code")).isEqualTo("invalid_frame");
+            assertThat(noType.getString("id")).isEqualTo("r1");
+
+            client.send(Json.object("type", "teleport", "id", "r2"));
+            JsonObject unknown = client.next("error", WAIT);
+            assertThat(unknown.getString("code")).isEqualTo("unknown_type");
+            assertThat(unknown.getString("id")).isEqualTo("r2");
+
+            client.send(Json.object("type", "ping", "id", "x".repeat(65)));
+            assertThat(client.next("error", WAIT).getString("code")).isEqualTo("invalid_frame");
+
+            client.send(Json.object("type", "ping", "id", "r3"));
+            assertThat(client.next("pong", WAIT).getString("id")).isEqualTo("r3");
+            assertThat(client.isClosed()).isFalse();
+        }
+    }
+
+    @Test
+    void anOversizedFrameClosesOnlyThatConnection() {
+        String token = api.newSignedInUser("Big");
+        try (WsClient bystander = WsClient.connect(base, api.newSignedInUser("Bystander"));
+             WsClient client = WsClient.connect(base, token)) {
+            bystander.next("welcome", WAIT);
+            client.next("welcome", WAIT);
+            client.send(Json.object("type", "ping", "id", "big", "padding", "x".repeat(9000)));
+            assertThat(client.awaitClose(WAIT).code()).isEqualTo(1009);
+
+            bystander.send(Json.object("type", "ping", "id", "still-here"));
+            assertThat(bystander.next("pong", WAIT).getString("id")).isEqualTo("still-here");
+        }
+    }
+
+    @Test
+    void aClientThatVanishesIsDroppedWithinTheTimeout() throws Exception {
+        String token = api.newSignedInUser("Vanish");
+        try (WsClient phone = WsClient.connect(base, token)) {
+            phone.next("welcome", WAIT);
+            try (SilentClient laptop = SilentClient.open(base, token)) {
+                phone.next(devices(2), WAIT);
+                // The laptop now neither reads nor answers pings, as a machine that lost its network.
+                long start = System.nanoTime();
+                phone.next(devices(1), WAIT);
+                Duration took = Duration.ofNanos(System.nanoTime() - start);
+                // Timeout 3 s, checked every 1 s: dropped after 3–4 s of silence, never before.
+                assertThat(took).isBetween(Duration.ofMillis(2500), Duration.ofSeconds(6));
+            }
+        }
+    }
+
+    @Test
+    void signingOutClosesTheConnectionsOfThatSessionOnly() {
+        String username = chat.plume.testing.Names.unique("Out");
+        expect(201, api.register(username, "Out", "password-out"));
+        String first = Api.json(expect(201, api.signIn(username, "password-out"))).getString("token");
+        String second = Api.json(expect(201, api.signIn(username, "password-out"))).getString("token");
+        try (WsClient leaving = WsClient.connect(base, first); WsClient staying = WsClient.connect(base, second)) {
+            leaving.next("welcome", WAIT);
+            staying.next(devices(2), WAIT);
+
+            expect(204, api.send("DELETE", "/sessions/current", null, first));
+
+            assertThat(leaving.awaitClose(WAIT)).isEqualTo(new WsClient.Closed(1008, "signed_out"));
+            staying.next(devices(1), WAIT);
+            assertThat(staying.isClosed()).isFalse();
+        }
+    }
+
+    /** A {@code devices} frame with the given count (earlier counts may still be queued before it). */
+    private static java.util.function.Predicate<JsonObject> devices(int count) {
+        return f -> "devices".equals(f.getString("type", null)) && f.getInt("count") == count;
+    }
+}

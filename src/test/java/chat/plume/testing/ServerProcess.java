@@ -1,0 +1,130 @@
+package chat.plume.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * A Plume server of its own for tests that must stop and start it: the provisioned WildFly
+ * (target/server) run with a private copy of its {@code standalone/} directory, the built WAR
+ * dropped into its deployments, its own ports and its own data directory. Started with the
+ * server's own launch script, as an operator would.
+ */
+public final class ServerProcess implements AutoCloseable {
+
+    private final Path home;
+    private final Path base;
+    private final Path data;
+    private final int portOffset;
+    private Process process;
+
+    public ServerProcess(Path workDir, int portOffset) {
+        this.home = Path.of(System.getProperty("plume.server.dir", "target/server")).toAbsolutePath();
+        this.base = workDir.resolve("standalone").toAbsolutePath();
+        this.data = workDir.resolve("data").toAbsolutePath();
+        this.portOffset = portOffset;
+        try {
+            deleteRecursively(workDir);
+            copyRecursively(home.resolve("standalone"), base);
+            Files.copy(Path.of(System.getProperty("plume.war", "target/plume.war")),
+                    base.resolve("deployments").resolve("plume.war"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public URI base() {
+        return URI.create("http://127.0.0.1:" + (8080 + portOffset));
+    }
+
+    /** Starts the server and waits until Plume answers its health probe. */
+    public void start(Duration timeout) {
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin/standalone.sh").toString(),
+                "-Djboss.server.base.dir=" + base,
+                "-Djboss.socket.binding.port-offset=" + portOffset,
+                "-Dplume.data.dir=" + data));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(base.resolve("console.log").toFile()));
+        builder.environment().put("JBOSS_HOME", home.toString());
+        builder.environment().put("JAVA_OPTS", "-Xms128m -Xmx512m");
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        Await.until(timeout, "Plume to answer on " + base(), () -> {
+            if (!process.isAlive()) {
+                throw new AssertionError("The server exited; see " + base.resolve("console.log"));
+            }
+            try {
+                HttpResponse<Void> health = http.send(HttpRequest.newBuilder(base().resolve("/api/v1/health"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+                return health.statusCode() == 200;
+            } catch (IOException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        });
+    }
+
+    /**
+     * Kills the server's JVM outright (SIGKILL, no shutdown hooks): whatever was committed must
+     * already be on disk.
+     */
+    public void kill() {
+        if (process == null) {
+            return;
+        }
+        List<ProcessHandle> tree = Stream.concat(process.descendants(), Stream.of(process.toHandle())).toList();
+        tree.forEach(ProcessHandle::destroyForcibly);
+        tree.forEach(p -> p.onExit().join());
+        process = null;
+    }
+
+    @Override
+    public void close() {
+        kill();
+    }
+
+    private static void copyRecursively(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path source : (Iterable<Path>) paths::iterator) {
+                Path relative = from.relativize(source);
+                String top = relative.getNameCount() == 0 ? "" : relative.getName(0).toString();
+                if (top.equals("data") || top.equals("log") || top.equals("tmp")) {
+                    continue;
+                }
+                Path target = to.resolve(relative.toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}

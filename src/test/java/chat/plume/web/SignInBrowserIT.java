@@ -1,0 +1,127 @@
+package chat.plume.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import chat.plume.testing.Browser;
+import chat.plume.testing.Deployments;
+import chat.plume.testing.Names;
+import java.net.URL;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+
+/** A person in a real browser: create an account, be connected, switch language, sign out and back in. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class SignInBrowserIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.plume();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @Test
+    void createAccountSignOutSignInAndSeeConnected() {
+        String username = Names.unique("Browser");
+        try (Browser browser = Browser.open("en-US")) {
+            WebDriver page = browser.driver();
+            page.get(base.toString());
+            browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("form-signin")));
+            assertThat(page.findElement(By.cssSelector("#form-signin button[type=submit]")).getText())
+                    .isEqualTo("Sign in");
+
+            assertEveryControlIsNamed(page);
+            page.findElement(By.id("tab-register")).click();
+            assertEveryControlIsNamed(page);
+            page.findElement(By.id("register-username")).sendKeys(username);
+            page.findElement(By.id("register-display-name")).sendKeys("测试 <b>user</b>");
+            page.findElement(By.id("register-password")).sendKeys("browser-password");
+            browser.screenshot("register-filled");
+            page.findElement(By.cssSelector("#form-register button[type=submit]")).click();
+
+            awaitConnected(browser);
+            // The display name is text, never markup.
+            assertThat(page.findElement(By.id("welcome-text")).getText()).contains("测试 <b>user</b>");
+            assertThat(page.findElements(By.cssSelector("#welcome-text b"))).isEmpty();
+            browser.screenshot("connected-desktop");
+            assertEveryControlIsNamed(page);
+
+            page.findElement(By.cssSelector(".nav-item[data-section=profile]")).click();
+            page.findElement(By.id("open-profile-editor")).click();
+            new Select(page.findElement(By.id("shell-language"))).selectByValue("zh-CN");
+            assertThat(page.findElement(By.id("sign-out")).getText()).isEqualTo("退出登录");
+            assertThat(page.findElement(By.cssSelector(".nav-item[data-section=chats]")).getAttribute("aria-label"))
+                    .isEqualTo("消息");
+            assertThat(page.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("zh-CN");
+            browser.screenshot("profile-chinese");
+            assertEveryControlIsNamed(page);
+
+            page.findElement(By.id("sign-out")).click();
+            browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("form-signin")));
+            assertThat(page.findElement(By.cssSelector("#form-signin button[type=submit]")).getText())
+                    .isEqualTo("登录");
+
+            page.findElement(By.id("signin-username")).sendKeys(username.toUpperCase());
+            page.findElement(By.id("signin-password")).sendKeys("wrong-password");
+            page.findElement(By.cssSelector("#form-signin button[type=submit]")).click();
+            WebElement error = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("#form-signin [data-error-for=form]")));
+            assertThat(error.getText()).isEqualTo("用户名或密码错误。");
+
+            page.findElement(By.id("signin-password")).clear();
+            page.findElement(By.id("signin-password")).sendKeys("browser-password");
+            page.findElement(By.cssSelector("#form-signin button[type=submit]")).click();
+            awaitConnected(browser);
+            assertThat(page.findElement(By.cssSelector("#connection-state .connection-label"))
+                    .getAttribute("textContent")).isEqualTo("已连接");
+        }
+    }
+
+    @Test
+    void thePageDefaultsToTheBrowsersLanguageAndFitsAPhone() {
+        try (Browser browser = Browser.open("zh-CN")) {
+            WebDriver page = browser.driver();
+            page.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+            page.get(base.toString());
+            browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("form-signin")));
+            assertThat(page.findElement(By.id("tab-register")).getText()).isEqualTo("注册账号");
+
+            page.findElement(By.id("tab-register")).click();
+            page.findElement(By.id("register-username")).sendKeys(Names.unique("Phone"));
+            page.findElement(By.id("register-display-name")).sendKeys("手机用户");
+            page.findElement(By.id("register-password")).sendKeys("phone-password");
+            page.findElement(By.cssSelector("#form-register button[type=submit]")).click();
+            awaitConnected(browser);
+            // On a phone the list panel shows and the conversation panel waits.
+            assertThat(page.findElement(By.cssSelector(".list-panel")).isDisplayed()).isTrue();
+            assertThat(page.findElement(By.cssSelector(".conversation-panel")).isDisplayed()).isFalse();
+            browser.screenshot("connected-phone");
+        }
+    }
+
+    /** Every visible button, input and select has an accessible name, as assistive technology computes it. */
+    private static void assertEveryControlIsNamed(WebDriver page) {
+        for (WebElement control : page.findElements(By.cssSelector("button, input, select, [role=tab]"))) {
+            if (control.isDisplayed()) {
+                assertThat(control.getAccessibleName()).as("accessible name of %s#%s", control.getTagName(),
+                        control.getAttribute("id")).isNotBlank();
+            }
+        }
+    }
+
+    private static void awaitConnected(Browser browser) {
+        browser.waiting().until(ExpectedConditions.attributeToBe(By.id("connection-state"), "data-state", "online"));
+    }
+}
