@@ -140,10 +140,6 @@ public class Connection {
         }
     }
 
-    public boolean isOpen() {
-        return !closed.get() && session.isOpen();
-    }
-
     /** Closes once; later calls do nothing. */
     public void close(CloseReason reason) {
         if (!closed.compareAndSet(false, true)) {

@@ -58,10 +58,6 @@ public class ConnectionRegistry {
         return byUser.containsKey(accountId);
     }
 
-    public int onlineUsers() {
-        return byUser.size();
-    }
-
     /** A snapshot of every connection, for the heartbeat. */
     public List<Connection> all() {
         return byUser.values().stream().flatMap(Set::stream).toList();

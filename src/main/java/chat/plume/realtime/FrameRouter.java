@@ -56,8 +56,6 @@ public class FrameRouter {
             handler.handle(connection, frame);
         } catch (PlumeException e) {
             connection.send(new Frames.Error(frame.id(), e.code(), e.getMessage()));
-        } catch (MalformedFrameException e) {
-            connection.send(new Frames.Error(frame.id(), e.code(), e.getMessage()));
         } catch (RuntimeException e) {
             PlumeException known = unwrap(e);
             if (known != null) {

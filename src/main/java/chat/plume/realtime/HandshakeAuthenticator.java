@@ -29,10 +29,14 @@ public class HandshakeAuthenticator extends ServerEndpointConfig.Configurator {
 
     @Override
     public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
+        // Jakarta WebSocket 2.1 gives each handshake its own copy of these properties; both keys
+        // are written every time all the same, so no verdict can ever carry over to another one.
         Map<String, Object> properties = config.getUserProperties();
+        properties.remove(CALLER);
         Map<String, List<String>> headers = request.getHeaders();
-        if (!origins.allows(first(headers, "Origin"), first(headers, "Host"))) {
-            properties.put(ORIGIN_REFUSED, Boolean.TRUE);
+        boolean refused = !origins.allows(first(headers, "Origin"), first(headers, "Host"));
+        properties.put(ORIGIN_REFUSED, refused);
+        if (refused) {
             return;
         }
         Optional<Caller> caller = SessionCredentials.token(first(headers, "Authorization"), all(headers, "Cookie"))

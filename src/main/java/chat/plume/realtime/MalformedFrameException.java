@@ -1,22 +1,21 @@
 package chat.plume.realtime;
 
-/** A frame that cannot be handled at all; answered with an error frame, the connection stays open. */
-public class MalformedFrameException extends RuntimeException {
+import chat.plume.platform.error.PlumeException;
+
+/**
+ * A frame whose envelope cannot be read (not JSON, no type, a bad id). Answered with an error
+ * frame; the connection stays open. Carries the request id when one could be read.
+ */
+public class MalformedFrameException extends PlumeException {
 
     private final String id;
-    private final String code;
 
     public MalformedFrameException(String id, String code, String message) {
-        super(message, null, false, false);
+        super(400, code, null, message);
         this.id = id;
-        this.code = code;
     }
 
     public String id() {
         return id;
-    }
-
-    public String code() {
-        return code;
     }
 }

@@ -70,8 +70,8 @@ class AccountsIT {
     void signOutEverywhereRevokesEveryDevice() {
         String username = Names.unique("Many");
         expect(201, api.register(username, "Many", "password-many"));
-        String phone = json(expect(201, api.signIn(username, "password-many"))).getString("token");
-        String laptop = json(expect(201, api.signIn(username, "password-many"))).getString("token");
+        String phone = api.token(username, "password-many");
+        String laptop = api.token(username, "password-many");
         var devices = Json.parseArray(expect(200, api.send("GET", "/sessions", null, phone)).body());
         assertThat(devices).hasSize(2);
         assertThat(devices.stream().filter(d -> d.asJsonObject().getBoolean("current")).count()).isEqualTo(1);
@@ -117,8 +117,8 @@ class AccountsIT {
     void changingThePasswordNeedsTheCurrentOneAndSignsOutOtherDevices() {
         String username = Names.unique("Change");
         expect(201, api.register(username, "Change", "old-password"));
-        String here = json(expect(201, api.signIn(username, "old-password"))).getString("token");
-        String elsewhere = json(expect(201, api.signIn(username, "old-password"))).getString("token");
+        String here = api.token(username, "old-password");
+        String elsewhere = api.token(username, "old-password");
 
         assertProblem(api.send("PUT", "/me/password",
                 Json.object("currentPassword", "not-it", "newPassword", "new-password"), here), 401,

@@ -140,8 +140,8 @@ class GatewayIT {
                 long start = System.nanoTime();
                 phone.next(devices(1), WAIT);
                 Duration took = Duration.ofNanos(System.nanoTime() - start);
-                // Timeout 3 s, checked every 1 s: dropped after 3–4 s of silence, never before.
-                assertThat(took).isBetween(Duration.ofMillis(2500), Duration.ofSeconds(6));
+                // Timeout 3 s, checked every 1 s: dropped after 3–4 s of silence, never before (slack for a busy CI).
+                assertThat(took).isBetween(Duration.ofMillis(2500), Duration.ofSeconds(8));
             }
         }
     }
@@ -150,8 +150,8 @@ class GatewayIT {
     void signingOutClosesTheConnectionsOfThatSessionOnly() {
         String username = chat.plume.testing.Names.unique("Out");
         expect(201, api.register(username, "Out", "password-out"));
-        String first = Api.json(expect(201, api.signIn(username, "password-out"))).getString("token");
-        String second = Api.json(expect(201, api.signIn(username, "password-out"))).getString("token");
+        String first = api.token(username, "password-out");
+        String second = api.token(username, "password-out");
         try (WsClient leaving = WsClient.connect(base, first); WsClient staying = WsClient.connect(base, second)) {
             leaving.next("welcome", WAIT);
             staying.next(devices(2), WAIT);

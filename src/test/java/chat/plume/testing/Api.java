@@ -59,11 +59,16 @@ public final class Api {
         return send("POST", "/sessions", Json.object("username", username, "password", password), null);
     }
 
+    /** Signs in and returns the new session's token. */
+    public String token(String username, String password) {
+        return Json.parse(expect(201, signIn(username, password)).body()).getString("token");
+    }
+
     /** Registers a fresh account and signs it in; returns its token. */
     public String newSignedInUser(String prefix) {
         String username = Names.unique(prefix);
         expect(201, register(username, "Tester " + username, "pass-" + username));
-        return Json.parse(expect(201, signIn(username, "pass-" + username)).body()).getString("token");
+        return token(username, "pass-" + username);
     }
 
     public static HttpResponse<String> expect(int status, HttpResponse<String> response) {

@@ -19,8 +19,4 @@ public record Caller(long accountId, String username, Role role, long sessionId)
     public String getName() {
         return username;
     }
-
-    public boolean isAdmin() {
-        return role == Role.ADMIN;
-    }
 }

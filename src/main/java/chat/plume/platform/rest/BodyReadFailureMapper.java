@@ -11,7 +11,6 @@ public class BodyReadFailureMapper implements ExceptionMapper<ProcessingExceptio
 
     @Override
     public Response toResponse(ProcessingException e) {
-        return Problem.of(400, "malformed_request", MalformedBody.describe(e), MalformedBody.fieldOf(e))
-                .toResponse().build();
+        return MalformedBody.problem(e);
     }
 }

@@ -11,7 +11,6 @@ public class JsonbFailureMapper implements ExceptionMapper<JsonbException> {
 
     @Override
     public Response toResponse(JsonbException e) {
-        return Problem.of(400, "malformed_request", MalformedBody.describe(e), MalformedBody.fieldOf(e))
-                .toResponse().build();
+        return MalformedBody.problem(e);
     }
 }

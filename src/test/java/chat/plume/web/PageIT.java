@@ -1,0 +1,64 @@
+package chat.plume.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import chat.plume.testing.Deployments;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The page is served at the root with the security headers, and the API description beside it. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class PageIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.plume();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void thePageIsAtTheRootWithAStrictContentSecurityPolicy() throws Exception {
+        HttpResponse<String> page = get("/");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<script type=\"module\" src=\"/js/app.js\">");
+        String csp = page.headers().firstValue("Content-Security-Policy").orElseThrow();
+        assertThat(csp).contains("default-src 'self'", "script-src 'self'", "object-src 'none'",
+                "frame-ancestors 'none'").doesNotContain("unsafe-inline", "unsafe-eval", "*");
+        assertThat(page.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(page.headers().firstValue("X-Frame-Options")).contains("DENY");
+        assertThat(page.headers().firstValue("Referrer-Policy")).contains("no-referrer");
+        assertThat(page.headers().firstValue("Server")).isEmpty();
+        assertThat(page.headers().firstValue("X-Powered-By")).isEmpty();
+    }
+
+    @Test
+    void scriptsAreServedAsJavaScriptAndTheApiDescriptionIsPublished() throws Exception {
+        assertThat(get("/js/app.js").headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/javascript"));
+        HttpResponse<String> openapi = get("/openapi.yaml");
+        assertThat(openapi.statusCode()).isEqualTo(200);
+        assertThat(openapi.body()).startsWith("openapi: 3.1.0");
+        HttpResponse<String> health = get("/api/v1/health");
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.headers().firstValue("Cache-Control")).contains("no-store");
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(base.toURI().resolve(path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
