@@ -67,6 +67,16 @@ class AccountsIT {
     }
 
     @Test
+    void theFirstAdministratorComesFromConfigurationAndSignUpNeverGrantsTheRole() {
+        String admin = api.token("plume_admin", "admin-password-for-tests");
+        assertThat(json(expect(200, api.send("GET", "/me", null, admin))).getString("role")).isEqualTo("admin");
+        assertProblem(api.register("PLUME_ADMIN", "Impostor", "impostor-password"), 409, "username_taken",
+                "username");
+        String someone = api.newSignedInUser("Plain");
+        assertThat(json(expect(200, api.send("GET", "/me", null, someone))).getString("role")).isEqualTo("user");
+    }
+
+    @Test
     void signOutEverywhereRevokesEveryDevice() {
         String username = Names.unique("Many");
         expect(201, api.register(username, "Many", "password-many"));
