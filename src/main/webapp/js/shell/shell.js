@@ -45,6 +45,7 @@ export function showShell(user, onSignedOut) {
         const title = document.getElementById('list-title');
         title.dataset.i18n = `nav.${section}`;
         title.textContent = t(`nav.${section}`);
+        if (section === 'profile') fillEditor();
         showPane(section === 'profile' ? 'editor' : 'welcome');
         shell.dataset.view = 'list';
     };
@@ -56,12 +57,15 @@ export function showShell(user, onSignedOut) {
     const showPane = (pane) => {
         document.getElementById('welcome-pane').hidden = pane !== 'welcome';
         editor.hidden = pane !== 'editor';
+        // The title follows language changes through its data-i18n key.
+        const title = document.getElementById('conversation-title');
+        title.dataset.i18n = pane === 'editor' ? 'profile.edit' : 'conversation.none';
+        title.textContent = t(title.dataset.i18n);
     };
 
     document.getElementById('open-profile-editor').onclick = () => {
         fillEditor();
         showPane('editor');
-        document.getElementById('conversation-title').textContent = t('profile.edit');
         shell.dataset.view = 'conversation';
     };
     const fillEditor = () => {
