@@ -59,7 +59,12 @@ class SignInBrowserIT {
             assertEveryControlIsNamed(page);
 
             page.findElement(By.cssSelector(".nav-item[data-section=profile]")).click();
-            page.findElement(By.id("open-profile-editor")).click();
+            // On a desktop the profile section opens the editor beside the list, filled in.
+            assertThat(page.findElement(By.id("profile-display-name")).getAttribute("value"))
+                    .isEqualTo("测试 <b>user</b>");
+            page.findElement(By.id("profile-region")).sendKeys("杭州");
+            page.findElement(By.cssSelector("#profile-editor button[type=submit]")).click();
+            browser.waiting().until(ExpectedConditions.textToBe(By.id("profile-saved"), "Saved."));
             new Select(page.findElement(By.id("shell-language"))).selectByValue("zh-CN");
             assertThat(page.findElement(By.id("sign-out")).getText()).isEqualTo("退出登录");
             assertThat(page.findElement(By.cssSelector(".nav-item[data-section=chats]")).getAttribute("aria-label"))
