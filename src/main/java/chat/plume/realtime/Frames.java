@@ -40,13 +40,6 @@ public final class Frames {
         }
     }
 
-    /** Someone visible to this user came online or went offline. */
-    public record Presence(String type, long user, String status) {
-        public Presence(long user, boolean online) {
-            this("presence", user, online ? "online" : "offline");
-        }
-    }
-
     /** How many connections (tabs, devices) this user has open right now, this one included. */
     public record Devices(String type, int count) {
         public Devices(int count) {

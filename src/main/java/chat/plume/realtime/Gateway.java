@@ -1,6 +1,7 @@
 package chat.plume.realtime;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import chat.plume.platform.events.PresenceChanged;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
@@ -36,8 +37,9 @@ public class Gateway {
         boolean cameOnline = registry.add(connection);
         LOG.fine(() -> "Connection " + connection.id() + " opened for account " + caller.accountId());
         if (cameOnline) {
-            dispatcher.toUser(caller.accountId(), new Frames.Presence(caller.accountId(), true));
-            presence.fire(new PresenceChanged(caller.accountId(), true));
+            PresenceChanged online = new PresenceChanged(caller.accountId(), true);
+            dispatcher.toUser(caller.accountId(), online.frame());
+            presence.fire(online);
         }
         announceDevices(caller.accountId());
     }

@@ -1,9 +1,16 @@
 /**
- * The social graph: friend requests, friendships, remarks (备注), contact groups (分组) and
- * blocks; chat groups with their members, roles (owner, admin, member), invitations, join
- * requests, announcements and group nicknames.
+ * The social graph: who is whose friend, and which groups people form. It decides who may talk
+ * to whom; {@code messaging} asks it.
  *
- * <p>It decides who may talk to whom and publishes what changed as CDI events after commit;
- * it never sends frames itself (that is {@code realtime}'s job). Arrives with the social issue.
+ * <ul>
+ *   <li>{@code friends}: friend requests (验证消息, cool-down after a decline), friendships with
+ *       each side's remark (备注) and contact group (分组), and blocks.</li>
+ *   <li>{@code groups}: chat groups with a searchable number, roles (owner, admin, member), join
+ *       policy, join requests and invitations, announcements (群公告) and group nicknames (群昵称).</li>
+ * </ul>
+ *
+ * <p>Every change is written in one transaction and announced with {@code Push} events that
+ * {@code realtime} delivers after commit; it never sends frames itself. Who may do what is
+ * written down in {@code docs/authorization.md}.
  */
 package chat.plume.social;

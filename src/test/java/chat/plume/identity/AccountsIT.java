@@ -2,6 +2,7 @@ package chat.plume.identity;
 
 import static chat.plume.testing.Api.expect;
 import static chat.plume.testing.Api.json;
+import static chat.plume.testing.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.plume.testing.Api;
@@ -209,20 +210,5 @@ class AccountsIT {
         String origin = self.getScheme() + "://" + self.getAuthority();
         expect(201, api.send("POST", "/accounts", Json.object("username", Names.unique("same"), "displayName",
                 "x", "password", "password-1"), null, "Origin", origin));
-    }
-
-    static void assertProblem(HttpResponse<String> response, int status, String code) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
-        JsonObject problem = json(response);
-        assertThat(problem.getString("code")).isEqualTo(code);
-        assertThat(problem.getInt("status")).isEqualTo(status);
-        assertThat(problem.getString("type")).isEqualTo("urn:plume:problem:" + code);
-    }
-
-    static void assertProblem(HttpResponse<String> response, int status, String code, String field) {
-        assertProblem(response, status, code);
-        assertThat(json(response).getString("field", null)).isEqualTo(field);
     }
 }

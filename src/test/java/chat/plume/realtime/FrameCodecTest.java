@@ -35,7 +35,7 @@ class FrameCodecTest {
         assertThat(codec.encode(new Frames.Error("r1", "unknown_type", "Unknown frame type.")))
                 .contains("\"type\":\"error\"").contains("\"id\":\"r1\"").contains("\"code\":\"unknown_type\"");
         assertThat(codec.encode(new Frames.Error(null, "malformed_frame", "x"))).doesNotContain("\"id\"");
-        assertThat(codec.encode(new Frames.Presence(5, true))).contains("\"status\":\"online\"");
+        assertThat(codec.encode(new chat.plume.platform.events.PresenceChanged(5, true).frame())).contains("\"status\":\"online\"");
     }
 
     private void assertRefused(String text, String code, String id) {

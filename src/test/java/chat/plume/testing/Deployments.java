@@ -25,6 +25,6 @@ public final class Deployments {
     /** The WAR plus in-container test classes and the helpers they use. */
     public static WebArchive plumeWith(Class<?>... testClasses) {
         return plume().addClasses(testClasses).addClasses(Json.class, WsClient.class, WsClient.Closed.class,
-                Await.class, Names.class);
+                Await.class, Names.class, Api.class, Person.class);
     }
 }

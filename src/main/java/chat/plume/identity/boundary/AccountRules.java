@@ -8,9 +8,8 @@ final class AccountRules {
 
     /** 3–32 letters, digits or underscores; ASCII so that usernames are easy to type and say. */
     static final String USERNAME = "^[A-Za-z0-9_]{3,32}$";
-    /** Any text without control characters, not only spaces: Chinese names are welcome. */
-    static final String VISIBLE_TEXT = "^[^\\p{Cntrl}]*\\S[^\\p{Cntrl}]*$";
-    static final String OPTIONAL_TEXT = "^[^\\p{Cntrl}]*$";
+    static final String VISIBLE_TEXT = chat.plume.platform.rest.TextRules.VISIBLE_TEXT;
+    static final String OPTIONAL_TEXT = chat.plume.platform.rest.TextRules.OPTIONAL_TEXT;
     static final String GENDER = "^(male|female|other)$";
     static final String PHONE = "^\\+?[0-9 ()-]{3,32}$";
     static final int DISPLAY_NAME_MAX = 64;

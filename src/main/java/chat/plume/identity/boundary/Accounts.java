@@ -8,13 +8,19 @@ import chat.plume.platform.error.DuplicateEntityException;
 import chat.plume.platform.error.InvalidInputException;
 import chat.plume.platform.error.MissingEntityException;
 import chat.plume.platform.rest.ResultPage;
+import chat.plume.platform.events.AccountRegistered;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Logger;
 
 /** Accounts: registration, one's own profile and password, other people's public profiles, search. */
@@ -31,6 +37,9 @@ public class Accounts {
 
     @Inject
     Sessions sessions;
+
+    @Inject
+    Event<AccountRegistered> registered;
 
     public OwnProfile register(RegistrationRequest request) {
         return OwnProfile.of(create(request.username(), request.displayName().strip(), request.password(), Role.USER));
@@ -55,6 +64,7 @@ public class Accounts {
             // Two registrations of the same name raced past the check: the unique key decides.
             throw taken();
         }
+        registered.fire(new AccountRegistered(account.id()));
         LOG.info(() -> "Account " + account.id() + " registered" + (role == Role.ADMIN ? " as admin" : ""));
         return account;
     }
@@ -87,6 +97,26 @@ public class Accounts {
     public PublicProfile publicProfile(String username) {
         return byKey(em, Account.keyOf(username)).map(PublicProfile::of)
                 .orElseThrow(() -> new MissingEntityException("user_not_found", "No such user."));
+    }
+
+    /** The public profile of an account by id; 404 {@code user_not_found} if there is none. */
+    public PublicProfile publicProfile(long accountId) {
+        Account account = em.find(Account.class, accountId);
+        if (account == null) {
+            throw new MissingEntityException("user_not_found", "No such user.");
+        }
+        return PublicProfile.of(account);
+    }
+
+    /** Public profiles of many accounts at once (unknown ids are left out). */
+    public Map<Long, PublicProfile> publicProfiles(Collection<Long> accountIds) {
+        if (accountIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, PublicProfile> profiles = new HashMap<>();
+        em.createNamedQuery(Account.BY_IDS, Account.class).setParameter("ids", Set.copyOf(accountIds))
+                .getResultStream().forEach(a -> profiles.put(a.id(), PublicProfile.of(a)));
+        return profiles;
     }
 
     /** Case-insensitive substring search over usernames and display names. */

@@ -23,6 +23,7 @@ import java.util.Locale;
 @Entity
 @Table(name = "account")
 @NamedQuery(name = Account.BY_USERNAME_KEY, query = "select a from Account a where a.usernameKey = :key")
+@NamedQuery(name = Account.BY_IDS, query = "select a from Account a where a.id in :ids")
 @NamedQuery(name = Account.SEARCH, query = "select a from Account a where a.usernameKey like :pattern escape '!'"
         + " or lower(a.displayName) like :pattern escape '!' order by a.usernameKey")
 @NamedQuery(name = Account.SEARCH_COUNT, query = "select count(a) from Account a where a.usernameKey like :pattern"
@@ -30,6 +31,7 @@ import java.util.Locale;
 public class Account {
 
     public static final String BY_USERNAME_KEY = "Account.byUsernameKey";
+    public static final String BY_IDS = "Account.byIds";
     public static final String SEARCH = "Account.search";
     public static final String SEARCH_COUNT = "Account.searchCount";
 

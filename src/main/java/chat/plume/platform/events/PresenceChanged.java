@@ -1,4 +1,4 @@
-package chat.plume.realtime;
+package chat.plume.platform.events;
 
 /**
  * A user's first connection on this node opened ({@code online}) or the last one closed.
@@ -6,4 +6,12 @@ package chat.plume.realtime;
  * can push it to their audience without the gateway knowing any social rule.
  */
 public record PresenceChanged(long accountId, boolean online) {
+
+    /** The {@code presence} frame that tells someone about this change (docs/protocol.md). */
+    public record Frame(String type, long user, String status) {
+    }
+
+    public Frame frame() {
+        return new Frame("presence", accountId, online ? "online" : "offline");
+    }
 }

@@ -1,0 +1,48 @@
+package chat.plume.social.friends;
+
+import chat.plume.identity.boundary.Authenticated;
+import chat.plume.identity.boundary.AuthenticationFilter;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.List;
+
+/** {@code /blocks}: whom the caller has blocked; {@code PUT} blocks, {@code DELETE} unblocks (both idempotent). */
+@Path("blocks")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class BlocksResource {
+
+    @Inject
+    Blocks blocks;
+
+    @Context
+    SecurityContext security;
+
+    @GET
+    public List<Views.Blocked> list() {
+        return blocks.list(AuthenticationFilter.callerOf(security));
+    }
+
+    @PUT
+    @Path("{userId}")
+    public Response block(@PathParam("userId") long userId) {
+        blocks.block(AuthenticationFilter.callerOf(security), userId);
+        return Response.noContent().build();
+    }
+
+    @DELETE
+    @Path("{userId}")
+    public Response unblock(@PathParam("userId") long userId) {
+        blocks.unblock(AuthenticationFilter.callerOf(security), userId);
+        return Response.noContent().build();
+    }
+}

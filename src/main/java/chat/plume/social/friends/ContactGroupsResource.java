@@ -1,0 +1,67 @@
+package chat.plume.social.friends;
+
+import chat.plume.identity.boundary.Authenticated;
+import chat.plume.identity.boundary.AuthenticationFilter;
+import chat.plume.platform.rest.TextRules;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.List;
+
+/** {@code /contact-groups}: the caller's contact groups (分组). */
+@Path("contact-groups")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class ContactGroupsResource {
+
+    /** A contact group's name. */
+    public record GroupName(@NotNull @Size(min = 1, max = 32)
+            @Pattern(regexp = TextRules.VISIBLE_TEXT, message = TextRules.NO_CONTROL) String name) {
+    }
+
+    @Inject
+    ContactGroups groups;
+
+    @Context
+    SecurityContext security;
+
+    @GET
+    public List<Views.Group> list() {
+        return groups.list(AuthenticationFilter.callerOf(security).accountId());
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(@NotNull @Valid GroupName name) {
+        Views.Group created = groups.create(AuthenticationFilter.callerOf(security), name.name().strip());
+        return Response.status(Response.Status.CREATED).entity(created).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Views.Group rename(@PathParam("id") long id, @NotNull @Valid GroupName name) {
+        return groups.rename(AuthenticationFilter.callerOf(security), id, name.name().strip());
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response delete(@PathParam("id") long id) {
+        groups.delete(AuthenticationFilter.callerOf(security), id);
+        return Response.noContent().build();
+    }
+}

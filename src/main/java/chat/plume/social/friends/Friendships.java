@@ -1,0 +1,132 @@
+package chat.plume.social.friends;
+
+import chat.plume.identity.boundary.Accounts;
+import chat.plume.identity.boundary.Caller;
+import chat.plume.identity.boundary.PublicProfile;
+import chat.plume.platform.Timestamps;
+import chat.plume.platform.error.MissingEntityException;
+import chat.plume.platform.events.PresenceChanged;
+import chat.plume.platform.events.PresenceDirectory;
+import chat.plume.platform.events.Push;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Friendships: the caller's contacts with their remarks and groups, making and ending
+ * friendships, and presence for friends.
+ *
+ * <p>Deleting a friend ends the friendship on both sides (unlike QQ's one-sided deletion): a
+ * friendship is what lets two people message each other, so it must mean the same thing to
+ * both; a one-sided friend list would show someone you can no longer reach.
+ */
+@Stateless
+public class Friendships {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    ContactGroups groups;
+
+    @Inject
+    PresenceDirectory presence;
+
+    @Inject
+    Event<Push> push;
+
+    public Views.Contacts contacts(Caller caller) {
+        List<Views.Group> groupViews = groups.list(caller.accountId());
+        List<Friendship> sides = em.createNamedQuery(Friendship.OF_OWNER, Friendship.class)
+                .setParameter("owner", caller.accountId()).getResultList();
+        Map<Long, PublicProfile> people = accounts.publicProfiles(sides.stream().map(Friendship::friendId).toList());
+        List<Views.Friend> friends = sides.stream().filter(f -> people.containsKey(f.friendId()))
+                .map(f -> view(f, people.get(f.friendId())))
+                .sorted(java.util.Comparator.comparing((Views.Friend f) -> shownName(f).toLowerCase()))
+                .toList();
+        return new Views.Contacts(groupViews, friends);
+    }
+
+    /** Sets the caller's remark for a friend and the contact group they are filed under. */
+    public Views.Friend update(Caller caller, long friendId, String remark, Long contactGroupId) {
+        Friendship side = side(caller.accountId(), friendId)
+                .orElseThrow(() -> new MissingEntityException("friend_not_found", "Not a friend of yours."));
+        side.setRemark(remark == null || remark.isBlank() ? null : remark.strip());
+        if (contactGroupId != null) {
+            side.moveTo(groups.own(caller, contactGroupId).id());
+        }
+        Views.Friend view = view(side, accounts.publicProfile(friendId));
+        push.fire(Push.to(caller.accountId(), new FriendFrames.FriendUpdated(view)));
+        return view;
+    }
+
+    public void remove(Caller caller, long friendId) {
+        if (!endIfFriends(caller.accountId(), friendId)) {
+            throw new MissingEntityException("friend_not_found", "Not a friend of yours.");
+        }
+    }
+
+    /** Makes two people friends, each filed in their default group, and tells both. */
+    public void befriend(long a, long b) {
+        Friendship aSide = new Friendship(a, b, groups.defaultOf(a).id(), Timestamps.now());
+        Friendship bSide = new Friendship(b, a, groups.defaultOf(b).id(), Timestamps.now());
+        em.persist(aSide);
+        em.persist(bSide);
+        em.flush();
+        Map<Long, PublicProfile> people = accounts.publicProfiles(List.of(a, b));
+        push.fire(Push.to(a, new FriendFrames.FriendAdded(view(aSide, people.get(b)))));
+        push.fire(Push.to(b, new FriendFrames.FriendAdded(view(bSide, people.get(a)))));
+    }
+
+    /** Ends a friendship on both sides; returns whether there was one. */
+    public boolean endIfFriends(long a, long b) {
+        List<Friendship> sides = em.createNamedQuery(Friendship.BETWEEN, Friendship.class).setParameter("a", a)
+                .setParameter("b", b).getResultList();
+        sides.forEach(em::remove);
+        if (sides.isEmpty()) {
+            return false;
+        }
+        push.fire(Push.to(a, new FriendFrames.FriendRemoved(b)));
+        push.fire(Push.to(b, new FriendFrames.FriendRemoved(a)));
+        return true;
+    }
+
+    public boolean areFriends(long a, long b) {
+        return side(a, b).isPresent();
+    }
+
+    public List<Long> friendIds(long accountId) {
+        return em.createNamedQuery(Friendship.FRIEND_IDS, Long.class).setParameter("owner", accountId).getResultList();
+    }
+
+    /** A user's presence goes to their friends (a block ends a friendship, so no blocked person is among them). */
+    public void onPresence(@Observes PresenceChanged changed) {
+        List<Long> friends = friendIds(changed.accountId());
+        if (!friends.isEmpty()) {
+            push.fire(Push.to(friends, changed.frame()));
+        }
+    }
+
+    private Optional<Friendship> side(long owner, long friend) {
+        return em.createNamedQuery(Friendship.BETWEEN, Friendship.class).setParameter("a", owner)
+                .setParameter("b", friend).getResultStream().filter(f -> f.ownerId() == owner).findFirst();
+    }
+
+    private Views.Friend view(Friendship side, PublicProfile friend) {
+        return new Views.Friend(friend, side.remark(), side.contactGroupId(), presence.isOnline(side.friendId()),
+                Timestamps.toInstant(side.createdAt()));
+    }
+
+    private static String shownName(Views.Friend friend) {
+        return friend.remark() != null ? friend.remark() : friend.user().displayName();
+    }
+}

@@ -1,0 +1,241 @@
+package chat.plume.social;
+
+import static chat.plume.testing.Person.ok;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import chat.plume.testing.Api;
+import chat.plume.testing.Deployments;
+import chat.plume.testing.Json;
+import chat.plume.testing.Person;
+import chat.plume.testing.Problems;
+import chat.plume.testing.WsClient;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.net.URL;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Predicate;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Friend requests, friendships, remarks, contact groups and blocks, with live frames to both sides. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class FriendsIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.plume();
+    }
+
+    @ArquillianResource
+    URL url;
+
+    Api api;
+
+    @BeforeEach
+    void client() throws Exception {
+        api = new Api(url.toURI());
+    }
+
+    @Test
+    void aRequestAcceptedMakesBothFriendsAndBothSessionsHearOfIt() {
+        Person alice = Person.create(api, "Alice");
+        Person bob = Person.create(api, "Bob");
+        try (WsClient aliceWs = alice.connect(); WsClient bobWs = bob.connect()) {
+            JsonObject sent = ok(201, alice.post("/friend-requests", Json.object("userId", bob.id(), "message", "我是爱丽丝")));
+            assertThat(sent.getString("status")).isEqualTo("pending");
+
+            JsonObject received = bobWs.next(type("friend.request.created"), WAIT).getJsonObject("request");
+            assertThat(received.getJsonObject("from").getString("username")).isEqualTo(alice.username());
+            assertThat(received.getString("message")).isEqualTo("我是爱丽丝");
+            aliceWs.next(type("friend.request.created"), WAIT);
+            assertThat(ok(200, bob.get("/friend-requests")).getJsonArray("incoming")).hasSize(1);
+
+            long requestId = sent.getJsonNumber("id").longValue();
+            assertThat(ok(200, bob.post("/friend-requests/" + requestId + "/accept", null)).getString("status"))
+                    .isEqualTo("accepted");
+
+            for (WsClient ws : List.of(aliceWs, bobWs)) {
+                ws.next(type("friend.request.accepted"), WAIT);
+            }
+            assertThat(aliceWs.next(type("friend.added"), WAIT).getJsonObject("friend").getJsonObject("user")
+                    .getString("username")).isEqualTo(bob.username());
+            JsonObject bobsNewFriend = bobWs.next(type("friend.added"), WAIT).getJsonObject("friend");
+            assertThat(bobsNewFriend.getJsonObject("user").getString("username")).isEqualTo(alice.username());
+            assertThat(bobsNewFriend.getBoolean("online")).isTrue();
+
+            assertThat(friendIds(alice)).containsExactly(bob.id());
+            assertThat(friendIds(bob)).containsExactly(alice.id());
+            assertThat(ok(200, bob.get("/friend-requests")).getJsonArray("incoming")).isEmpty();
+        }
+    }
+
+    @Test
+    void friendsSeeEachOthersPresenceLive() {
+        Person erin = Person.create(api, "Erin");
+        Person frank = Person.create(api, "Frank");
+        befriend(erin, frank);
+        try (WsClient frankWs = frank.connect()) {
+            WsClient erinWs = erin.connect();
+            frankWs.next(presence(erin, "online"), WAIT);
+            erinWs.close();
+            frankWs.next(presence(erin, "offline"), WAIT);
+        }
+    }
+
+    @Test
+    void declineCancelAndTheRulesOfAsking() {
+        Person carol = Person.create(api, "Carol");
+        Person dave = Person.create(api, "Dave");
+        Person stranger = Person.create(api, "Stranger");
+
+        Problems.assertProblem(carol.post("/friend-requests", Json.object("userId", carol.id())), 400, "self_request");
+        Problems.assertProblem(carol.post("/friend-requests", Json.object("userId", 999_999_999L)), 404, "user_not_found");
+        Problems.assertProblem(carol.post("/friend-requests", Json.object("message", "hi")), 400, "invalid_input");
+        Problems.assertProblem(carol.post("/friend-requests", Json.object("userId", dave.id(), "message", "x".repeat(101))),
+                400, "invalid_input");
+
+        long first = ok(201, carol.post("/friend-requests", Json.object("userId", dave.id()))).getJsonNumber("id").longValue();
+        Problems.assertProblem(carol.post("/friend-requests", Json.object("userId", dave.id())), 409, "request_pending");
+        Problems.assertProblem(carol.post("/friend-requests/" + first + "/accept", null), 403, "not_recipient");
+        Problems.assertProblem(dave.delete("/friend-requests/" + first), 403, "not_requester");
+        Problems.assertProblem(stranger.post("/friend-requests/" + first + "/accept", null), 404, "request_not_found");
+        Problems.assertProblem(stranger.delete("/friend-requests/" + first), 404, "request_not_found");
+
+        ok(200, dave.post("/friend-requests/" + first + "/decline", null));
+        Problems.assertProblem(dave.post("/friend-requests/" + first + "/accept", null), 409, "request_not_pending");
+        // Declined: Carol must wait out the cool-down before asking Dave again.
+        Problems.assertProblem(carol.post("/friend-requests", Json.object("userId", dave.id())), 429, "request_cooldown");
+        assertThat(friendIds(carol)).isEmpty();
+
+        // The other way round is Dave's own first request, and Carol may cancel hers to others.
+        long toStranger = ok(201, carol.post("/friend-requests", Json.object("userId", stranger.id()))).getJsonNumber("id")
+                .longValue();
+        Api.expect(204, carol.delete("/friend-requests/" + toStranger));
+        Problems.assertProblem(stranger.post("/friend-requests/" + toStranger + "/accept", null), 409, "request_not_pending");
+    }
+
+    @Test
+    void askingSomeoneWhoAlreadyAskedYouAcceptsTheirRequest() {
+        Person gina = Person.create(api, "Gina");
+        Person hank = Person.create(api, "Hank");
+        ok(201, gina.post("/friend-requests", Json.object("userId", hank.id())));
+        assertThat(ok(201, hank.post("/friend-requests", Json.object("userId", gina.id()))).getString("status"))
+                .isEqualTo("accepted");
+        assertThat(friendIds(gina)).containsExactly(hank.id());
+        Problems.assertProblem(gina.post("/friend-requests", Json.object("userId", hank.id())), 409, "already_friends");
+    }
+
+    @Test
+    void remarksAndContactGroupsAreTheirOwnersAlone() {
+        Person ivy = Person.create(api, "Ivy");
+        Person jack = Person.create(api, "Jack");
+        befriend(ivy, jack);
+
+        long work = ok(201, ivy.post("/contact-groups", Json.object("name", "同事"))).getJsonNumber("id").longValue();
+        Problems.assertProblem(ivy.post("/contact-groups", Json.object("name", "同事")), 409, "contact_group_exists");
+        JsonObject updated = ok(200, ivy.put("/friends/" + jack.id(), Json.object("remark", "杰克", "contactGroupId", work)));
+        assertThat(updated.getString("remark")).isEqualTo("杰克");
+        assertThat(updated.getJsonNumber("contactGroupId").longValue()).isEqualTo(work);
+
+        JsonObject jacksView = ok(200, jack.get("/friends"));
+        JsonObject ivyAsSeenByJack = jacksView.getJsonArray("friends").getJsonObject(0);
+        assertThat(ivyAsSeenByJack.containsKey("remark")).isFalse();
+        assertThat(jacksView.getJsonArray("groups").stream().map(JsonValue::asJsonObject)
+                .noneMatch(g -> "同事".equals(g.getString("name", null)))).isTrue();
+        assertThat(ivyAsSeenByJack.getJsonNumber("contactGroupId").longValue()).isEqualTo(defaultGroup(jack));
+
+        // Someone else's group does not exist for Jack.
+        Problems.assertProblem(jack.put("/contact-groups/" + work, Json.object("name", "mine")), 404, "contact_group_not_found");
+        Problems.assertProblem(jack.delete("/contact-groups/" + work), 404, "contact_group_not_found");
+        Problems.assertProblem(jack.put("/friends/" + ivy.id(), Json.object("contactGroupId", work)), 404,
+                "contact_group_not_found");
+        Problems.assertProblem(jack.put("/friends/" + jack.id(), Json.object("remark", "me")), 404, "friend_not_found");
+
+        // Deleting a group moves its friends to the default group; the default group stays.
+        Api.expect(204, ivy.delete("/contact-groups/" + work));
+        assertThat(ok(200, ivy.get("/friends")).getJsonArray("friends").getJsonObject(0).getJsonNumber("contactGroupId")
+                .longValue()).isEqualTo(defaultGroup(ivy));
+        Problems.assertProblem(ivy.delete("/contact-groups/" + defaultGroup(ivy)), 400, "default_group");
+        Problems.assertProblem(ivy.post("/contact-groups", Json.object("name", "x".repeat(33))), 400, "invalid_input");
+    }
+
+    @Test
+    void deletingAFriendEndsItForBothAndBothAreTold() {
+        Person kim = Person.create(api, "Kim");
+        Person leo = Person.create(api, "Leo");
+        befriend(kim, leo);
+        try (WsClient leoWs = leo.connect()) {
+            Api.expect(204, kim.delete("/friends/" + leo.id()));
+            assertThat(leoWs.next(type("friend.removed"), WAIT).getJsonNumber("user").longValue()).isEqualTo(kim.id());
+        }
+        assertThat(friendIds(kim)).isEmpty();
+        assertThat(friendIds(leo)).isEmpty();
+        Problems.assertProblem(kim.delete("/friends/" + leo.id()), 404, "friend_not_found");
+    }
+
+    @Test
+    void aBlockEndsTheFriendshipAndStopsRequestsAndPresence() {
+        Person mia = Person.create(api, "Mia");
+        Person ned = Person.create(api, "Ned");
+        Person olga = Person.create(api, "Olga");
+        befriend(mia, ned);
+        befriend(mia, olga);
+        try (WsClient nedWs = ned.connect(); WsClient olgaWs = olga.connect()) {
+            Api.expect(204, mia.put("/blocks/" + ned.id(), null));
+            nedWs.next(type("friend.removed"), WAIT);
+            assertThat(friendIds(ned)).isEmpty();
+            assertThat(Json.parseArray(Api.expect(200, mia.get("/blocks")).body())).hasSize(1);
+
+            Problems.assertProblem(ned.post("/friend-requests", Json.object("userId", mia.id())), 403, "blocked");
+            Problems.assertProblem(mia.post("/friend-requests", Json.object("userId", ned.id())), 403, "blocked");
+            Problems.assertProblem(mia.put("/blocks/" + mia.id(), null), 400, "self_block");
+
+            try (WsClient miaWs = mia.connect()) {
+                // Olga, a friend, sees Mia come online; Ned, blocked, does not: his next frame is his own pong.
+                olgaWs.next(presence(mia, "online"), WAIT);
+                nedWs.send(Json.object("type", "ping", "id", "after"));
+                assertThat(nedWs.next(f -> !"devices".equals(f.getString("type")), WAIT).getString("type"))
+                        .isEqualTo("pong");
+
+                Api.expect(204, mia.delete("/blocks/" + ned.id()));
+                assertThat(miaWs.next(type("block.removed"), WAIT).getJsonNumber("user").longValue()).isEqualTo(ned.id());
+            }
+            ok(201, ned.post("/friend-requests", Json.object("userId", mia.id())));
+        }
+    }
+
+    /** Makes two people friends through the API. */
+    static void befriend(Person a, Person b) {
+        long id = ok(201, a.post("/friend-requests", Json.object("userId", b.id()))).getJsonNumber("id").longValue();
+        ok(200, b.post("/friend-requests/" + id + "/accept", null));
+    }
+
+    static List<Long> friendIds(Person person) {
+        return ok(200, person.get("/friends")).getJsonArray("friends").stream()
+                .map(f -> f.asJsonObject().getJsonObject("user").getJsonNumber("id").longValue()).toList();
+    }
+
+    static long defaultGroup(Person person) {
+        return Json.parseArray(Api.expect(200, person.get("/contact-groups")).body()).getValuesAs(JsonObject.class).stream()
+                .filter(g -> g.getBoolean("isDefault")).findFirst().orElseThrow().getJsonNumber("id").longValue();
+    }
+
+    static Predicate<JsonObject> type(String type) {
+        return f -> type.equals(f.getString("type", null));
+    }
+
+    static Predicate<JsonObject> presence(Person who, String status) {
+        return f -> "presence".equals(f.getString("type", null)) && f.getJsonNumber("user").longValue() == who.id()
+                && status.equals(f.getString("status"));
+    }
+}

@@ -1,0 +1,44 @@
+package chat.plume.testing;
+
+import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
+
+/** A signed-in test user: their id, username, token, and a REST client acting as them. */
+public record Person(Api api, long id, String username, String token) {
+
+    /** Registers and signs in a new person. */
+    public static Person create(Api api, String prefix) {
+        String username = Names.unique(prefix);
+        Api.expect(201, api.register(username, "Name " + username, "pass-" + username));
+        String token = api.token(username, "pass-" + username);
+        long id = Api.json(Api.expect(200, api.send("GET", "/me", null, token))).getJsonNumber("id").longValue();
+        return new Person(api, id, username, token);
+    }
+
+    public HttpResponse<String> get(String path) {
+        return api.send("GET", path, null, token);
+    }
+
+    public HttpResponse<String> post(String path, String body) {
+        return api.send("POST", path, body, token);
+    }
+
+    public HttpResponse<String> put(String path, String body) {
+        return api.send("PUT", path, body, token);
+    }
+
+    public HttpResponse<String> delete(String path) {
+        return api.send("DELETE", path, null, token);
+    }
+
+    /** The JSON answer of a request that must have the given status. */
+    public static JsonObject ok(int status, HttpResponse<String> response) {
+        return Api.json(Api.expect(status, response));
+    }
+
+    public WsClient connect() {
+        WsClient client = WsClient.connect(api.base(), token);
+        client.next("welcome", java.time.Duration.ofSeconds(10));
+        return client;
+    }
+}
