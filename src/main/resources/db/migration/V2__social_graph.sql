@@ -73,9 +73,9 @@ CREATE TABLE user_block (
 );
 CREATE INDEX ix_user_block_blocked ON user_block (blocked_id);
 
--- Chat groups. The number is what people search for and share (群号).
+-- Chat groups. The number is what people search for and share (群号): nine random digits, so it
+-- tells nothing about how many groups there are.
 CREATE SEQUENCE chat_group_seq START WITH 1 INCREMENT BY 50;
-CREATE SEQUENCE chat_group_number_seq START WITH 100001 INCREMENT BY 1;
 CREATE TABLE chat_group (
     id                      BIGINT        NOT NULL,
     number                  BIGINT        NOT NULL,

@@ -26,9 +26,7 @@ export class Gateway extends EventTarget {
         this.#stopped = true;
         window.removeEventListener('online', this.#reconnectNow);
         clearTimeout(this.#timer);
-        this.#stopPinging();
-        if (this.#socket) this.#socket.close(1000, 'bye');
-        this.#socket = null;
+        this.#abandon();
     }
 
     /** Sends a request frame; returns its id. */
@@ -48,11 +46,15 @@ export class Gateway extends EventTarget {
     };
 
     #connect() {
+        // Never two sockets at once: a pending or stale one is dropped before a new one starts.
+        this.#abandon();
         const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
         this.#setState('connecting');
         const socket = new WebSocket(`${scheme}//${location.host}/ws`);
         this.#socket = socket;
-        socket.addEventListener('message', (event) => this.#receive(event.data));
+        socket.addEventListener('message', (event) => {
+            if (this.#socket === socket) this.#receive(event.data);
+        });
         socket.addEventListener('close', (event) => {
             if (this.#socket !== socket) return;
             this.#socket = null;
@@ -100,9 +102,23 @@ export class Gateway extends EventTarget {
             this.send({ type: 'ping' });
             if (!this.#pongDeadline) {
                 // Any frame counts as a sign of life; silence past the deadline means a dead link.
-                this.#pongDeadline = setTimeout(() => this.#socket?.close(4000, 'no pong'), PONG_WITHIN_MS);
+                // Closing a dead link waits for a closing handshake that never comes, so the socket
+                // is abandoned and a new one started at once.
+                this.#pongDeadline = setTimeout(() => {
+                    this.#abandon();
+                    this.#setState('offline');
+                    this.#scheduleReconnect();
+                }, PONG_WITHIN_MS);
             }
         }, PING_EVERY_MS);
+    }
+
+    /** Forgets the current socket (its events are ignored from now on) and closes it. */
+    #abandon() {
+        const socket = this.#socket;
+        this.#socket = null;
+        this.#stopPinging();
+        if (socket && socket.readyState <= WebSocket.OPEN) socket.close(1000, 'replaced');
     }
 
     #stopPinging() {

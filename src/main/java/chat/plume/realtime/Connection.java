@@ -92,7 +92,7 @@ public class Connection {
                     writing.set(false);
                     if (!result.isOK()) {
                         LOG.log(Level.FINE, "Write to connection " + id() + " failed", result.getException());
-                        close(new CloseReason(CloseReason.CloseCodes.CLOSED_ABNORMALLY, "write_failed"));
+                        close(new CloseReason(CloseReason.CloseCodes.UNEXPECTED_CONDITION, "write_failed"));
                         return;
                     }
                     continueDraining();
@@ -100,7 +100,7 @@ public class Connection {
             } catch (RuntimeException e) {
                 LOG.log(Level.FINE, "Write to connection " + id() + " refused", e);
                 writing.set(false);
-                close(new CloseReason(CloseReason.CloseCodes.CLOSED_ABNORMALLY, "write_failed"));
+                close(new CloseReason(CloseReason.CloseCodes.UNEXPECTED_CONDITION, "write_failed"));
             }
             return;
         }
@@ -140,16 +140,22 @@ public class Connection {
         }
     }
 
-    /** Closes once; later calls do nothing. */
+    /**
+     * Closes once; later calls do nothing. The container runs {@code @OnClose} (and with it
+     * presence observers that may query the database) on the thread that closes, which here may
+     * be an I/O thread finishing a write, so the close is handed to the managed executor.
+     */
     public void close(CloseReason reason) {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
         outbox.clear();
-        try {
-            session.close(reason);
-        } catch (IOException | RuntimeException e) {
-            LOG.log(Level.FINE, "Closing connection " + id() + " failed", e);
-        }
+        executor.execute(() -> {
+            try {
+                session.close(reason);
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.FINE, "Closing connection " + id() + " failed", e);
+            }
+        });
     }
 }

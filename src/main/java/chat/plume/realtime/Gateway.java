@@ -1,5 +1,6 @@
 package chat.plume.realtime;
 
+import chat.plume.identity.boundary.Sessions;
 import jakarta.enterprise.context.ApplicationScoped;
 import chat.plume.platform.events.PresenceChanged;
 import jakarta.enterprise.event.Event;
@@ -29,6 +30,9 @@ public class Gateway {
     @Inject
     GatewaySettings settings;
 
+    @Inject
+    Sessions sessions;
+
     public void open(Connection connection) {
         var caller = connection.caller();
         // Queued before the connection is registered, so nothing pushed can overtake it.
@@ -36,6 +40,12 @@ public class Gateway {
                 caller.role().name().toLowerCase(Locale.ROOT)), connection.id(), settings));
         boolean cameOnline = registry.add(connection);
         LOG.fine(() -> "Connection " + connection.id() + " opened for account " + caller.accountId());
+        // A sign-out that committed between the handshake and the registration above found no
+        // connection to close; look once more now that the connection can be found.
+        if (!sessions.isLive(caller.sessionId())) {
+            drop(connection, new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "signed_out"));
+            return;
+        }
         if (cameOnline) {
             PresenceChanged online = new PresenceChanged(caller.accountId(), true);
             dispatcher.toUser(caller.accountId(), online.frame());
@@ -57,8 +67,11 @@ public class Gateway {
 
     /** Ends a connection from the server's side: unregistered first, so presence never waits on the peer. */
     public void drop(Connection connection, CloseReason reason) {
-        closed(connection);
-        connection.close(reason);
+        try {
+            closed(connection);
+        } finally {
+            connection.close(reason);
+        }
     }
 
     private void announceDevices(long accountId) {

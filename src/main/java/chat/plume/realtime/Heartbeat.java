@@ -10,6 +10,7 @@ import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
+import java.time.Instant;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -19,7 +20,8 @@ import java.util.logging.Logger;
  * Keeps connections honest. Every interval the server pings each connection; browsers answer
  * pings by themselves. A connection from which nothing (no pong, no frame) has been heard for
  * the timeout is dropped, so a client that vanished without closing goes offline within
- * timeout + interval at the latest.
+ * timeout + interval at the latest. A connection whose sign-in session has expired is closed
+ * with 1008 {@code unauthenticated} at the next beat.
  */
 @Singleton
 @Startup
@@ -50,18 +52,22 @@ public class Heartbeat {
 
     void beat() {
         long timeout = settings.heartbeatTimeout().toNanos();
-        try {
-            for (Connection connection : registry.all()) {
+        Instant now = Instant.now();
+        for (Connection connection : registry.all()) {
+            // One connection's failure must neither skip the others nor cancel the schedule (a
+            // periodic task that throws never runs again).
+            try {
                 if (connection.silentForNanos() > timeout) {
                     LOG.fine(() -> "Connection " + connection.id() + " timed out");
                     gateway.drop(connection, new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "heartbeat_timeout"));
+                } else if (!now.isBefore(connection.caller().expiresAt())) {
+                    gateway.drop(connection, new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "unauthenticated"));
                 } else {
                     connection.ping();
                 }
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Heartbeat failed for connection " + connection.id(), e);
             }
-        } catch (RuntimeException e) {
-            // One bad beat must not cancel the schedule (a periodic task that throws never runs again).
-            LOG.log(Level.WARNING, "Heartbeat failed", e);
         }
     }
 

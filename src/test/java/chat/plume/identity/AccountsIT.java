@@ -68,6 +68,20 @@ class AccountsIT {
     }
 
     @Test
+    void aBrowserGetsTheTokenOnlyAsAnHttpOnlyCookie() {
+        String username = Names.unique("Page");
+        expect(201, api.register(username, "Page", "page-password"));
+        URI self = api.base();
+        HttpResponse<String> signedIn = expect(201, api.send("POST", "/sessions", Json.object("username", username,
+                "password", "page-password"), null, "Origin", self.getScheme() + "://" + self.getAuthority()));
+        assertThat(json(signedIn).containsKey("token")).isFalse();
+        String cookie = signedIn.headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(cookie).contains("plume_session=plm_").contains("HttpOnly");
+        String token = cookie.substring(cookie.indexOf("plm_")).split(";")[0];
+        expect(200, api.send("GET", "/me", null, null, "Cookie", "plume_session=" + token));
+    }
+
+    @Test
     void theFirstAdministratorComesFromConfigurationAndSignUpNeverGrantsTheRole() {
         String admin = api.token("plume_admin", "admin-password-for-tests");
         assertThat(json(expect(200, api.send("GET", "/me", null, admin))).getString("role")).isEqualTo("admin");
@@ -178,6 +192,7 @@ class AccountsIT {
 
         assertProblem(api.send("GET", "/users?q=" + tag + "&size=500", null, token), 400, "invalid_input", "size");
         assertProblem(api.send("GET", "/users", null, token), 400, "invalid_input", "q");
+        assertProblem(api.send("GET", "/users?q=" + tag + "&page=abc", null, token), 400, "invalid_input", "page");
     }
 
     @Test
@@ -195,8 +210,11 @@ class AccountsIT {
         assertProblem(api.send("POST", "/accounts",
                 "{\"username\":\"ok_name\",\"displayName\":{\"nested\":1},\"password\":\"password-1\"}", null), 400,
                 "malformed_request", "displayName");
-        assertProblem(api.send("PUT", "/me", Json.object("displayName", "x", "gender", "robot"),
-                api.newSignedInUser("Gender")), 400, "invalid_input", "gender");
+        String someone = api.newSignedInUser("Gender");
+        assertProblem(api.send("PUT", "/me", Json.object("displayName", "x", "gender", "robot"), someone), 400,
+                "invalid_input", "gender");
+        assertProblem(api.send("PUT", "/me", Json.object("displayName", "x", "phone", "+" + "1".repeat(32)), someone),
+                400, "invalid_input", "phone");
         assertProblem(api.send("POST", "/accounts", "x", null, "Content-Type", "text/plain"), 415,
                 "unsupported_media_type");
         assertProblem(api.send("GET", "/no-such-thing", null, null), 404, "not_found");

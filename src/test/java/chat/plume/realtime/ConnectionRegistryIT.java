@@ -57,7 +57,7 @@ class ConnectionRegistryIT {
     @Test
     void bothSessionsOfOneUserAreRegisteredAndBothGetAPushedFrame() {
         String username = Names.unique("Tabs");
-        long accountId = accounts.register(new RegistrationRequest(username, "Tabs", "password-tabs")).id();
+        long accountId = accounts.register(new RegistrationRequest(username, "Tabs", "password-tabs"), "127.0.0.1").id();
         SignedIn first = sessions.signIn(new SignInRequest(username, "password-tabs"), "127.0.0.1", "test");
         SignedIn second = sessions.signIn(new SignInRequest(username, "password-tabs"), "127.0.0.1", "test");
         URI self = URI.create("http://127.0.0.1:" + (8080 + Integer.getInteger("jboss.socket.binding.port-offset", 0)));

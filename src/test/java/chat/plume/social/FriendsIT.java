@@ -93,6 +93,20 @@ class FriendsIT {
     }
 
     @Test
+    void aFriendWhoseOnlyConnectionVanishesGoesOfflineWithinTheTimeout() throws Exception {
+        Person quinn = Person.create(api, "Quinn");
+        Person rosa = Person.create(api, "Rosa");
+        befriend(quinn, rosa);
+        try (WsClient rosaWs = rosa.connect()) {
+            try (chat.plume.testing.SilentClient silent = chat.plume.testing.SilentClient.open(api.base(), quinn.token())) {
+                rosaWs.next(presence(quinn, "online"), WAIT);
+                // Quinn's machine stops answering: the 3 s heartbeat timeout takes Quinn offline.
+                rosaWs.next(presence(quinn, "offline"), WAIT);
+            }
+        }
+    }
+
+    @Test
     void declineCancelAndTheRulesOfAsking() {
         Person carol = Person.create(api, "Carol");
         Person dave = Person.create(api, "Dave");

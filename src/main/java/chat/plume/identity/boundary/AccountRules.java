@@ -11,7 +11,7 @@ final class AccountRules {
     static final String VISIBLE_TEXT = chat.plume.platform.rest.TextRules.VISIBLE_TEXT;
     static final String OPTIONAL_TEXT = chat.plume.platform.rest.TextRules.OPTIONAL_TEXT;
     static final String GENDER = "^(male|female|other)$";
-    static final String PHONE = "^\\+?[0-9 ()-]{3,32}$";
+    static final String PHONE = "^\\+?[0-9 ()-]{3,31}$";
     static final int DISPLAY_NAME_MAX = 64;
     static final int SIGNATURE_MAX = 100;
     static final int REGION_MAX = 64;

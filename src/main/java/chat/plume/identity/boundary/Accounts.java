@@ -8,6 +8,7 @@ import chat.plume.platform.error.DuplicateEntityException;
 import chat.plume.platform.error.InvalidInputException;
 import chat.plume.platform.error.MissingEntityException;
 import chat.plume.platform.rest.ResultPage;
+import chat.plume.platform.Constraints;
 import chat.plume.platform.events.AccountRegistered;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
@@ -39,9 +40,15 @@ public class Accounts {
     Sessions sessions;
 
     @Inject
+    @Registrations
+    chat.plume.identity.control.AttemptWindows registrations;
+
+    @Inject
     Event<AccountRegistered> registered;
 
-    public OwnProfile register(RegistrationRequest request) {
+    /** Creates an account; each client address may create a limited number per hour. */
+    public OwnProfile register(RegistrationRequest request, String clientAddress) {
+        registrations.reserve(clientAddress);
         return OwnProfile.of(create(request.username(), request.displayName().strip(), request.password(), Role.USER));
     }
 
@@ -51,18 +58,24 @@ public class Accounts {
             throw new InvalidInputException("password_is_username", "password",
                     "The password must not be the username.");
         }
+        // Hashing takes a good part of a second: do it before the first query, so that no pooled
+        // connection is held while it runs.
+        String hash = hasher.hash(password);
         String key = Account.keyOf(username);
         if (byKey(em, key).isPresent()) {
             throw taken();
         }
-        Account account = new Account(username, displayName, hasher.hash(password), Sessions.now());
+        Account account = new Account(username, displayName, hash, Sessions.now());
         account.grant(role);
         try {
             em.persist(account);
             em.flush();
         } catch (PersistenceException e) {
-            // Two registrations of the same name raced past the check: the unique key decides.
-            throw taken();
+            if (Constraints.isIntegrityViolation(e)) {
+                // Two registrations of the same name raced past the check: the unique key decides.
+                throw taken();
+            }
+            throw e;
         }
         registered.fire(new AccountRegistered(account.id()));
         LOG.info(() -> "Account " + account.id() + " registered" + (role == Role.ADMIN ? " as admin" : ""));

@@ -21,8 +21,9 @@ public class AccountsResource {
     Accounts accounts;
 
     @POST
-    public Response register(@NotNull @Valid RegistrationRequest request, @jakarta.ws.rs.core.Context UriInfo uri) {
-        OwnProfile created = accounts.register(request);
+    public Response register(@NotNull @Valid RegistrationRequest request, @jakarta.ws.rs.core.Context UriInfo uri,
+            @jakarta.ws.rs.core.Context jakarta.servlet.http.HttpServletRequest http) {
+        OwnProfile created = accounts.register(request, http.getRemoteAddr());
         return Response.created(uri.getBaseUriBuilder().path("users").path(created.username()).build())
                 .entity(created).build();
     }

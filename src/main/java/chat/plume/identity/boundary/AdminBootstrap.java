@@ -15,10 +15,19 @@ import java.util.logging.Logger;
 
 /**
  * Makes the first administrator from configuration, never from a default password:
- * {@code plume.admin.username} ({@code PLUME_ADMIN_USERNAME}) names the account. If it exists it
- * is given the admin role; if not, and {@code plume.admin.password} ({@code PLUME_ADMIN_PASSWORD})
- * is set, it is created with that password. Registration never grants the role, so nobody can
- * claim the name through the sign-up form.
+ * {@code plume.admin.username} ({@code PLUME_ADMIN_USERNAME}) names the account and
+ * {@code plume.admin.password} ({@code PLUME_ADMIN_PASSWORD}) its password.
+ *
+ * <ul>
+ *   <li>No such account: it is created with that password, as an admin.</li>
+ *   <li>The account exists and the configured password is its password: it becomes an admin.</li>
+ *   <li>The account exists but the password does not match: nothing happens and a warning is
+ *       logged. Someone else may have registered the name first; the operator must not hand
+ *       them the console.</li>
+ *   <li>No password configured: an existing account of that name becomes an admin (the operator
+ *       names an account they registered themselves).</li>
+ * </ul>
+ * Registration never grants the role.
  */
 @Singleton
 @Startup
@@ -33,6 +42,9 @@ public class AdminBootstrap {
     @Inject
     Accounts accounts;
 
+    @Inject
+    chat.plume.identity.control.PasswordHasher hasher;
+
     @PostConstruct
     void ensureAdmin() {
         Optional<String> username = Settings.lookup("plume.admin.username");
@@ -40,14 +52,19 @@ public class AdminBootstrap {
             return;
         }
         Optional<Account> existing = Accounts.byKey(em, Account.keyOf(username.get()));
+        Optional<String> password = Settings.lookup("plume.admin.password");
         if (existing.isPresent()) {
+            if (password.isPresent() && !hasher.matches(password.get(), existing.get().passwordHash())) {
+                LOG.warning("The account named by plume.admin.username exists but plume.admin.password is not its"
+                        + " password: it is NOT made an administrator");
+                return;
+            }
             if (existing.get().role() != Role.ADMIN) {
                 existing.get().grant(Role.ADMIN);
                 LOG.info(() -> "Granted the admin role to account " + existing.get().id());
             }
             return;
         }
-        Optional<String> password = Settings.lookup("plume.admin.password");
         if (password.isEmpty() || password.get().length() < AccountRules.PASSWORD_MIN
                 || !username.get().matches(AccountRules.USERNAME)) {
             LOG.warning("plume.admin.username names no account, and no valid plume.admin.password (8+ characters)"

@@ -12,8 +12,10 @@ import java.security.Principal;
  * @param username the account's username (as registered)
  * @param role the account's role when the session was resolved
  * @param sessionId the sign-in session the request came with (for sign-out of this device)
+ * @param expiresAt when that session expires (a WebSocket opened with it is closed then)
  */
-public record Caller(long accountId, String username, Role role, long sessionId) implements Principal {
+public record Caller(long accountId, String username, Role role, long sessionId, java.time.Instant expiresAt)
+        implements Principal {
 
     @Override
     public String getName() {

@@ -1,11 +1,13 @@
 package chat.plume.identity.boundary;
 
+import chat.plume.identity.control.AttemptWindows;
 import chat.plume.identity.control.IdentitySettings;
 import chat.plume.identity.control.PasswordHasher;
 import chat.plume.identity.control.SignInThrottle;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
 
 /** Makes the identity feature's settings and its stateful helpers available for injection. */
 @jakarta.enterprise.context.ApplicationScoped
@@ -21,6 +23,15 @@ public class IdentityConfiguration {
     @Singleton
     PasswordHasher passwordHasher(IdentitySettings settings) {
         return new PasswordHasher(settings.passwordIterations());
+    }
+
+    /** Registrations per client address: each costs a password hash and an account. */
+    @Produces
+    @Singleton
+    @Registrations
+    AttemptWindows registrations(IdentitySettings settings) {
+        return new AttemptWindows(Clock.systemUTC(), settings.registrationsPerAddressPerHour(), Duration.ofHours(1),
+                "too_many_registrations");
     }
 
     @Produces

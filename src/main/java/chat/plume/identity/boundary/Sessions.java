@@ -8,7 +8,11 @@ import chat.plume.identity.entity.Account;
 import chat.plume.identity.entity.AuthSession;
 import chat.plume.platform.error.MissingEntityException;
 import chat.plume.platform.error.NotAuthenticatedException;
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -47,23 +51,39 @@ public class Sessions {
     @Inject
     Event<SessionsRevoked> revoked;
 
-    /** Checks the password and opens a session; refuses with 401 or, after repeated failures, 429. */
+    @Resource
+    SessionContext context;
+
+    /**
+     * Checks the password and opens a session; refuses with 401 or, after repeated failures, 429.
+     *
+     * <p>Runs without a transaction: the password check takes a good part of a second, and no
+     * pooled connection may be held meanwhile. The session is written afterwards in a short
+     * transaction of its own ({@link #open}).
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public SignedIn signIn(SignInRequest request, String clientAddress, String userAgent) {
         String key = Account.keyOf(request.username());
-        throttle.check(key, clientAddress);
+        throttle.reserve(key, clientAddress);
         Optional<Account> found = Accounts.byKey(em, key);
         if (found.isEmpty()) {
             hasher.burnEquivalentTime(request.password());
         }
         if (found.isEmpty() || !hasher.matches(request.password(), found.get().passwordHash())) {
-            throttle.recordFailure(key, clientAddress);
             LOG.fine(() -> "Failed sign-in from " + clientAddress);
             throw new NotAuthenticatedException("invalid_credentials", WRONG_CREDENTIALS);
         }
-        throttle.recordSuccess(key);
+        throttle.succeeded(key, clientAddress);
         Account account = found.get();
-        if (hasher.needsRehash(account.passwordHash())) {
-            account.rehashPassword(hasher.hash(request.password()));
+        String strongerHash = hasher.needsRehash(account.passwordHash()) ? hasher.hash(request.password()) : null;
+        return context.getBusinessObject(Sessions.class).open(account.id(), strongerHash, clientAddress, userAgent);
+    }
+
+    /** Opens a session for an account whose password has just been checked; only {@link #signIn} calls it. */
+    public SignedIn open(long accountId, String strongerHash, String clientAddress, String userAgent) {
+        Account account = em.find(Account.class, accountId);
+        if (strongerHash != null) {
+            account.rehashPassword(strongerHash);
         }
         String token = SessionTokens.generate();
         AuthSession session = new AuthSession(account, SessionTokens.digest(token), now(),
@@ -71,6 +91,12 @@ public class Sessions {
         em.persist(session);
         LOG.info(() -> "Account " + account.id() + " signed in");
         return new SignedIn(token, session.expiresAt().toInstant(ZoneOffset.UTC), OwnProfile.of(account));
+    }
+
+    /** Whether a session is still live (not revoked, not expired). */
+    public boolean isLive(long sessionId) {
+        AuthSession session = em.find(AuthSession.class, sessionId);
+        return session != null && session.isLive(now());
     }
 
     /** The caller behind a token, if the token names a live session. */
@@ -87,7 +113,8 @@ public class Sessions {
                 .map(s -> {
                     s.touch(now);
                     Account a = s.account();
-                    return new Caller(a.id(), a.username(), a.role(), s.id());
+                    return new Caller(a.id(), a.username(), a.role(), s.id(),
+                            s.expiresAt().toInstant(ZoneOffset.UTC));
                 });
     }
 
@@ -137,11 +164,11 @@ public class Sessions {
     /** Throws like a failed sign-in when the password is wrong; counts towards the throttle. */
     public void verifyPassword(Account account, String password, String clientAddress) {
         String key = Account.keyOf(account.username());
-        throttle.check(key, clientAddress);
+        throttle.reserve(key, clientAddress);
         if (!hasher.matches(password, account.passwordHash())) {
-            throttle.recordFailure(key, clientAddress);
             throw new NotAuthenticatedException("invalid_credentials", "The current password is wrong.");
         }
+        throttle.succeeded(key, clientAddress);
     }
 
     private List<AuthSession> live(long accountId) {

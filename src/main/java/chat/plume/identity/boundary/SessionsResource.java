@@ -43,7 +43,10 @@ public class SessionsResource {
     public Response signIn(@NotNull @Valid SignInRequest request) {
         SignedIn signedIn = sessions.signIn(request, http.getRemoteAddr(), http.getHeader(HttpHeaders.USER_AGENT));
         long maxAge = Math.max(0, Duration.between(Instant.now(), signedIn.expiresAt()).toSeconds());
-        return Response.status(Response.Status.CREATED).entity(signedIn).cookie(cookie(signedIn.token(), maxAge))
+        // A browser (it sends Origin) gets the token only in the HttpOnly cookie, where no script
+        // on the page can read it; API clients get it in the body.
+        SignedIn body = http.getHeader("Origin") == null ? signedIn : signedIn.withoutToken();
+        return Response.status(Response.Status.CREATED).entity(body).cookie(cookie(signedIn.token(), maxAge))
                 .build();
     }
 

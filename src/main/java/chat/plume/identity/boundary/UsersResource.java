@@ -2,8 +2,6 @@ package chat.plume.identity.boundary;
 
 import chat.plume.platform.rest.ResultPage;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -27,9 +25,12 @@ public class UsersResource {
     @GET
     public ResultPage<PublicProfile> search(
             @QueryParam("q") @NotNull @Size(min = 1, max = 64) String query,
-            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(50) int size) {
-        return accounts.search(query, page, size);
+            @QueryParam("page") @DefaultValue("0") @Pattern(regexp = "^\\d{1,5}$", message = "must be 0 to 99999")
+            String page,
+            @QueryParam("size") @DefaultValue("20") @Pattern(regexp = "^([1-9]|[1-4]\\d|50)$",
+                    message = "must be 1 to 50") String size) {
+        // Numbers arrive as text so that "abc" is a 400 naming the parameter, not JAX-RS's 404.
+        return accounts.search(query, Integer.parseInt(page), Integer.parseInt(size));
     }
 
     @GET

@@ -13,9 +13,10 @@ import java.time.Duration;
  * @param failuresPerAccount failed sign-ins allowed per username within {@code failureWindow}
  * @param failuresPerAddress failed sign-ins allowed per client address within {@code failureWindow}
  * @param failureWindow the window over which failures are counted
+ * @param registrationsPerAddressPerHour accounts one client address may create per hour
  */
 public record IdentitySettings(int passwordIterations, Duration sessionLifetime, boolean secureCookie,
-        int failuresPerAccount, int failuresPerAddress, Duration failureWindow) {
+        int failuresPerAccount, int failuresPerAddress, Duration failureWindow, int registrationsPerAddressPerHour) {
 
     public static final int MIN_PASSWORD_ITERATIONS = 600_000;
 
@@ -27,6 +28,7 @@ public record IdentitySettings(int passwordIterations, Duration sessionLifetime,
                 Settings.flag("plume.session.secure-cookie", false),
                 Settings.integer("plume.signin.max-failures-per-account", 5, 1, 1000),
                 Settings.integer("plume.signin.max-failures-per-address", 50, 1, 100_000),
-                Duration.ofMinutes(Settings.integer("plume.signin.failure-window-minutes", 15, 1, 1440)));
+                Duration.ofMinutes(Settings.integer("plume.signin.failure-window-minutes", 15, 1, 1440)),
+                Settings.integer("plume.signup.max-per-address-per-hour", 20, 1, 1_000_000));
     }
 }

@@ -25,11 +25,6 @@ final class MalformedBody {
         return null;
     }
 
-    /** The 400 problem detail for a body that could not be read. */
-    static jakarta.ws.rs.core.Response problem(Throwable failure) {
-        return Problem.of(400, "malformed_request", describe(failure), fieldOf(failure)).toResponse().build();
-    }
-
     static String describe(Throwable failure) {
         String field = fieldOf(failure);
         return field == null

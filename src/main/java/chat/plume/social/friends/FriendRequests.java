@@ -77,6 +77,9 @@ public class FriendRequests {
             em.persist(request);
             em.flush();
         } catch (PersistenceException e) {
+            if (!chat.plume.platform.Constraints.isIntegrityViolation(e)) {
+                throw e;
+            }
             // The other person asked at the same moment: the pending-pair key let only one through.
             throw new DuplicateEntityException("request_pending", "userId", "A request between you is already waiting.");
         }

@@ -108,11 +108,17 @@ public class Friendships {
         return em.createNamedQuery(Friendship.FRIEND_IDS, Long.class).setParameter("owner", accountId).getResultList();
     }
 
-    /** A user's presence goes to their friends (a block ends a friendship, so no blocked person is among them). */
+    /**
+     * A user's presence goes to their friends (a block ends a friendship, so no blocked person is
+     * among them). The status sent is the registry's at this moment, not the event's: events of
+     * one user can be observed out of order when a tab closes while another opens, and a
+     * repeated "online" is harmless where a stale "offline" would be wrong.
+     */
     public void onPresence(@Observes PresenceChanged changed) {
         List<Long> friends = friendIds(changed.accountId());
         if (!friends.isEmpty()) {
-            push.fire(Push.to(friends, changed.frame()));
+            PresenceChanged now = new PresenceChanged(changed.accountId(), presence.isOnline(changed.accountId()));
+            push.fire(Push.to(friends, now.frame()));
         }
     }
 

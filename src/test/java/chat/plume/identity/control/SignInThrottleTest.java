@@ -40,38 +40,40 @@ class SignInThrottleTest {
     @Test
     void anAccountIsLockedAfterItsLimitUntilTheWindowEnds() {
         for (int i = 0; i < 3; i++) {
-            throttle.check("alice", "10.0.0." + i);
-            throttle.recordFailure("alice", "10.0.0." + i);
+            throttle.reserve("alice", "10.0.0." + i);
         }
-        assertThatThrownBy(() -> throttle.check("alice", "10.9.9.9"))
+        assertThatThrownBy(() -> throttle.reserve("alice", "10.9.9.9"))
                 .isInstanceOfSatisfying(RateLimitedException.class, e -> {
                     assertThat(e.code()).isEqualTo("too_many_attempts");
                     assertThat(e.retryAfter()).isEqualTo(Duration.ofMinutes(15));
                 });
-        assertThatNoException().isThrownBy(() -> throttle.check("bob", "10.0.0.1"));
+        assertThatNoException().isThrownBy(() -> throttle.reserve("bob", "10.0.0.1"));
 
         clock.now = clock.now.plus(Duration.ofMinutes(15));
-        assertThatNoException().isThrownBy(() -> throttle.check("alice", "10.9.9.9"));
+        assertThatNoException().isThrownBy(() -> throttle.reserve("alice", "10.9.9.9"));
     }
 
     @Test
     void anAddressIsLockedAfterItsLimitWhateverTheAccounts() {
         for (int i = 0; i < 5; i++) {
-            throttle.recordFailure("user" + i, "192.0.2.7");
+            throttle.reserve("user" + i, "192.0.2.7");
         }
-        assertThatThrownBy(() -> throttle.check("someone-new", "192.0.2.7")).isInstanceOf(RateLimitedException.class);
-        assertThatNoException().isThrownBy(() -> throttle.check("someone-new", "192.0.2.8"));
+        assertThatThrownBy(() -> throttle.reserve("someone-new", "192.0.2.7")).isInstanceOf(RateLimitedException.class);
+        // The refused attempt did not count against the account.
+        throttle.reserve("someone-new", "192.0.2.8");
+        throttle.reserve("someone-new", "192.0.2.8");
+        assertThatNoException().isThrownBy(() -> throttle.reserve("someone-new", "192.0.2.9"));
     }
 
     @Test
-    void successClearsTheAccountCountButNotTheAddressCount() {
-        throttle.recordFailure("carol", "198.51.100.1");
-        throttle.recordFailure("carol", "198.51.100.1");
-        throttle.recordSuccess("carol");
-        throttle.recordFailure("carol", "198.51.100.1");
-        throttle.recordFailure("carol", "198.51.100.1");
-        assertThatNoException().isThrownBy(() -> throttle.check("carol", "198.51.100.2"));
-        throttle.recordFailure("dave", "198.51.100.1");
-        assertThatThrownBy(() -> throttle.check("erin", "198.51.100.1")).isInstanceOf(RateLimitedException.class);
+    void successClearsTheAccountAndGivesTheAddressItsAttemptBack() {
+        throttle.reserve("carol", "198.51.100.1");
+        throttle.reserve("carol", "198.51.100.1");
+        throttle.reserve("carol", "198.51.100.1");
+        throttle.succeeded("carol", "198.51.100.1");
+        throttle.reserve("carol", "198.51.100.1");
+        throttle.reserve("carol", "198.51.100.1");
+        assertThatNoException().isThrownBy(() -> throttle.reserve("dave", "198.51.100.1"));
+        assertThatThrownBy(() -> throttle.reserve("erin", "198.51.100.1")).isInstanceOf(RateLimitedException.class);
     }
 }

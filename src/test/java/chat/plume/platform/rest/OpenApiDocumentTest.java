@@ -2,6 +2,7 @@ package chat.plume.platform.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import chat.plume.identity.boundary.Authenticated;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -32,23 +33,49 @@ class OpenApiDocumentTest {
 
     @Test
     void everyResourceOperationIsDocumentedAndNothingElse() throws Exception {
-        assertThat(documentedOperations()).isEqualTo(implementedOperations());
+        assertThat(documentedOperations()).isEqualTo(implementedOperations().keySet());
+    }
+
+    /**
+     * An operation that needs a signed-in caller (its resource says {@code @Authenticated}) must
+     * not be documented as public, and must document its 401; a public one must say
+     * {@code security: []}.
+     */
+    @Test
+    void everyOperationHasAnIdAndItsAuthenticationIsDocumentedAsImplemented() throws Exception {
+        Map<String, Boolean> authenticated = implementedOperations();
+        Set<String> ids = new TreeSet<>();
+        paths().forEach((path, operations) -> operations.forEach((verb, operation) -> {
+            String key = verb + " " + path;
+            assertThat(ids.add((String) operation.get("operationId"))).as("unique operationId at %s", key).isTrue();
+            @SuppressWarnings("unchecked")
+            Map<String, Object> responses = (Map<String, Object>) operation.get("responses");
+            boolean documentedPublic = List.of().equals(operation.get("security"));
+            if (Boolean.TRUE.equals(authenticated.get(key))) {
+                assertThat(documentedPublic).as("%s needs a caller but is documented as public", key).isFalse();
+                assertThat(responses).as("%s documents 401", key).containsKey("401");
+            } else {
+                assertThat(documentedPublic).as("%s is public but not documented with security: []", key).isTrue();
+            }
+        }));
     }
 
     @Test
-    void everyOperationHasAnIdAndDocumentsItsErrors() throws Exception {
-        Map<String, Map<String, Map<String, Object>>> paths = paths();
-        Set<String> ids = new TreeSet<>();
-        paths.forEach((path, operations) -> operations.forEach((verb, operation) -> {
-            assertThat(ids.add((String) operation.get("operationId"))).as("unique operationId at %s %s", verb, path)
-                    .isTrue();
-            @SuppressWarnings("unchecked")
-            Map<String, Object> responses = (Map<String, Object>) operation.get("responses");
-            boolean needsCaller = !List.of().equals(operation.get("security"));
-            if (needsCaller) {
-                assertThat(responses).as("%s %s documents 401", verb, path).containsKey("401");
+    void everyReferenceResolves() throws IOException {
+        String text = Files.readString(java.nio.file.Path.of("src/main/webapp/openapi.yaml"));
+        Map<String, Object> document = new Yaml().load(text);
+        java.util.regex.Matcher refs = java.util.regex.Pattern.compile("\\$ref: '#/([^']+)'").matcher(text);
+        int count = 0;
+        while (refs.find()) {
+            Object node = document;
+            for (String part : refs.group(1).split("/")) {
+                assertThat(node).as("$ref %s", refs.group(1)).isInstanceOf(Map.class);
+                node = ((Map<?, ?>) node).get(part);
             }
-        }));
+            assertThat(node).as("$ref %s resolves", refs.group(1)).isNotNull();
+            count++;
+        }
+        assertThat(count).isPositive();
     }
 
     private Set<String> documentedOperations() throws IOException {
@@ -65,9 +92,10 @@ class OpenApiDocumentTest {
         }
     }
 
-    private Set<String> implementedOperations() throws Exception {
+    /** Every implemented operation ("get /users/{username}") and whether it needs a caller. */
+    private Map<String, Boolean> implementedOperations() throws Exception {
         java.nio.file.Path classes = java.nio.file.Path.of("target/classes");
-        Set<String> operations = new TreeSet<>();
+        Map<String, Boolean> operations = new java.util.TreeMap<>();
         try (Stream<java.nio.file.Path> files = Files.walk(classes)) {
             for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
                 String name = classes.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
@@ -80,7 +108,10 @@ class OpenApiDocumentTest {
                     for (var verb : VERBS.entrySet()) {
                         if (method.isAnnotationPresent(verb.getKey())) {
                             Path sub = method.getAnnotation(Path.class);
-                            operations.add(verb.getValue() + " " + join(root.value(), sub == null ? "" : sub.value()));
+                            boolean needsCaller = type.isAnnotationPresent(Authenticated.class)
+                                    || method.isAnnotationPresent(Authenticated.class);
+                            operations.put(verb.getValue() + " " + join(root.value(), sub == null ? "" : sub.value()),
+                                    needsCaller);
                         }
                     }
                 }

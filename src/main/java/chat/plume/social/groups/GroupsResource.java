@@ -1,0 +1,163 @@
+package chat.plume.social.groups;
+
+import chat.plume.identity.boundary.Authenticated;
+import chat.plume.identity.boundary.AuthenticationFilter;
+import chat.plume.identity.boundary.Caller;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.List;
+import java.util.Locale;
+
+/** {@code /groups}: chat groups, their members and their join requests. */
+@Path("groups")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class GroupsResource {
+
+    @Inject
+    ChatGroups groups;
+
+    @Context
+    SecurityContext security;
+
+    private Caller caller() {
+        return AuthenticationFilter.callerOf(security);
+    }
+
+    @GET
+    public List<GroupViews.Group> mine() {
+        return groups.mine(caller());
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(@NotNull @Valid GroupRequests.NewGroup group) {
+        GroupViews.Group created = groups.create(caller(), group.name().strip(), blankToNull(group.description()),
+                GroupRequests.policy(group.joinPolicy()), group.memberIds() == null ? List.of() : group.memberIds());
+        return Response.status(Response.Status.CREATED).entity(created).build();
+    }
+
+    @GET
+    @Path("search")
+    public GroupViews.SearchPage search(
+            @QueryParam("q") @NotNull @Size(min = 1, max = 64) String query,
+            @QueryParam("page") @DefaultValue("0") @Pattern(regexp = "^\\d{1,5}$", message = "must be 0 to 99999")
+            String page,
+            @QueryParam("size") @DefaultValue("20") @Pattern(regexp = "^([1-9]|[1-4]\\d|50)$",
+                    message = "must be 1 to 50") String size) {
+        return groups.search(caller(), query, Integer.parseInt(page), Integer.parseInt(size));
+    }
+
+    @GET
+    @Path("{id}")
+    public GroupViews.Group get(@PathParam("id") long id) {
+        return groups.get(caller(), id);
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public GroupViews.Group describe(@PathParam("id") long id, @NotNull @Valid GroupRequests.Profile profile) {
+        return groups.describe(caller(), id, profile.name().strip(), blankToNull(profile.description()),
+                GroupRequests.policy(profile.joinPolicy()));
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response dissolve(@PathParam("id") long id) {
+        groups.dissolve(caller(), id);
+        return Response.noContent().build();
+    }
+
+    @PUT
+    @Path("{id}/announcement")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public GroupViews.Group announce(@PathParam("id") long id, @NotNull @Valid GroupRequests.Announcement announcement) {
+        return groups.announce(caller(), id, announcement.text());
+    }
+
+    @PUT
+    @Path("{id}/nickname")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public GroupViews.Member nickname(@PathParam("id") long id, @NotNull @Valid GroupRequests.Nickname nickname) {
+        return groups.setNickname(caller(), id, nickname.nickname());
+    }
+
+    @GET
+    @Path("{id}/members")
+    public List<GroupViews.Member> members(@PathParam("id") long id) {
+        return groups.members(caller(), id);
+    }
+
+    /** Invites friends; answers with the invitations that wait for approval (empty: all joined). */
+    @POST
+    @Path("{id}/members")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public List<GroupViews.JoinRequest> invite(@PathParam("id") long id, @NotNull @Valid GroupRequests.Invitation invitation) {
+        return groups.invite(caller(), id, invitation.userIds());
+    }
+
+    /** Removes a member; removing oneself is leaving the group. */
+    @DELETE
+    @Path("{id}/members/{userId}")
+    public Response remove(@PathParam("id") long id, @PathParam("userId") long userId) {
+        Caller caller = caller();
+        if (userId == caller.accountId()) {
+            groups.leave(caller, id);
+        } else {
+            groups.remove(caller, id, userId);
+        }
+        return Response.noContent().build();
+    }
+
+    @PUT
+    @Path("{id}/members/{userId}/role")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public GroupViews.Member role(@PathParam("id") long id, @PathParam("userId") long userId,
+            @NotNull @Valid GroupRequests.RoleChange change) {
+        return groups.setRole(caller(), id, userId, GroupRole.valueOf(change.role().toUpperCase(Locale.ROOT)));
+    }
+
+    @POST
+    @Path("{id}/transfer")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public GroupViews.Group transfer(@PathParam("id") long id, @NotNull @Valid GroupRequests.Transfer transfer) {
+        return groups.transfer(caller(), id, transfer.userId());
+    }
+
+    /** Asks to join; an open group answers with status "accepted" at once. */
+    @POST
+    @Path("{id}/join-requests")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response join(@PathParam("id") long id, @NotNull @Valid GroupRequests.Join join) {
+        GroupViews.JoinRequest request = groups.requestToJoin(caller(), id, join.message());
+        return Response.status(Response.Status.CREATED).entity(request).build();
+    }
+
+    @GET
+    @Path("{id}/join-requests")
+    public List<GroupViews.JoinRequest> pending(@PathParam("id") long id) {
+        return groups.pendingRequests(caller(), id);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,57 @@
+package chat.plume.identity.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import chat.plume.platform.error.RateLimitedException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class AttemptWindowsTest {
+
+    @Test
+    void attemptsSentAllAtOnceCannotSlipPastTheLimit() throws Exception {
+        AttemptWindows windows = new AttemptWindows(Clock.systemUTC(), 5, Duration.ofMinutes(1), "too_many");
+        int threads = 32;
+        CountDownLatch start = new CountDownLatch(1);
+        AtomicInteger admitted = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            for (int i = 0; i < threads; i++) {
+                pool.execute(() -> {
+                    try {
+                        start.await();
+                        windows.reserve("victim");
+                        admitted.incrementAndGet();
+                    } catch (RateLimitedException e) {
+                        refused.incrementAndGet();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+            }
+            start.countDown();
+        } finally {
+            pool.shutdown();
+            assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(admitted).hasValue(5);
+        assertThat(refused).hasValue(threads - 5);
+    }
+
+    @Test
+    void aRefundedAttemptCanBeUsedAgain() {
+        AttemptWindows windows = new AttemptWindows(Clock.systemUTC(), 1, Duration.ofMinutes(1), "too_many");
+        windows.reserve("k");
+        windows.refund("k");
+        windows.reserve("k");
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> windows.reserve("k")))
+                .isInstanceOf(RateLimitedException.class);
+    }
+}

@@ -1,0 +1,134 @@
+package chat.plume.realtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import chat.plume.identity.boundary.Caller;
+import chat.plume.identity.entity.Role;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.RemoteEndpoint;
+import jakarta.websocket.SendHandler;
+import jakarta.websocket.SendResult;
+import jakarta.websocket.Session;
+import java.lang.reflect.Proxy;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The outbox of one connection, against a fake session whose writes the test completes by hand. */
+class ConnectionTest {
+
+    /** A session that records writes and holds their completion until the test says so. */
+    static final class FakeSession {
+        final List<String> written = new CopyOnWriteArrayList<>();
+        final List<SendHandler> pending = new CopyOnWriteArrayList<>();
+        final List<CloseReason> closes = new CopyOnWriteArrayList<>();
+        boolean completeAtOnce;
+
+        Session session() {
+            RemoteEndpoint.Async async = (RemoteEndpoint.Async) Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[]{RemoteEndpoint.Async.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("sendText") && args.length == 2) {
+                            written.add((String) args[0]);
+                            SendHandler handler = (SendHandler) args[1];
+                            if (completeAtOnce) {
+                                handler.onResult(new SendResult());
+                            } else {
+                                pending.add(handler);
+                            }
+                        }
+                        return null;
+                    });
+            return (Session) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{Session.class},
+                    (proxy, method, args) -> switch (method.getName()) {
+                        case "getId" -> "fake";
+                        case "getAsyncRemote" -> async;
+                        case "isOpen" -> closes.isEmpty();
+                        case "close" -> {
+                            closes.add(args == null ? null : (CloseReason) args[0]);
+                            yield null;
+                        }
+                        default -> null;
+                    });
+        }
+
+        void completeNext(boolean ok) {
+            SendHandler handler = pending.remove(0);
+            handler.onResult(ok ? new SendResult() : new SendResult(new java.io.IOException("broken pipe")));
+        }
+    }
+
+    private final FakeSession fake = new FakeSession();
+    private final ExecutorService executor = Executors.newSingleThreadExecutor();
+    private final Caller caller = new Caller(1, "alice", Role.USER, 1, Instant.MAX);
+
+    @AfterEach
+    void stop() {
+        executor.shutdownNow();
+    }
+
+    private Connection connection(int outboxLimit) {
+        return new Connection(fake.session(), caller, new FrameCodec(), Runnable::run, outboxLimit);
+    }
+
+    @Test
+    void framesAreWrittenOneAtATimeInOrder() {
+        Connection connection = connection(100);
+        connection.sendText("1");
+        connection.sendText("2");
+        connection.sendText("3");
+        assertThat(fake.written).containsExactly("1");
+
+        fake.completeNext(true);
+        assertThat(fake.written).containsExactly("1", "2");
+        fake.completeNext(true);
+        fake.completeNext(true);
+        assertThat(fake.written).containsExactly("1", "2", "3");
+        assertThat(fake.pending).isEmpty();
+        assertThat(fake.closes).isEmpty();
+    }
+
+    @Test
+    void aPeerThatDoesNotKeepUpIsClosedWith1013InsteadOfGrowingMemory() {
+        Connection connection = connection(3);
+        for (int i = 0; i < 4; i++) {
+            connection.sendText("frame " + i);
+        }
+        assertThat(fake.closes).singleElement().satisfies(reason -> {
+            assertThat(reason.getCloseCode()).isEqualTo(CloseReason.CloseCodes.TRY_AGAIN_LATER);
+            assertThat(reason.getReasonPhrase()).isEqualTo("slow_consumer");
+        });
+        connection.sendText("after close");
+        assertThat(fake.written).doesNotContain("after close");
+    }
+
+    @Test
+    void aFailedWriteClosesTheConnection() {
+        Connection connection = connection(100);
+        connection.sendText("1");
+        connection.sendText("2");
+        fake.completeNext(false);
+        assertThat(fake.closes).singleElement()
+                .satisfies(r -> assertThat(r.getCloseCode()).isEqualTo(CloseReason.CloseCodes.UNEXPECTED_CONDITION));
+        assertThat(fake.written).containsExactly("1");
+    }
+
+    @Test
+    void writesThatCompleteAtOnceDrainEverythingWithoutDeepRecursion() throws Exception {
+        fake.completeAtOnce = true;
+        Connection connection = new Connection(fake.session(), caller, new FrameCodec(), executor, 100_000);
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            expected.add(Integer.toString(i));
+        }
+        expected.forEach(connection::sendText);
+        executor.shutdown();
+        assertThat(executor.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(fake.written).containsExactlyElementsOf(expected);
+    }
+}

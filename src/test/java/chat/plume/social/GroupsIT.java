@@ -1,0 +1,236 @@
+package chat.plume.social;
+
+import static chat.plume.social.FriendsIT.befriend;
+import static chat.plume.social.FriendsIT.type;
+import static chat.plume.testing.Person.ok;
+import static chat.plume.testing.Problems.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import chat.plume.testing.Api;
+import chat.plume.testing.Deployments;
+import chat.plume.testing.Json;
+import chat.plume.testing.Person;
+import chat.plume.testing.WsClient;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.time.Duration;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Chat groups from creation to dissolution, with members told live, and every denial of the
+ * group rows of docs/authorization.md. The test server caps groups at 6 members.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class GroupsIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.plume();
+    }
+
+    @ArquillianResource
+    URL url;
+
+    Api api;
+
+    @BeforeEach
+    void client() throws Exception {
+        api = new Api(url.toURI());
+    }
+
+    @Test
+    void aGroupFromCreationToDissolutionWithMembersToldLive() {
+        Person owner = Person.create(api, "Owner");
+        Person anna = Person.create(api, "Anna");
+        Person ben = Person.create(api, "Ben");
+        Person cai = Person.create(api, "Cai");
+        befriend(owner, anna);
+        befriend(owner, ben);
+        befriend(anna, cai);
+        try (WsClient annaWs = anna.connect(); WsClient benWs = ben.connect(); WsClient caiWs = cai.connect()) {
+            JsonObject group = ok(201, owner.post("/groups", "{\"name\":\"周末爬山\",\"description\":\"每周六\","
+                    + "\"joinPolicy\":\"approval\",\"memberIds\":[" + anna.id() + "," + ben.id() + "]}"));
+            long id = group.getJsonNumber("id").longValue();
+            assertThat(group.getString("myRole")).isEqualTo("owner");
+            assertThat(group.getJsonNumber("memberCount").longValue()).isEqualTo(3);
+            assertThat(group.getJsonNumber("number").longValue()).isBetween(100_000_000L, 999_999_999L);
+            JsonObject annasCopy = annaWs.next(type("group.created"), WAIT).getJsonObject("group");
+            assertThat(annasCopy.getString("myRole")).isEqualTo("member");
+            benWs.next(type("group.created"), WAIT);
+
+            // The announcement reaches every member.
+            ok(200, owner.put("/groups/" + id + "/announcement", Json.object("text", "周六早上八点集合")));
+            assertThat(benWs.next(type("group.announcement"), WAIT).getJsonObject("group").getString("announcement"))
+                    .isEqualTo("周六早上八点集合");
+
+            // Anna (a member) invites her friend Cai: the policy wants approval; the owner approves.
+            JsonArray waiting = Json.parseArray(Api.expect(200, anna.post("/groups/" + id + "/members",
+                    "{\"userIds\":[" + cai.id() + "]}")).body());
+            assertThat(waiting).hasSize(1);
+            long invitation = waiting.getJsonObject(0).getJsonNumber("id").longValue();
+            assertThat(Json.parseArray(Api.expect(200, owner.get("/groups/" + id + "/join-requests")).body())).hasSize(1);
+            ok(200, owner.post("/group-join-requests/" + invitation + "/accept", null));
+            JsonObject joined = annaWs.next(type("group.member.joined"), WAIT);
+            assertThat(joined.getJsonNumber("user").longValue()).isEqualTo(cai.id());
+            assertThat(caiWs.next(type("group.updated"), WAIT).getJsonObject("group").getString("myRole"))
+                    .isEqualTo("member");
+
+            // Nicknames and roles.
+            ok(200, cai.put("/groups/" + id + "/nickname", Json.object("nickname", "小蔡")));
+            ok(200, owner.put("/groups/" + id + "/members/" + anna.id() + "/role", Json.object("role", "admin")));
+            JsonArray members = Json.parseArray(Api.expect(200, ben.get("/groups/" + id + "/members")).body());
+            assertThat(members).hasSize(4);
+            assertThat(members.getValuesAs(JsonObject.class)).anySatisfy(m -> {
+                assertThat(m.getJsonObject("user").getJsonNumber("id").longValue()).isEqualTo(cai.id());
+                assertThat(m.getString("nickname")).isEqualTo("小蔡");
+            });
+
+            // An admin removes a member; the member is told.
+            Api.expect(204, anna.delete("/groups/" + id + "/members/" + cai.id()));
+            assertThat(caiWs.next(type("group.member.removed"), WAIT).getJsonNumber("user").longValue()).isEqualTo(cai.id());
+            // Ben leaves.
+            Api.expect(204, ben.delete("/groups/" + id + "/members/" + ben.id()));
+            annaWs.next(f -> "group.member.left".equals(f.getString("type")) && f.getJsonNumber("user").longValue() == ben.id(),
+                    WAIT);
+
+            // The owner hands the group to Anna, and Anna dissolves it.
+            JsonObject transferred = ok(200, owner.post("/groups/" + id + "/transfer", Json.object("userId", anna.id())));
+            assertThat(transferred.getString("myRole")).isEqualTo("admin");
+            Api.expect(204, anna.delete("/groups/" + id));
+            assertThat(annaWs.next(type("group.dissolved"), WAIT).getJsonNumber("groupId").longValue()).isEqualTo(id);
+            assertProblem(owner.get("/groups/" + id), 404, "group_not_found");
+            assertThat(Json.parseArray(Api.expect(200, owner.get("/groups")).body())).isEmpty();
+        }
+    }
+
+    @Test
+    void joinPoliciesDecideHowPeopleGetIn() {
+        Person owner = Person.create(api, "Host");
+        Person walker = Person.create(api, "Walker");
+        Person asker = Person.create(api, "Asker");
+        long open = createGroup(owner, "open", List.of());
+        long approval = createGroup(owner, "approval", List.of());
+        long inviteOnly = createGroup(owner, "invite_only", List.of());
+
+        assertThat(ok(201, walker.post("/groups/" + open + "/join-requests", "{}")).getString("status")).isEqualTo("accepted");
+        assertProblem(walker.post("/groups/" + open + "/join-requests", "{}"), 409, "already_member");
+        assertProblem(walker.post("/groups/" + inviteOnly + "/join-requests", "{}"), 403, "invite_only");
+
+        try (WsClient ownerWs = owner.connect(); WsClient askerWs = asker.connect()) {
+            JsonObject asked = ok(201, asker.post("/groups/" + approval + "/join-requests", Json.object("message", "让我进去")));
+            assertThat(asked.getString("status")).isEqualTo("created");
+            assertThat(ownerWs.next(type("group.join_request.created"), WAIT).getJsonObject("request").getString("message"))
+                    .isEqualTo("让我进去");
+            assertProblem(asker.post("/groups/" + approval + "/join-requests", "{}"), 409, "request_pending");
+            long request = asked.getJsonNumber("id").longValue();
+            ok(200, owner.post("/group-join-requests/" + request + "/decline", null));
+            assertThat(askerWs.next(type("group.join_request.declined"), WAIT)).isNotNull();
+            assertProblem(owner.post("/group-join-requests/" + request + "/accept", null), 409, "request_not_pending");
+
+            long again = ok(201, asker.post("/groups/" + approval + "/join-requests", "{}")).getJsonNumber("id").longValue();
+            ok(200, owner.post("/group-join-requests/" + again + "/accept", null));
+            askerWs.next(type("group.join_request.accepted"), WAIT);
+            askerWs.next(type("group.member.joined"), WAIT);
+        }
+    }
+
+    @Test
+    void aFullGroupTakesNobodyMore() {
+        Person owner = Person.create(api, "Full");
+        long group = createGroup(owner, "open", List.of());
+        for (int i = 0; i < 5; i++) {
+            ok(201, Person.create(api, "Joiner").post("/groups/" + group + "/join-requests", "{}"));
+        }
+        assertThat(ok(200, owner.get("/groups/" + group)).getJsonNumber("memberCount").longValue()).isEqualTo(6);
+        assertProblem(Person.create(api, "Late").post("/groups/" + group + "/join-requests", "{}"), 409, "group_full");
+    }
+
+    /** Every group denial in docs/authorization.md, each for the role that must be refused. */
+    @Test
+    void everyGroupRuleRefusesTheWrongRole() {
+        Person owner = Person.create(api, "O");
+        Person admin = Person.create(api, "A");
+        Person member = Person.create(api, "M");
+        Person outsider = Person.create(api, "X");
+        Person stranger = Person.create(api, "S");
+        befriend(owner, admin);
+        befriend(owner, member);
+        befriend(member, outsider);
+        long id = createGroup(owner, "approval", List.of(admin.id(), member.id()));
+        ok(200, owner.put("/groups/" + id + "/members/" + admin.id() + "/role", Json.object("role", "admin")));
+        String g = "/groups/" + id;
+
+        // Members only.
+        assertProblem(outsider.get(g + "/members"), 403, "not_member");
+        assertThat(ok(200, outsider.get(g)).containsKey("announcement")).isFalse();
+        assertThat(ok(200, outsider.get(g)).containsKey("myRole")).isFalse();
+        assertProblem(outsider.put(g + "/nickname", Json.object("nickname", "x")), 403, "not_member");
+        assertProblem(outsider.post(g + "/members", "{\"userIds\":[" + member.id() + "]}"), 403, "not_member");
+        assertProblem(outsider.delete(g + "/members/" + outsider.id()), 403, "not_member");
+        // Owner and admins only.
+        String profile = Json.object("name", "renamed");
+        assertProblem(member.put(g, profile), 403, "not_admin");
+        assertProblem(outsider.put(g, profile), 403, "not_member");
+        assertProblem(member.put(g + "/announcement", Json.object("text", "x")), 403, "not_admin");
+        assertProblem(outsider.put(g + "/announcement", Json.object("text", "x")), 403, "not_member");
+        assertProblem(member.get(g + "/join-requests"), 403, "not_admin");
+        assertProblem(member.delete(g + "/members/" + admin.id()), 403, "not_admin");
+        // Admins remove members, not admins or the owner.
+        assertProblem(admin.delete(g + "/members/" + owner.id()), 403, "cannot_remove");
+        // Owner only.
+        String promote = Json.object("role", "admin");
+        assertProblem(admin.put(g + "/members/" + member.id() + "/role", promote), 403, "not_owner");
+        assertProblem(member.put(g + "/members/" + member.id() + "/role", promote), 403, "not_owner");
+        assertProblem(admin.post(g + "/transfer", Json.object("userId", admin.id())), 403, "not_owner");
+        assertProblem(admin.delete(g), 403, "not_owner");
+        assertProblem(member.delete(g), 403, "not_owner");
+        assertProblem(owner.delete(g + "/members/" + owner.id()), 403, "owner_cannot_leave");
+        assertProblem(owner.put(g + "/members/" + owner.id() + "/role", Json.object("role", "member")), 403,
+                "cannot_change_owner");
+        // Only friends can be added.
+        assertProblem(member.post(g + "/members", "{\"userIds\":[" + stranger.id() + "]}"), 403, "not_friend");
+        assertProblem(owner.post("/groups", "{\"name\":\"x\",\"memberIds\":[" + stranger.id() + "]}"), 403, "not_friend");
+        // Join requests: a member may not answer one; a stranger may not even see it.
+        long asked = ok(201, stranger.post(g + "/join-requests", "{}")).getJsonNumber("id").longValue();
+        assertProblem(member.post("/group-join-requests/" + asked + "/accept", null), 403, "not_admin");
+        assertProblem(outsider.post("/group-join-requests/" + asked + "/accept", null), 404, "request_not_found");
+        assertProblem(member.delete("/group-join-requests/" + asked), 403, "not_requester");
+        ok(200, admin.post("/group-join-requests/" + asked + "/accept", null));
+        // Unknown groups and bad input.
+        assertProblem(owner.get("/groups/999999999999"), 404, "group_not_found");
+        assertProblem(owner.post("/groups", Json.object("name", "x".repeat(65))), 400, "invalid_input", "name");
+        assertProblem(owner.put(g + "/announcement", Json.object("text", "x".repeat(2001))), 400, "invalid_input", "text");
+        assertProblem(owner.post("/groups", Json.object("name", "x", "joinPolicy", "anyone")), 400, "invalid_input",
+                "joinPolicy");
+    }
+
+    @Test
+    void groupsAreFoundByNumberOrName() {
+        Person owner = Person.create(api, "Finder");
+        String name = "山海" + chat.plume.testing.Names.unique("g");
+        JsonObject group = ok(201, owner.post("/groups", Json.object("name", name, "joinPolicy", "open")));
+        Person seeker = Person.create(api, "Seeker");
+        String number = String.valueOf(group.getJsonNumber("number").longValue());
+        assertThat(ok(200, seeker.get("/groups/search?q=" + number)).getJsonArray("items")).hasSize(1);
+        assertThat(ok(200, seeker.get("/groups/search?q=" + java.net.URLEncoder.encode(name.substring(2),
+                java.nio.charset.StandardCharsets.UTF_8))).getJsonArray("items")).hasSize(1);
+    }
+
+    private static long createGroup(Person owner, String policy, List<Long> members) {
+        String ids = members.stream().map(String::valueOf).reduce((a, b) -> a + "," + b).orElse("");
+        return ok(201, owner.post("/groups", "{\"name\":\"group " + policy + "\",\"joinPolicy\":\"" + policy
+                + "\",\"memberIds\":[" + ids + "]}")).getJsonNumber("id").longValue();
+    }
+}
