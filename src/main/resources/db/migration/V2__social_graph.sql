@@ -49,10 +49,10 @@ CREATE TABLE friend_request (
     -- "<smaller id>:<larger id>" while the request is pending, null afterwards: the unique
     -- constraint allows one pending request per pair of people, in either direction, even
     -- under concurrent requests (NULLs never collide).
-    pending_pair VARCHAR(41),
+    pending_key  VARCHAR(41),
     version      BIGINT       NOT NULL,
     CONSTRAINT pk_friend_request PRIMARY KEY (id),
-    CONSTRAINT uq_friend_request_pending UNIQUE (pending_pair),
+    CONSTRAINT uq_friend_request_pending UNIQUE (pending_key),
     CONSTRAINT fk_friend_request_requester FOREIGN KEY (requester_id) REFERENCES account (id),
     CONSTRAINT fk_friend_request_recipient FOREIGN KEY (recipient_id) REFERENCES account (id),
     CONSTRAINT ck_friend_request_status CHECK (status IN ('PENDING', 'ACCEPTED', 'DECLINED', 'CANCELLED'))

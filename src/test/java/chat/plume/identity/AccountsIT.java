@@ -11,36 +11,16 @@ import chat.plume.testing.Json;
 import chat.plume.testing.Names;
 import jakarta.json.JsonObject;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpResponse;
-import org.jboss.arquillian.container.test.api.Deployment;
+import chat.plume.testing.ClientTestBase;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Accounts and sessions through the REST API, as a client sees them. */
-@ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class AccountsIT {
+class AccountsIT extends ClientTestBase {
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.plume();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    Api api;
-
-    @BeforeEach
-    void client() throws Exception {
-        api = new Api(base.toURI());
-    }
 
     @Test
     void registerSignInSignOut() {

@@ -10,43 +10,27 @@ import chat.plume.testing.SilentClient;
 import chat.plume.testing.WsClient;
 import jakarta.json.JsonObject;
 import java.net.URI;
-import java.net.URL;
 import java.time.Duration;
-import org.jboss.arquillian.container.test.api.Deployment;
+import chat.plume.testing.ClientTestBase;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The WebSocket gateway as a client sees it: authenticated handshakes only, the welcome frame,
  * error frames for bad frames, liveness, and sign-out reaching open connections. The test
  * server runs with a 1 s heartbeat, a 3 s timeout and an 8 KiB frame limit (arquillian.xml).
  */
-@ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class GatewayIT {
+class GatewayIT extends ClientTestBase {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.plume();
-    }
-
-    @ArquillianResource
-    URL url;
-
     URI base;
-    Api api;
 
     @BeforeEach
-    void client() throws Exception {
-        base = url.toURI();
-        api = new Api(base);
+    void base() {
+        base = api.base();
     }
 
     @Test

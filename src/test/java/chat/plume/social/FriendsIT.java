@@ -11,40 +11,19 @@ import chat.plume.testing.Problems;
 import chat.plume.testing.WsClient;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
-import org.jboss.arquillian.container.test.api.Deployment;
+import chat.plume.testing.ClientTestBase;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Friend requests, friendships, remarks, contact groups and blocks, with live frames to both sides. */
-@ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class FriendsIT {
+class FriendsIT extends ClientTestBase {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.plume();
-    }
-
-    @ArquillianResource
-    URL url;
-
-    Api api;
-
-    @BeforeEach
-    void client() throws Exception {
-        api = new Api(url.toURI());
-    }
 
     @Test
     void aRequestAcceptedMakesBothFriendsAndBothSessionsHearOfIt() {

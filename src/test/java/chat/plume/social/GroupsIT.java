@@ -13,42 +13,21 @@ import chat.plume.testing.Person;
 import chat.plume.testing.WsClient;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.time.Duration;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
+import chat.plume.testing.ClientTestBase;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Chat groups from creation to dissolution, with members told live, and every denial of the
  * group rows of docs/authorization.md. The test server caps groups at 6 members.
  */
-@ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class GroupsIT {
+class GroupsIT extends ClientTestBase {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.plume();
-    }
-
-    @ArquillianResource
-    URL url;
-
-    Api api;
-
-    @BeforeEach
-    void client() throws Exception {
-        api = new Api(url.toURI());
-    }
 
     @Test
     void aGroupFromCreationToDissolutionWithMembersToldLive() {

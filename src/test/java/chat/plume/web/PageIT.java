@@ -3,30 +3,16 @@ package chat.plume.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.plume.testing.Deployments;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import org.jboss.arquillian.container.test.api.Deployment;
+import chat.plume.testing.ClientTestBase;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The page is served at the root with the security headers, and the API description beside it. */
-@ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class PageIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.plume();
-    }
-
-    @ArquillianResource
-    URL base;
+class PageIT extends ClientTestBase {
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -58,7 +44,7 @@ class PageIT {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(base.toURI().resolve(path)).build(),
+        return http.send(HttpRequest.newBuilder(url.toURI().resolve(path)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -5,14 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import chat.plume.testing.Browser;
 import chat.plume.testing.Deployments;
 import chat.plume.testing.Names;
-import java.net.URL;
-import org.jboss.arquillian.container.test.api.Deployment;
+import chat.plume.testing.ClientTestBase;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -20,24 +15,15 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 /** A person in a real browser: create an account, be connected, switch language, sign out and back in. */
-@ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class SignInBrowserIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.plume();
-    }
-
-    @ArquillianResource
-    URL base;
+class SignInBrowserIT extends ClientTestBase {
 
     @Test
     void createAccountSignOutSignInAndSeeConnected() {
         String username = Names.unique("Browser");
         try (Browser browser = Browser.open("en-US")) {
             WebDriver page = browser.driver();
-            page.get(base.toString());
+            page.get(url.toString());
             browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("form-signin")));
             assertThat(page.findElement(By.cssSelector("#form-signin button[type=submit]")).getText())
                     .isEqualTo("Sign in");
@@ -99,7 +85,7 @@ class SignInBrowserIT {
         try (Browser browser = Browser.open("zh-CN")) {
             WebDriver page = browser.driver();
             page.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
-            page.get(base.toString());
+            page.get(url.toString());
             browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("form-signin")));
             assertThat(page.findElement(By.id("tab-register")).getText()).isEqualTo("注册账号");
 

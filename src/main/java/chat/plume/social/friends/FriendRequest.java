@@ -1,33 +1,31 @@
 package chat.plume.social.friends;
 
+import chat.plume.social.PendingRequest;
 import chat.plume.social.RequestStatus;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.LocalDateTime;
 
 /**
  * A request from one person to become another's friend, with an optional message (验证消息).
- * While pending, {@code pendingPair} holds the unordered pair of ids, which the database keeps
+ * While pending, its key holds the unordered pair of ids, which the database keeps
  * unique: there is never more than one open request between two people, whoever asked.
  */
 @Entity
 @Table(name = "friend_request")
-@NamedQuery(name = FriendRequest.PENDING_BETWEEN, query = "select r from FriendRequest r where r.pendingPair = :pair")
+@NamedQuery(name = FriendRequest.PENDING_BETWEEN, query = "select r from FriendRequest r where r.pendingKey = :pair")
 @NamedQuery(name = FriendRequest.PENDING_OF, query = "select r from FriendRequest r where r.status = chat.plume.social"
         + ".RequestStatus.PENDING and (r.recipientId = :account or r.requesterId = :account) order by r.createdAt desc")
 @NamedQuery(name = FriendRequest.LAST_DECLINED, query = "select r from FriendRequest r where r.requesterId = :requester"
         + " and r.recipientId = :recipient and r.status = chat.plume.social.RequestStatus.DECLINED"
         + " order by r.decidedAt desc")
-public class FriendRequest {
+public class FriendRequest extends PendingRequest {
 
     public static final String PENDING_BETWEEN = "FriendRequest.pendingBetween";
     public static final String PENDING_OF = "FriendRequest.pendingOf";
@@ -44,36 +42,13 @@ public class FriendRequest {
     @Column(name = "recipient_id", nullable = false, updatable = false)
     private long recipientId;
 
-    @Column(length = 100)
-    private String message;
-
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 16)
-    private RequestStatus status;
-
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private LocalDateTime createdAt;
-
-    @Column(name = "decided_at")
-    private LocalDateTime decidedAt;
-
-    @Column(name = "pending_pair", length = 41)
-    private String pendingPair;
-
-    /** Two people deciding the same request at once: the second one fails instead of deciding twice. */
-    @Version
-    private long version;
-
     protected FriendRequest() {
     }
 
     public FriendRequest(long requesterId, long recipientId, String message, LocalDateTime now) {
+        super(pairOf(requesterId, recipientId), message, now);
         this.requesterId = requesterId;
         this.recipientId = recipientId;
-        this.message = message;
-        this.status = RequestStatus.PENDING;
-        this.createdAt = now;
-        this.pendingPair = pairOf(requesterId, recipientId);
     }
 
     /** The same key for (a, b) and (b, a). */
@@ -83,13 +58,7 @@ public class FriendRequest {
 
     /** Ends the request; only a pending request can be decided. */
     public void decide(RequestStatus outcome, LocalDateTime now) {
-        this.status = outcome;
-        this.decidedAt = now;
-        this.pendingPair = null;
-    }
-
-    public boolean isPending() {
-        return status == RequestStatus.PENDING;
+        close(outcome, now);
     }
 
     public boolean involves(long accountId) {
@@ -108,19 +77,7 @@ public class FriendRequest {
         return recipientId;
     }
 
-    public String message() {
-        return message;
-    }
 
-    public RequestStatus status() {
-        return status;
-    }
 
-    public LocalDateTime createdAt() {
-        return createdAt;
-    }
 
-    public LocalDateTime decidedAt() {
-        return decidedAt;
-    }
 }

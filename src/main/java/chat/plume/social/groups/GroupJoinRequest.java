@@ -1,30 +1,28 @@
 package chat.plume.social.groups;
 
+import chat.plume.social.PendingRequest;
 import chat.plume.social.RequestStatus;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.LocalDateTime;
 
 /**
  * Someone waiting to get into a group: they asked themselves ({@code inviterId} null) or a
  * member invited them and the policy wants an owner or admin to approve. One pending request
- * per person and group, kept unique by {@code pendingKey}.
+ * per person and group, kept unique by its pending key.
  */
 @Entity
 @Table(name = "group_join_request")
 @NamedQuery(name = GroupJoinRequest.PENDING_OF_GROUP, query = "select r from GroupJoinRequest r where r.groupId = :group"
         + " and r.status = chat.plume.social.RequestStatus.PENDING order by r.createdAt")
 @NamedQuery(name = GroupJoinRequest.PENDING_FOR, query = "select r from GroupJoinRequest r where r.pendingKey = :key")
-public class GroupJoinRequest {
+public class GroupJoinRequest extends PendingRequest {
 
     public static final String PENDING_OF_GROUP = "GroupJoinRequest.pendingOfGroup";
     public static final String PENDING_FOR = "GroupJoinRequest.pendingFor";
@@ -43,39 +41,17 @@ public class GroupJoinRequest {
     @Column(name = "inviter_id", updatable = false)
     private Long inviterId;
 
-    @Column(length = 100)
-    private String message;
-
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 16)
-    private RequestStatus status;
-
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private LocalDateTime createdAt;
-
-    @Column(name = "decided_at")
-    private LocalDateTime decidedAt;
-
     @Column(name = "decided_by")
     private Long decidedBy;
-
-    @Column(name = "pending_key", length = 41)
-    private String pendingKey;
-
-    @Version
-    private long version;
 
     protected GroupJoinRequest() {
     }
 
     public GroupJoinRequest(long groupId, long applicantId, Long inviterId, String message, LocalDateTime now) {
+        super(keyOf(groupId, applicantId), message, now);
         this.groupId = groupId;
         this.applicantId = applicantId;
         this.inviterId = inviterId;
-        this.message = message;
-        this.status = RequestStatus.PENDING;
-        this.createdAt = now;
-        this.pendingKey = keyOf(groupId, applicantId);
     }
 
     public static String keyOf(long groupId, long applicantId) {
@@ -83,14 +59,8 @@ public class GroupJoinRequest {
     }
 
     public void decide(RequestStatus outcome, Long by, LocalDateTime now) {
-        this.status = outcome;
+        close(outcome, now);
         this.decidedBy = by;
-        this.decidedAt = now;
-        this.pendingKey = null;
-    }
-
-    public boolean isPending() {
-        return status == RequestStatus.PENDING;
     }
 
     public Long id() {
@@ -109,15 +79,6 @@ public class GroupJoinRequest {
         return inviterId;
     }
 
-    public String message() {
-        return message;
-    }
 
-    public RequestStatus status() {
-        return status;
-    }
 
-    public LocalDateTime createdAt() {
-        return createdAt;
-    }
 }
