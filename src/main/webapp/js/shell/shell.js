@@ -4,6 +4,7 @@ import { api } from '../api.js';
 import { submit, values } from '../forms.js';
 import { onLanguageChange, t } from '../i18n.js';
 import { Gateway } from '../realtime/connection.js';
+import { mountContacts } from '../social/contacts.js';
 
 export function showShell(user, onSignedOut) {
     const shell = document.getElementById('shell');
@@ -46,6 +47,7 @@ export function showShell(user, onSignedOut) {
         title.dataset.i18n = `nav.${section}`;
         title.textContent = t(`nav.${section}`);
         if (section === 'profile') fillEditor();
+        contacts.close();
         showPane(section === 'profile' ? 'editor' : 'welcome');
         shell.dataset.view = 'list';
     };
@@ -54,14 +56,35 @@ export function showShell(user, onSignedOut) {
 
     // The conversation panel shows the welcome pane until later features fill it.
     const editor = document.getElementById('profile-editor');
+    const detail = document.getElementById('detail-pane');
     const showPane = (pane) => {
         document.getElementById('welcome-pane').hidden = pane !== 'welcome';
         editor.hidden = pane !== 'editor';
+        detail.hidden = pane !== 'detail';
+        if (pane === 'detail') return;
         // The title follows language changes through its data-i18n key.
         const title = document.getElementById('conversation-title');
         title.dataset.i18n = pane === 'editor' ? 'profile.edit' : 'conversation.none';
         title.textContent = t(title.dataset.i18n);
     };
+
+    // Features show their details in the conversation panel (on a phone: in place of the list).
+    const openDetail = (heading, node) => {
+        const title = document.getElementById('conversation-title');
+        delete title.dataset.i18n;
+        title.textContent = heading;
+        detail.replaceChildren(node);
+        showPane('detail');
+        shell.dataset.view = 'conversation';
+    };
+    const setBadge = (section, count, label) => {
+        const item = shell.querySelector(`.nav-item[data-section="${section}"]`);
+        const badge = item.querySelector('.badge');
+        badge.hidden = count === 0;
+        badge.textContent = count > 99 ? '99+' : String(count);
+        item.setAttribute('aria-label', count ? `${t(`nav.${section}`)}, ${label}` : t(`nav.${section}`));
+    };
+    const contacts = mountContacts({ gateway, openDetail, setBadge });
 
     document.getElementById('open-profile-editor').onclick = () => {
         fillEditor();
@@ -104,7 +127,7 @@ export function showShell(user, onSignedOut) {
         onSignedOut();
     }
 
-    const unsubscribe = onLanguageChange(() => { renderMe(); renderState(); });
+    const unsubscribe = onLanguageChange(() => { renderMe(); renderState(); contacts.render(); });
     renderMe();
     renderState();
     showSection('chats');

@@ -53,6 +53,17 @@ public final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, Duration.ofSeconds(20));
     }
 
+    /** Every visible button, input and select has an accessible name, as assistive technology computes it. */
+    public void assertEveryControlIsNamed() {
+        for (org.openqa.selenium.WebElement control : driver.findElements(
+                org.openqa.selenium.By.cssSelector("button, input, select, textarea, [role=tab]"))) {
+            if (control.isDisplayed()) {
+                org.assertj.core.api.Assertions.assertThat(control.getAccessibleName())
+                        .as("accessible name of %s#%s", control.getTagName(), control.getAttribute("id")).isNotBlank();
+            }
+        }
+    }
+
     /** Saves a screenshot under target/screenshots for a person to look at. */
     public void screenshot(String name) {
         try {

@@ -28,9 +28,9 @@ class SignInBrowserIT extends ClientTestBase {
             assertThat(page.findElement(By.cssSelector("#form-signin button[type=submit]")).getText())
                     .isEqualTo("Sign in");
 
-            assertEveryControlIsNamed(page);
+            browser.assertEveryControlIsNamed();
             page.findElement(By.id("tab-register")).click();
-            assertEveryControlIsNamed(page);
+            browser.assertEveryControlIsNamed();
             page.findElement(By.id("register-username")).sendKeys(username);
             page.findElement(By.id("register-display-name")).sendKeys("测试 <b>user</b>");
             page.findElement(By.id("register-password")).sendKeys("browser-password");
@@ -42,7 +42,7 @@ class SignInBrowserIT extends ClientTestBase {
             assertThat(page.findElement(By.id("welcome-text")).getText()).contains("测试 <b>user</b>");
             assertThat(page.findElements(By.cssSelector("#welcome-text b"))).isEmpty();
             browser.screenshot("connected-desktop");
-            assertEveryControlIsNamed(page);
+            browser.assertEveryControlIsNamed();
 
             page.findElement(By.cssSelector(".nav-item[data-section=profile]")).click();
             // On a desktop the profile section opens the editor beside the list, filled in.
@@ -57,7 +57,7 @@ class SignInBrowserIT extends ClientTestBase {
                     .isEqualTo("消息");
             assertThat(page.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("zh-CN");
             browser.screenshot("profile-chinese");
-            assertEveryControlIsNamed(page);
+            browser.assertEveryControlIsNamed();
 
             page.findElement(By.id("sign-out")).click();
             browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("form-signin")));
@@ -99,16 +99,6 @@ class SignInBrowserIT extends ClientTestBase {
             assertThat(page.findElement(By.cssSelector(".list-panel")).isDisplayed()).isTrue();
             assertThat(page.findElement(By.cssSelector(".conversation-panel")).isDisplayed()).isFalse();
             browser.screenshot("connected-phone");
-        }
-    }
-
-    /** Every visible button, input and select has an accessible name, as assistive technology computes it. */
-    private static void assertEveryControlIsNamed(WebDriver page) {
-        for (WebElement control : page.findElements(By.cssSelector("button, input, select, [role=tab]"))) {
-            if (control.isDisplayed()) {
-                assertThat(control.getAccessibleName()).as("accessible name of %s#%s", control.getTagName(),
-                        control.getAttribute("id")).isNotBlank();
-            }
         }
     }
 

@@ -1,0 +1,41 @@
+// Building DOM without HTML strings: every text goes in as a text node, so user content can
+// never become markup.
+//   el('button', { class: 'x', onclick: fn, 'aria-label': 'Close' }, 'text', childNode)
+export function el(tag, props = {}, ...children) {
+    const node = document.createElement(tag);
+    for (const [key, value] of Object.entries(props)) {
+        if (value === undefined || value === null || value === false) continue;
+        if (key === 'class') node.className = value;
+        else if (key === 'text') node.textContent = value;
+        else if (key === 'dataset') Object.assign(node.dataset, value);
+        else if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
+        else if (key === 'value') node.value = value;
+        else if (key === 'checked' || key === 'selected') node[key] = true;
+        else node.setAttribute(key, value === true ? '' : String(value));
+    }
+    return add(node, ...children);
+}
+
+/** Appends children, skipping null/undefined/false (which the DOM would write out as text). */
+export function add(parent, ...children) {
+    for (const child of children.flat()) {
+        if (child === null || child === undefined || child === false) continue;
+        parent.append(child instanceof Node ? child : String(child));
+    }
+    return parent;
+}
+
+/** Replaces all children (same skipping as {@link add}). */
+export function replace(parent, ...children) {
+    parent.replaceChildren();
+    return add(parent, ...children);
+}
+
+/** An avatar placeholder: the first letter of the name on a colour derived from the id. */
+export function avatar(name, id, size = '') {
+    const hue = (Number(id) * 47) % 360;
+    const node = el('span', { class: `avatar ${size}`.trim(), 'aria-hidden': 'true' },
+        (name || '?').trim().charAt(0).toUpperCase());
+    node.style.background = `hsl(${hue} 55% 50%)`;
+    return node;
+}
