@@ -166,14 +166,7 @@ export function mountContacts({ gateway, openDetail, setBadge }) {
         const incoming = state.requests.incoming.find((r) => r.from.id === person.id);
         const outgoing = state.requests.outgoing.find((r) => r.to.id === person.id);
         const status = el('p', { class: 'form-error', role: 'alert' });
-        const act = (action) => async () => {
-            status.textContent = '';
-            try {
-                await action();
-            } catch (error) {
-                status.textContent = message(error);
-            }
-        };
+        const act = actor(status);
         const card = el('div', { class: 'card person-card', dataset: { userId: person.id } },
             el('div', { class: 'card-head' }, avatar(person.displayName, person.id, 'large'),
                 el('div', {}, el('p', { class: 'card-title' }, friend ? shownName(friend) : person.displayName),
@@ -186,10 +179,10 @@ export function mountContacts({ gateway, openDetail, setBadge }) {
             const remark = el('input', { id: 'friend-remark', maxlength: 32, value: friend.remark || '' });
             const group = el('select', { id: 'friend-group' }, state.contacts.groups.map((g) => el('option', {
                 value: g.id, selected: g.id === friend.contactGroupId }, groupName(g))));
-            add(card, el('form', { class: 'stack', onsubmit: (event) => { event.preventDefault(); act(async () => {
+            add(card, el('form', { class: 'stack', onsubmit: act(async () => {
                 await api('PUT', `/friends/${person.id}`, { remark: remark.value.trim() || null, contactGroupId: Number(group.value) });
                 await reload('contacts');
-            })(); } },
+            }) },
             el('label', { for: 'friend-remark' }, t('contacts.remark')), remark,
             el('label', { for: 'friend-group' }, t('contacts.contactGroup')), group,
             el('button', { type: 'submit', class: 'primary', id: 'save-friend' }, t('profile.save'))),
@@ -215,10 +208,10 @@ export function mountContacts({ gateway, openDetail, setBadge }) {
         } else {
             const note = el('input', { id: 'friend-request-message', maxlength: 100,
                 placeholder: t('requests.messagePlaceholder') });
-            add(card, el('form', { class: 'stack', onsubmit: (event) => { event.preventDefault(); act(async () => {
+            add(card, el('form', { class: 'stack', onsubmit: act(async () => {
                 await api('POST', '/friend-requests', { userId: person.id, message: note.value.trim() || null });
                 await reload('requests', 'contacts');
-            })(); } },
+            }) },
             el('label', { for: 'friend-request-message' }, t('requests.message')), note,
             el('button', { type: 'submit', class: 'primary', id: 'send-friend-request' }, t('requests.add'))),
             el('button', { type: 'button', class: 'link', onclick: act(async () => {
@@ -299,16 +292,7 @@ export function mountContacts({ gateway, openDetail, setBadge }) {
             return [t('contacts.groups'), el('p', { class: 'hint' }, message(error))];
         }
         const status = el('p', { class: 'form-error', role: 'alert' });
-        const act = (action) => async (event) => {
-            event?.preventDefault?.();
-            status.textContent = '';
-            try {
-                await action();
-                await reload('groups');
-            } catch (error) {
-                status.textContent = message(error);
-            }
-        };
+        const act = actor(status, 'groups');
         const card = el('div', { class: 'card group-card', dataset: { groupId: group.id } },
             el('div', { class: 'card-head' }, avatar(group.name, group.id, 'large'),
                 el('div', {}, el('p', { class: 'card-title' }, group.name),
@@ -418,16 +402,7 @@ export function mountContacts({ gateway, openDetail, setBadge }) {
 
     async function contactGroupsPane() {
         const status = el('p', { class: 'form-error', role: 'alert' });
-        const act = (action) => async (event) => {
-            event?.preventDefault?.();
-            status.textContent = '';
-            try {
-                await action();
-                await reload('contacts');
-            } catch (error) {
-                status.textContent = message(error);
-            }
-        };
+        const act = actor(status, 'contacts');
         const fresh = el('input', { id: 'new-contact-group', maxlength: 32 });
         return [t('contacts.manageGroups'), el('div', { class: 'card' },
             el('ul', { class: 'rows' }, state.contacts.groups.map((g) => {
@@ -447,6 +422,23 @@ export function mountContacts({ gateway, openDetail, setBadge }) {
     }
 
     // Helpers
+
+    /**
+     * Wraps a pane's actions: the form is not submitted, a failure is shown in {@code status},
+     * and on success the named parts of the state are reloaded.
+     */
+    function actor(status, ...reloads) {
+        return (action) => async (event) => {
+            event?.preventDefault?.();
+            status.textContent = '';
+            try {
+                await action();
+                if (reloads.length) await reload(...reloads);
+            } catch (error) {
+                status.textContent = message(error);
+            }
+        };
+    }
     function policySelect(id, selected) {
         return el('select', { id }, ['open', 'approval', 'invite_only'].map((p) => el('option', {
             value: p, selected: p === selected }, t(`groups.policy.${p}`))));
