@@ -81,6 +81,12 @@ class AccountsIT extends ClientTestBase {
         assertThat(devices).hasSize(2);
         assertThat(devices.stream().filter(d -> d.asJsonObject().getBoolean("current")).count()).isEqualTo(1);
 
+        // One may end one's own other session, never someone else's.
+        String stranger = api.newSignedInUser("Other");
+        long laptopSession = devices.stream().map(d -> d.asJsonObject())
+                .filter(d -> !d.getBoolean("current")).findFirst().orElseThrow().getJsonNumber("id").longValue();
+        assertProblem(api.send("DELETE", "/sessions/" + laptopSession, null, stranger), 404, "session_not_found");
+
         expect(204, api.send("DELETE", "/sessions", null, laptop));
 
         assertProblem(api.send("GET", "/me", null, phone), 401, "unauthenticated");

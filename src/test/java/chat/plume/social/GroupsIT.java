@@ -165,6 +165,8 @@ class GroupsIT extends ClientTestBase {
         assertProblem(member.put(g + "/announcement", Json.object("text", "x")), 403, "not_admin");
         assertProblem(outsider.put(g + "/announcement", Json.object("text", "x")), 403, "not_member");
         assertProblem(member.get(g + "/join-requests"), 403, "not_admin");
+        assertProblem(outsider.get(g + "/join-requests"), 403, "not_member");
+        assertProblem(outsider.delete(g + "/members/" + member.id()), 403, "not_member");
         assertProblem(member.delete(g + "/members/" + admin.id()), 403, "not_admin");
         // Admins remove members, not admins or the owner.
         assertProblem(admin.delete(g + "/members/" + owner.id()), 403, "cannot_remove");
@@ -172,6 +174,10 @@ class GroupsIT extends ClientTestBase {
         String promote = Json.object("role", "admin");
         assertProblem(admin.put(g + "/members/" + member.id() + "/role", promote), 403, "not_owner");
         assertProblem(member.put(g + "/members/" + member.id() + "/role", promote), 403, "not_owner");
+        assertProblem(outsider.put(g + "/members/" + member.id() + "/role", promote), 403, "not_member");
+        assertProblem(member.post(g + "/transfer", Json.object("userId", member.id())), 403, "not_owner");
+        assertProblem(outsider.post(g + "/transfer", Json.object("userId", outsider.id())), 403, "not_member");
+        assertProblem(outsider.delete(g), 403, "not_member");
         assertProblem(admin.post(g + "/transfer", Json.object("userId", admin.id())), 403, "not_owner");
         assertProblem(admin.delete(g), 403, "not_owner");
         assertProblem(member.delete(g), 403, "not_owner");
