@@ -1,9 +1,12 @@
 /**
- * Conversations (direct and group), messages with per-conversation sequence numbers,
- * history paging, read positions and unread counts, edit and recall, search, and the
- * delivery events published after commit.
+ * Conversations (one per pair of friends, one per chat group), messages with per-conversation
+ * sequence numbers, history paging, read positions and unread counts, edit and recall, search,
+ * and the delivery events published after commit.
  *
- * <p>It holds no connection state: pushing to sessions belongs to {@code realtime}.
- * Arrives with the messaging issue.
+ * <p>The path of one message ({@link chat.plume.messaging.Messages#send}): in one transaction
+ * the sender is authorized, the send is de-duplicated on (sender, client message id), the
+ * conversation row is locked and its next sequence number taken, the message stored and the
+ * sender's read position advanced. Only after commit is the {@code message} frame pushed to
+ * every connection of every member and the {@code ack} sent. It holds no connection state.
  */
 package chat.plume.messaging;

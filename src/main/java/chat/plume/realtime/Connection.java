@@ -39,13 +39,37 @@ public class Connection {
     private final AtomicBoolean writing = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile long lastHeardNanos = System.nanoTime();
+    private final java.util.Map<String, Object> attributes = new java.util.concurrent.ConcurrentHashMap<>();
+    private final TokenBucket frames;
 
     public Connection(Session session, Caller caller, FrameCodec codec, Executor executor, int outboxLimit) {
+        this(session, caller, codec, executor, outboxLimit, new TokenBucket(1_000_000, 1_000_000));
+    }
+
+    public Connection(Session session, Caller caller, FrameCodec codec, Executor executor, int outboxLimit,
+            TokenBucket frames) {
         this.session = session;
         this.caller = caller;
         this.codec = codec;
         this.executor = executor;
         this.outboxLimit = outboxLimit;
+        this.frames = frames;
+    }
+
+    /** Per-connection state of a frame handler (rate limits, …), made on first use. */
+    @SuppressWarnings("unchecked")
+    public <T> T attribute(String key, java.util.function.Supplier<T> initial) {
+        return (T) attributes.computeIfAbsent(key, k -> initial.get());
+    }
+
+    /** Whether the client may send one more frame now (a flood is refused, not queued). */
+    public boolean admitFrame() {
+        return frames.take();
+    }
+
+    /** Frames refused since the last admitted one: a client that keeps flooding is closed. */
+    public int framesRefusedInARow() {
+        return frames.refusedInARow();
     }
 
     public String id() {

@@ -5,6 +5,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -27,6 +28,9 @@ public class FrameRouter {
     @Inject
     FrameCodec codec;
 
+    @Inject
+    Gateway gateway;
+
     private final Map<String, FrameHandler> handlers = new HashMap<>();
 
     @PostConstruct
@@ -45,6 +49,15 @@ public class FrameRouter {
             frame = codec.decode(text);
         } catch (MalformedFrameException e) {
             connection.send(new Frames.Error(e.id(), e.code(), e.getMessage()));
+            return;
+        }
+        if (!connection.admitFrame()) {
+            // Refused, not queued: a flood costs the flooder, never anyone else.
+            if (connection.framesRefusedInARow() > GatewaySettings.FLOOD_CLOSE_AFTER) {
+                gateway.drop(connection, new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "rate_limited"));
+            } else {
+                connection.send(new Frames.Error(frame.id(), "rate_limited", "Too many frames; slow down."));
+            }
             return;
         }
         FrameHandler handler = handlers.get(frame.type());

@@ -60,7 +60,8 @@ public class GatewayEndpoint {
         session.setMaxBinaryMessageBufferSize(1024);
         // Liveness is the heartbeat's job; the container's idle timer would only race it.
         session.setMaxIdleTimeout(0);
-        connection = new Connection(session, authenticated, codec, executor, settings.outboxLimit());
+        connection = new Connection(session, authenticated, codec, executor, settings.outboxLimit(),
+                new TokenBucket(settings.framesPerSecond(), settings.frameBurst()));
         gateway.open(connection);
     }
 

@@ -1,5 +1,6 @@
 package chat.plume.social;
 
+import static chat.plume.testing.Person.befriend;
 import static chat.plume.testing.Person.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -207,11 +208,6 @@ class FriendsIT extends ClientTestBase {
         }
     }
 
-    /** Makes two people friends through the API. */
-    static void befriend(Person a, Person b) {
-        long id = ok(201, a.post("/friend-requests", Json.object("userId", b.id()))).getJsonNumber("id").longValue();
-        ok(200, b.post("/friend-requests/" + id + "/accept", null));
-    }
 
     static List<Long> friendIds(Person person) {
         return ok(200, person.get("/friends")).getJsonArray("friends").stream()

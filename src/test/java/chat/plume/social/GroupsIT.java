@@ -1,6 +1,6 @@
 package chat.plume.social;
 
-import static chat.plume.social.FriendsIT.befriend;
+import static chat.plume.testing.Person.befriend;
 import static chat.plume.social.FriendsIT.type;
 import static chat.plume.testing.Person.ok;
 import static chat.plume.testing.Problems.assertProblem;

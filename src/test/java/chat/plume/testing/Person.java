@@ -36,6 +36,12 @@ public record Person(Api api, long id, String username, String token) {
         return Api.json(Api.expect(status, response));
     }
 
+    /** Makes two people friends through the API (a request and its acceptance). */
+    public static void befriend(Person a, Person b) {
+        long id = ok(201, a.post("/friend-requests", Json.object("userId", b.id()))).getJsonNumber("id").longValue();
+        ok(200, b.post("/friend-requests/" + id + "/accept", null));
+    }
+
     public WsClient connect() {
         WsClient client = WsClient.connect(api.base(), token);
         client.next("welcome", java.time.Duration.ofSeconds(10));

@@ -72,6 +72,13 @@ public final class WsClient implements AutoCloseable {
         }
     }
 
+    /** Sends a request frame and returns the reply naming it (an answer or an error frame). */
+    public JsonObject request(String frame, Duration timeout) {
+        String id = Json.parse(frame).getString("id");
+        send(frame);
+        return next(f -> id.equals(f.getString("id", null)), timeout);
+    }
+
     public JsonObject next(String type, Duration timeout) {
         return next(f -> type.equals(f.getString("type", null)), timeout);
     }

@@ -64,6 +64,9 @@ public class ChatGroup {
     @Column(name = "dissolved_at")
     private LocalDateTime dissolvedAt;
 
+    @Column(name = "all_muted_until")
+    private LocalDateTime allMutedUntil;
+
     @Version
     private long version;
 
@@ -98,6 +101,15 @@ public class ChatGroup {
 
     public void dissolve(LocalDateTime now) {
         this.dissolvedAt = now;
+    }
+
+    /** Silences everyone but the owner and admins until then (null lifts it). */
+    public void muteAllUntil(LocalDateTime until) {
+        this.allMutedUntil = until;
+    }
+
+    public LocalDateTime allMutedUntil() {
+        return allMutedUntil;
     }
 
     public boolean isDissolved() {

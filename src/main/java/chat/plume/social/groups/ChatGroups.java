@@ -9,6 +9,7 @@ import chat.plume.platform.error.AccessDeniedException;
 import chat.plume.platform.error.DuplicateEntityException;
 import chat.plume.platform.error.InvalidInputException;
 import chat.plume.platform.error.MissingEntityException;
+import chat.plume.platform.events.GroupActivity;
 import chat.plume.platform.events.PresenceDirectory;
 import chat.plume.platform.events.Push;
 import chat.plume.social.RequestStatus;
@@ -58,6 +59,9 @@ public class ChatGroups {
     @Inject
     Event<Push> push;
 
+    @Inject
+    Event<GroupActivity> activity;
+
     /** Creates a group owned by the caller, with friends of the caller as its first members. */
     public GroupViews.Group create(Caller caller, String name, String description, JoinPolicy policy,
             Collection<Long> memberIds) {
@@ -80,6 +84,7 @@ public class ChatGroups {
             em.persist(new GroupMember(group.id(), member, GroupRole.MEMBER, Timestamps.now()));
         }
         em.flush();
+        activity.fire(new GroupActivity(group.id(), "created", caller.accountId(), null, group.name()));
         announceGroup("group.created", group);
         return view(group, caller.accountId());
     }
@@ -94,7 +99,18 @@ public class ChatGroups {
 
     /** A group by id: members see everything, others the public card. */
     public GroupViews.Group get(Caller caller, long groupId) {
-        return view(live(groupId), caller.accountId());
+        return get(caller.accountId(), groupId);
+    }
+
+    /** A group as one person sees it (for other features that show groups). */
+    public GroupViews.Group get(long viewer, long groupId) {
+        return view(live(groupId), viewer);
+    }
+
+    /** Refuses unless the group exists and the person is a member. */
+    public void requireMaySee(long groupId, long accountId) {
+        live(groupId);
+        GroupRules.requireMember(membership(groupId, accountId));
     }
 
     /** Groups by exact number or by name. */
@@ -112,8 +128,12 @@ public class ChatGroups {
     public GroupViews.Group describe(Caller caller, long groupId, String name, String description, JoinPolicy policy) {
         ChatGroup group = live(groupId);
         GroupRules.requireManager(membership(groupId, caller.accountId()));
+        boolean renamed = !group.name().equals(name);
         group.describe(name, description, policy == null ? group.joinPolicy() : policy);
         flush();
+        if (renamed) {
+            activity.fire(new GroupActivity(groupId, "renamed", caller.accountId(), null, name));
+        }
         announceGroup("group.updated", group);
         return view(group, caller.accountId());
     }
@@ -226,6 +246,7 @@ public class ChatGroups {
         }
         Set<Long> audience = memberIds(groupId);
         em.remove(me);
+        activity.fire(new GroupActivity(groupId, "left", caller.accountId(), null, null));
         push.fire(Push.to(audience, new GroupFrames.MemberChanged("group.member.left", groupId, caller.accountId(),
                 null, null)));
     }
@@ -241,6 +262,7 @@ public class ChatGroups {
         GroupRules.requireMayRemove(actor, target);
         Set<Long> audience = memberIds(groupId);
         em.remove(target);
+        activity.fire(new GroupActivity(groupId, "removed", userId, caller.accountId(), null));
         push.fire(Push.to(audience, new GroupFrames.MemberChanged("group.member.removed", groupId, userId, null,
                 caller.accountId())));
     }
@@ -288,6 +310,7 @@ public class ChatGroups {
         em.createNamedQuery(GroupMember.REMOVE_ALL).setParameter("group", groupId).executeUpdate();
         group.dissolve(Timestamps.now());
         flush();
+        activity.fire(new GroupActivity(groupId, "dissolved", caller.accountId(), null, group.name()));
         push.fire(Push.to(audience, new GroupFrames.Dissolved(groupId, group.name())));
     }
 
@@ -336,6 +359,7 @@ public class ChatGroups {
             }
             throw new DuplicateEntityException("already_member", null, "Already a member.");
         }
+        activity.fire(new GroupActivity(group.id(), "joined", accountId, by, null));
         // A pending request of the new member is fulfilled by joining.
         em.createNamedQuery(GroupJoinRequest.PENDING_FOR, GroupJoinRequest.class)
                 .setParameter("key", GroupJoinRequest.keyOf(group.id(), accountId)).getResultStream()
@@ -453,7 +477,7 @@ public class ChatGroups {
 
     private GroupViews.Member memberView(GroupMember m, PublicProfile profile) {
         return new GroupViews.Member(profile, m.role().name().toLowerCase(Locale.ROOT), m.nickname(),
-                presence.isOnline(m.accountId()), Timestamps.toInstant(m.joinedAt()));
+                presence.isOnline(m.accountId()), Timestamps.toInstant(m.joinedAt()), future(m.mutedUntil()));
     }
 
     private GroupViews.Group view(ChatGroup g, long viewer) {
@@ -468,6 +492,49 @@ public class ChatGroups {
                 member ? Timestamps.toInstant(g.announcementUpdatedAt()) : null,
                 g.joinPolicy().name().toLowerCase(Locale.ROOT), count, g.memberLimit(), g.ownerId(),
                 member ? mine.role().name().toLowerCase(Locale.ROOT) : null, member ? mine.nickname() : null,
-                Timestamps.toInstant(g.createdAt()));
+                Timestamps.toInstant(g.createdAt()), member ? future(g.allMutedUntil()) : null);
+    }
+
+    /** A mute that has already run out is no mute: shown as absent. */
+    private static java.time.Instant future(java.time.LocalDateTime until) {
+        return until != null && until.isAfter(Timestamps.now()) ? Timestamps.toInstant(until) : null;
+    }
+
+    /**
+     * Silences the whole group (everyone but the owner and admins) for some minutes; 0 lifts it
+     * (owner, admins).
+     */
+    public GroupViews.Group muteAll(Caller caller, long groupId, int minutes) {
+        ChatGroup group = live(groupId);
+        GroupRules.requireManager(membership(groupId, caller.accountId()));
+        group.muteAllUntil(minutes == 0 ? null : Timestamps.now().plusMinutes(minutes));
+        flush();
+        announceGroup("group.updated", group);
+        return view(group, caller.accountId());
+    }
+
+    /** Silences one member for some minutes; 0 lifts it. Admins mute members; the owner anyone. */
+    public GroupViews.Member muteMember(Caller caller, long groupId, long userId, int minutes) {
+        live(groupId);
+        GroupMember actor = membership(groupId, caller.accountId());
+        GroupMember target = existingMember(groupId, userId);
+        GroupRules.requireMayRemove(actor, target);
+        target.muteUntil(minutes == 0 ? null : Timestamps.now().plusMinutes(minutes));
+        return announceMember("group.member.updated", target, caller.accountId());
+    }
+
+    /** Refuses with 403 {@code muted} when this member may not speak in the group right now. */
+    public void requireMaySpeak(long groupId, long accountId) {
+        ChatGroup group = live(groupId);
+        GroupMember member = GroupRules.requireMember(membership(groupId, accountId));
+        if (member.role().manages()) {
+            return;
+        }
+        java.time.LocalDateTime now = Timestamps.now();
+        boolean silenced = (group.allMutedUntil() != null && group.allMutedUntil().isAfter(now))
+                || (member.mutedUntil() != null && member.mutedUntil().isAfter(now));
+        if (silenced) {
+            throw new AccessDeniedException("muted", "You are muted in this group for now.");
+        }
     }
 }

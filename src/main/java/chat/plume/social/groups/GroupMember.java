@@ -49,6 +49,9 @@ public class GroupMember {
     @Column(name = "joined_at", nullable = false, updatable = false)
     private LocalDateTime joinedAt;
 
+    @Column(name = "muted_until")
+    private LocalDateTime mutedUntil;
+
     protected GroupMember() {
     }
 
@@ -65,6 +68,14 @@ public class GroupMember {
 
     public void setNickname(String newNickname) {
         this.nickname = newNickname;
+    }
+
+    public void muteUntil(LocalDateTime until) {
+        this.mutedUntil = until;
+    }
+
+    public LocalDateTime mutedUntil() {
+        return mutedUntil;
     }
 
     public long groupId() {

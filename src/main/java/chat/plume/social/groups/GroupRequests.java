@@ -57,6 +57,10 @@ public final class GroupRequests {
     public record Transfer(@NotNull Long userId) {
     }
 
+    /** {@code PUT /groups/{id}/mute} and {@code /members/{userId}/mute}: minutes of silence, 0 lifts it (max 30 days). */
+    public record Mute(@NotNull @jakarta.validation.constraints.Min(0) @jakarta.validation.constraints.Max(43_200) Integer minutes) {
+    }
+
     /** {@code POST /groups/{id}/join-requests}: an optional message to the admins. */
     public record Join(
             @Size(max = 100) @Pattern(regexp = TextRules.OPTIONAL_TEXT, message = TextRules.NO_CONTROL) String message) {

@@ -16,11 +16,12 @@ public final class GroupViews {
      */
     public record Group(long id, long number, String name, String description, String announcement,
             Instant announcementUpdatedAt, String joinPolicy, long memberCount, int memberLimit, long ownerId,
-            String myRole, String myNickname, Instant createdAt) {
+            String myRole, String myNickname, Instant createdAt, Instant allMutedUntil) {
     }
 
     /** A member with role, group nickname and presence. */
-    public record Member(PublicProfile user, String role, String nickname, boolean online, Instant joinedAt) {
+    public record Member(PublicProfile user, String role, String nickname, boolean online, Instant joinedAt,
+            Instant mutedUntil) {
     }
 
     /** A pending (or just decided) request to join, or invitation awaiting approval. */

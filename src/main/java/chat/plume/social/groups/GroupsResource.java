@@ -135,6 +135,21 @@ public class GroupsResource {
         return groups.setRole(caller(), id, userId, GroupRole.valueOf(change.role().toUpperCase(Locale.ROOT)));
     }
 
+    @PUT
+    @Path("{id}/mute")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public GroupViews.Group muteAll(@PathParam("id") long id, @NotNull @Valid GroupRequests.Mute mute) {
+        return groups.muteAll(caller(), id, mute.minutes());
+    }
+
+    @PUT
+    @Path("{id}/members/{userId}/mute")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public GroupViews.Member muteMember(@PathParam("id") long id, @PathParam("userId") long userId,
+            @NotNull @Valid GroupRequests.Mute mute) {
+        return groups.muteMember(caller(), id, userId, mute.minutes());
+    }
+
     @POST
     @Path("{id}/transfer")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -1,0 +1,6 @@
+package chat.plume.messaging;
+
+/** Between two friends, or the conversation of a chat group. */
+public enum ConversationKind {
+    DIRECT, GROUP
+}

@@ -1,0 +1,103 @@
+package chat.plume.messaging;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.LocalDateTime;
+
+/**
+ * A person's place in a conversation: how far they have read (never moves backwards), and
+ * whether they pinned or muted it. Its existence is what lets them read and write there: for a
+ * group it follows the group membership, in the same transaction.
+ */
+@Entity
+@Table(name = "conversation_member")
+@NamedQuery(name = ConversationMember.ONE, query = "select m from ConversationMember m where m.conversationId = :conversation"
+        + " and m.accountId = :account")
+@NamedQuery(name = ConversationMember.OF_ACCOUNT, query = "select m from ConversationMember m where m.accountId = :account")
+@NamedQuery(name = ConversationMember.OF_CONVERSATION, query = "select m from ConversationMember m"
+        + " where m.conversationId = :conversation")
+@NamedQuery(name = ConversationMember.REMOVE, query = "delete from ConversationMember m where m.conversationId = :conversation"
+        + " and m.accountId = :account")
+public class ConversationMember {
+
+    public static final String ONE = "ConversationMember.one";
+    public static final String OF_ACCOUNT = "ConversationMember.ofAccount";
+    public static final String OF_CONVERSATION = "ConversationMember.ofConversation";
+    public static final String REMOVE = "ConversationMember.remove";
+
+    @Id
+    @SequenceGenerator(name = "conversation_member_seq", sequenceName = "conversation_member_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "conversation_member_seq")
+    private Long id;
+
+    @Column(name = "conversation_id", nullable = false, updatable = false)
+    private long conversationId;
+
+    @Column(name = "account_id", nullable = false, updatable = false)
+    private long accountId;
+
+    @Column(name = "read_seq", nullable = false)
+    private long readSeq;
+
+    @Column(nullable = false)
+    private boolean pinned;
+
+    @Column(nullable = false)
+    private boolean muted;
+
+    @Column(name = "joined_at", nullable = false, updatable = false)
+    private LocalDateTime joinedAt;
+
+    protected ConversationMember() {
+    }
+
+    public ConversationMember(long conversationId, long accountId, long readSeq, LocalDateTime now) {
+        this.conversationId = conversationId;
+        this.accountId = accountId;
+        this.readSeq = readSeq;
+        this.joinedAt = now;
+    }
+
+    /** Moves the read position forward only; returns whether it moved. */
+    public boolean readUpTo(long seq) {
+        if (seq <= readSeq) {
+            return false;
+        }
+        readSeq = seq;
+        return true;
+    }
+
+    public void setPinned(boolean value) {
+        this.pinned = value;
+    }
+
+    public void setMuted(boolean value) {
+        this.muted = value;
+    }
+
+    public long conversationId() {
+        return conversationId;
+    }
+
+    public long accountId() {
+        return accountId;
+    }
+
+    public long readSeq() {
+        return readSeq;
+    }
+
+    public boolean pinned() {
+        return pinned;
+    }
+
+    public boolean muted() {
+        return muted;
+    }
+}

@@ -1,0 +1,111 @@
+package chat.plume.messaging;
+
+import chat.plume.identity.boundary.Authenticated;
+import chat.plume.identity.boundary.AuthenticationFilter;
+import chat.plume.identity.boundary.Caller;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.List;
+
+/**
+ * {@code /conversations}: the caller's conversations, opening one, pin and mute, history pages,
+ * who read a message, and search. Sending goes over the WebSocket ({@code send}).
+ */
+@Path("conversations")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class ConversationsResource {
+
+    /** {@code POST /conversations}: with a friend ({@code userId}) or a group ({@code groupId}). */
+    public record Open(Long userId, Long groupId) {
+    }
+
+    /** {@code PUT /conversations/{id}/settings}: absent fields stay as they are. */
+    public record Preferences(Boolean pinned, Boolean muted) {
+    }
+
+    private static final String POSITION = "^\\d{1,18}$";
+
+    @Inject
+    Conversations conversations;
+
+    @Inject
+    Messages messages;
+
+    @Context
+    SecurityContext security;
+
+    private Caller caller() {
+        return AuthenticationFilter.callerOf(security);
+    }
+
+    @GET
+    public List<MessagingViews.Conversation> list() {
+        return conversations.list(caller());
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public MessagingViews.Conversation open(@NotNull @Valid Open open) {
+        if ((open.userId() == null) == (open.groupId() == null)) {
+            throw new chat.plume.platform.error.InvalidInputException("invalid_input", "userId",
+                    "Give either userId or groupId.");
+        }
+        return open.userId() != null ? conversations.openDirect(caller(), open.userId())
+                : conversations.openGroup(caller(), open.groupId());
+    }
+
+    @GET
+    @Path("{id}")
+    public MessagingViews.Conversation get(@PathParam("id") long id) {
+        return conversations.get(caller(), id);
+    }
+
+    @PUT
+    @Path("{id}/settings")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public MessagingViews.Conversation settings(@PathParam("id") long id, @NotNull @Valid Preferences preferences) {
+        return conversations.settings(caller(), id, preferences.pinned(), preferences.muted());
+    }
+
+    /** History: {@code after} to catch up (oldest first), {@code before} to scroll back, neither for the newest. */
+    @GET
+    @Path("{id}/messages")
+    public MessagingViews.Page history(@PathParam("id") long id,
+            @QueryParam("before") @Pattern(regexp = POSITION, message = "must be a sequence number") String before,
+            @QueryParam("after") @Pattern(regexp = POSITION, message = "must be a sequence number") String after,
+            @QueryParam("limit") @DefaultValue("50") @Pattern(regexp = "^([1-9]\\d?|100)$", message = "must be 1 to 100")
+            String limit) {
+        return messages.history(caller(), id, before == null ? null : Long.valueOf(before),
+                after == null ? null : Long.valueOf(after), Integer.parseInt(limit));
+    }
+
+    @GET
+    @Path("{id}/messages/{seq}/readers")
+    public MessagingViews.Readers readers(@PathParam("id") long id, @PathParam("seq") long seq) {
+        return messages.readers(caller(), id, seq);
+    }
+
+    /** Search in one conversation ({@code conversation}) or all of the caller's. */
+    @GET
+    @Path("search")
+    public List<MessagingViews.Hit> search(@QueryParam("q") @NotNull @Size(min = 1, max = 100) String query,
+            @QueryParam("conversation") @Pattern(regexp = POSITION, message = "must be a conversation id") String conversation) {
+        return messages.search(caller(), conversation == null ? null : Long.valueOf(conversation), query, 50);
+    }
+}

@@ -1,0 +1,159 @@
+package chat.plume.messaging;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.LocalDateTime;
+
+/**
+ * A message at its place ({@code seq}) in a conversation. A recalled message keeps its place
+ * but loses its text for good; an edited one keeps only its newest text.
+ */
+@Entity
+@Table(name = "message")
+@NamedQuery(name = Message.BY_CLIENT_ID, query = "select m from Message m where m.senderId = :sender"
+        + " and m.clientMessageId = :clientId")
+@NamedQuery(name = Message.AT, query = "select m from Message m where m.conversationId = :conversation and m.seq = :seq")
+@NamedQuery(name = Message.AFTER, query = "select m from Message m where m.conversationId = :conversation"
+        + " and m.seq > :after order by m.seq asc")
+@NamedQuery(name = Message.BEFORE, query = "select m from Message m where m.conversationId = :conversation"
+        + " and m.seq < :before order by m.seq desc")
+@NamedQuery(name = Message.SEARCH, query = "select m from Message m where m.conversationId in :conversations"
+        + " and m.kind = chat.plume.messaging.MessageKind.TEXT and m.recalledAt is null"
+        + " and lower(m.body) like :pattern escape '!' order by m.createdAt desc")
+public class Message {
+
+    public static final String BY_CLIENT_ID = "Message.byClientId";
+    public static final String AT = "Message.at";
+    public static final String AFTER = "Message.after";
+    public static final String BEFORE = "Message.before";
+    public static final String SEARCH = "Message.search";
+
+    @Id
+    @SequenceGenerator(name = "message_seq", sequenceName = "message_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "message_seq")
+    private Long id;
+
+    @Column(name = "conversation_id", nullable = false, updatable = false)
+    private long conversationId;
+
+    @Column(nullable = false, updatable = false)
+    private long seq;
+
+    @Column(name = "sender_id", updatable = false)
+    private Long senderId;
+
+    @Column(name = "client_message_id", updatable = false, length = 64)
+    private String clientMessageId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false, length = 16)
+    private MessageKind kind;
+
+    @Column(length = 10000)
+    private String body;
+
+    @Column(name = "reply_to_seq", updatable = false)
+    private Long replyToSeq;
+
+    @Column(length = 2000, updatable = false)
+    private String mentions;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private LocalDateTime createdAt;
+
+    @Column(name = "edited_at")
+    private LocalDateTime editedAt;
+
+    @Column(name = "recalled_at")
+    private LocalDateTime recalledAt;
+
+    @Column(name = "recalled_by")
+    private Long recalledBy;
+
+    protected Message() {
+    }
+
+    public Message(long conversationId, long seq, Long senderId, String clientMessageId, MessageKind kind, String body,
+            Long replyToSeq, String mentions, LocalDateTime now) {
+        this.conversationId = conversationId;
+        this.seq = seq;
+        this.senderId = senderId;
+        this.clientMessageId = clientMessageId;
+        this.kind = kind;
+        this.body = body;
+        this.replyToSeq = replyToSeq;
+        this.mentions = mentions;
+        this.createdAt = now;
+    }
+
+    public void edit(String newBody, LocalDateTime now) {
+        this.body = newBody;
+        this.editedAt = now;
+    }
+
+    public void recall(long by, LocalDateTime now) {
+        this.body = null;
+        this.recalledAt = now;
+        this.recalledBy = by;
+    }
+
+    public boolean isRecalled() {
+        return recalledAt != null;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public long conversationId() {
+        return conversationId;
+    }
+
+    public long seq() {
+        return seq;
+    }
+
+    public Long senderId() {
+        return senderId;
+    }
+
+    public String clientMessageId() {
+        return clientMessageId;
+    }
+
+    public MessageKind kind() {
+        return kind;
+    }
+
+    public String body() {
+        return body;
+    }
+
+    public Long replyToSeq() {
+        return replyToSeq;
+    }
+
+    public String mentions() {
+        return mentions;
+    }
+
+    public LocalDateTime createdAt() {
+        return createdAt;
+    }
+
+    public LocalDateTime editedAt() {
+        return editedAt;
+    }
+
+    public LocalDateTime recalledAt() {
+        return recalledAt;
+    }
+}

@@ -1,0 +1,373 @@
+package chat.plume.messaging;
+
+import chat.plume.identity.boundary.Accounts;
+import chat.plume.identity.boundary.Caller;
+import chat.plume.identity.boundary.PublicProfile;
+import chat.plume.platform.Constraints;
+import chat.plume.platform.Timestamps;
+import chat.plume.platform.error.AccessDeniedException;
+import chat.plume.platform.error.DuplicateEntityException;
+import chat.plume.platform.error.InvalidInputException;
+import chat.plume.platform.error.MissingEntityException;
+import chat.plume.platform.events.GroupActivity;
+import chat.plume.platform.events.Push;
+import chat.plume.social.groups.ChatGroups;
+import chat.plume.social.groups.GroupMember;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Messages: sending (idempotent, sequenced, pushed after commit), history, edit, recall, read
+ * positions and receipts, and search.
+ */
+@Stateless
+public class Messages {
+
+    /** Client message ids: the client's own idempotency keys, e.g. a UUID. */
+    private static final Pattern CLIENT_ID = Pattern.compile("^[A-Za-z0-9_-]{1,64}$");
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Conversations conversations;
+
+    @Inject
+    ChatGroups groups;
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    MessagingSettings settings;
+
+    @Inject
+    Event<Push> push;
+
+    /** The result of a send: the message, and whether it had been sent before under the same client id. */
+    public record Sent(MessagingViews.Message message, boolean duplicate) {
+    }
+
+    /**
+     * Sends a text message. In one transaction: the caller must be in the conversation; the
+     * conversation row is locked; a message with the same (sender, client message id) is returned
+     * as it is (a resend); otherwise the sender must still be allowed to write, the next sequence
+     * number is taken, the message stored and the sender's read position moved to it. The
+     * {@code message} frame goes to every member only once all of that has committed.
+     */
+    public Sent send(Caller caller, long conversationId, String clientMessageId, String body, Long replyTo,
+            List<Long> mentions) {
+        long me = caller.accountId();
+        if (clientMessageId == null || !CLIENT_ID.matcher(clientMessageId).matches()) {
+            throw new InvalidInputException("invalid_input", "clientMessageId",
+                    "clientMessageId must be 1 to 64 letters, digits, '-' or '_'.");
+        }
+        ConversationMember mine = conversations.require(conversationId, me);
+        // The lock serializes senders of one conversation: sequence numbers rise by one in commit
+        // order, and a resend racing its original finds it below.
+        Conversation conversation = em.find(Conversation.class, conversationId, LockModeType.PESSIMISTIC_WRITE);
+        Optional<Message> earlier = em.createNamedQuery(Message.BY_CLIENT_ID, Message.class).setParameter("sender", me)
+                .setParameter("clientId", clientMessageId).getResultStream().findFirst();
+        if (earlier.isPresent()) {
+            if (earlier.get().conversationId() != conversationId) {
+                throw new DuplicateEntityException("client_message_id_reused", "clientMessageId",
+                        "This clientMessageId was already used for another conversation.");
+            }
+            return new Sent(view(earlier.get(), null), true);
+        }
+        String text = requireText(body);
+        requireMayWrite(conversation, me);
+        if (replyTo != null && (replyTo < 1 || replyTo > conversation.lastSeq())) {
+            throw new InvalidInputException("unknown_reply", "replyTo", "There is no such message to reply to.");
+        }
+        String mentionList = mentions(conversation, mentions);
+        LocalDateTime now = Timestamps.now();
+        long seq = conversation.next(now);
+        Message message = new Message(conversationId, seq, me, clientMessageId, MessageKind.TEXT, text, replyTo,
+                mentionList, now);
+        try {
+            em.persist(message);
+            em.flush();
+        } catch (PersistenceException e) {
+            if (!Constraints.isIntegrityViolation(e)) {
+                throw e;
+            }
+            throw new DuplicateEntityException("client_message_id_reused", "clientMessageId",
+                    "This clientMessageId was already used for another conversation.");
+        }
+        mine.readUpTo(seq);
+        MessagingViews.Message view = view(message, null);
+        push.fire(Push.to(recipients(conversation), new MessagingFrames.NewMessage(view)));
+        return new Sent(view, false);
+    }
+
+    /** Writes a system notice into a group conversation (called inside the group change's transaction). */
+    public void system(Conversation locked, GroupActivity activity) {
+        Conversation conversation = em.find(Conversation.class, locked.id(), LockModeType.PESSIMISTIC_WRITE);
+        JsonObjectBuilder body = Json.createObjectBuilder().add("event", activity.type());
+        if (activity.user() != null) {
+            body.add("user", activity.user());
+        }
+        if (activity.by() != null) {
+            body.add("by", activity.by());
+        }
+        if (activity.detail() != null) {
+            body.add("detail", activity.detail());
+        }
+        LocalDateTime now = Timestamps.now();
+        Message message = new Message(conversation.id(), conversation.next(now), null, null, MessageKind.SYSTEM,
+                body.build().toString(), null, null, now);
+        em.persist(message);
+        em.flush();
+        Set<Long> audience = new LinkedHashSet<>(recipients(conversation));
+        if (activity.user() != null) {
+            audience.add(activity.user());
+        }
+        push.fire(Push.to(audience, new MessagingFrames.NewMessage(view(message, null))));
+    }
+
+    /**
+     * A page of history, oldest first: the messages after {@code after} (catching up, resuming),
+     * or before {@code before} (scrolling back), or the newest when neither is given.
+     */
+    public MessagingViews.Page history(Caller caller, long conversationId, Long before, Long after, int limit) {
+        ConversationMember mine = conversations.require(conversationId, caller.accountId());
+        Conversation conversation = em.find(Conversation.class, conversationId);
+        int size = Math.max(1, Math.min(limit, MessagingSettings.PAGE_LIMIT));
+        if (after != null && (after < 0 || after > conversation.lastSeq())) {
+            throw new InvalidInputException("invalid_position", "after",
+                    "after must be between 0 and the conversation's last sequence number (" + conversation.lastSeq() + ").");
+        }
+        if (before != null && before < 1) {
+            throw new InvalidInputException("invalid_position", "before", "before must be a positive sequence number.");
+        }
+        List<Message> rows;
+        boolean hasMore;
+        if (after != null) {
+            rows = em.createNamedQuery(Message.AFTER, Message.class).setParameter("conversation", conversationId)
+                    .setParameter("after", after).setMaxResults(size + 1).getResultList();
+            hasMore = rows.size() > size;
+            rows = rows.subList(0, Math.min(size, rows.size()));
+        } else {
+            long from = before == null ? conversation.lastSeq() + 1 : before;
+            rows = new ArrayList<>(em.createNamedQuery(Message.BEFORE, Message.class)
+                    .setParameter("conversation", conversationId).setParameter("before", from)
+                    .setMaxResults(size + 1).getResultList());
+            hasMore = rows.size() > size;
+            rows = new ArrayList<>(rows.subList(0, Math.min(size, rows.size())));
+            Collections.reverse(rows);
+        }
+        ReadCounter counter = readCounter(conversation, mine.accountId());
+        return new MessagingViews.Page(conversationId, rows.stream().map(m -> view(m, counter)).toList(), hasMore);
+    }
+
+    public MessagingViews.Message edit(Caller caller, long conversationId, long seq, String body) {
+        conversations.require(conversationId, caller.accountId());
+        Message message = at(conversationId, seq);
+        if (message.kind() != MessageKind.TEXT || !Long.valueOf(caller.accountId()).equals(message.senderId())) {
+            throw new AccessDeniedException("not_sender", "Only your own text messages can be edited.");
+        }
+        if (message.isRecalled()) {
+            throw new DuplicateEntityException("message_recalled", null, "This message was recalled.");
+        }
+        requireWithin(message, settings.editWindow(), "edit_window_passed", "It is too late to edit this message.");
+        message.edit(requireText(body), Timestamps.now());
+        return announceUpdate(message);
+    }
+
+    /**
+     * Recalls a message (撤回): one's own within the recall window; in a group, the owner and
+     * admins may recall anyone's at any time.
+     */
+    public MessagingViews.Message recall(Caller caller, long conversationId, long seq) {
+        conversations.require(conversationId, caller.accountId());
+        Message message = at(conversationId, seq);
+        if (message.isRecalled()) {
+            return view(message, null);
+        }
+        boolean own = Long.valueOf(caller.accountId()).equals(message.senderId());
+        Conversation conversation = em.find(Conversation.class, conversationId);
+        boolean moderator = conversation.kind() == ConversationKind.GROUP && isManager(conversation, caller.accountId());
+        if (!own && !moderator) {
+            throw new AccessDeniedException("not_sender", "Only the sender or a group admin can recall this message.");
+        }
+        if (message.kind() != MessageKind.TEXT) {
+            throw new AccessDeniedException("not_sender", "System messages cannot be recalled.");
+        }
+        if (!moderator) {
+            requireWithin(message, settings.recallWindow(), "recall_window_passed", "It is too late to recall this message.");
+        }
+        message.recall(caller.accountId(), Timestamps.now());
+        return announceUpdate(message);
+    }
+
+    /** Moves the caller's read position forward and tells their devices and, in a direct conversation, the other person. */
+    public long read(Caller caller, long conversationId, long seq) {
+        ConversationMember mine = conversations.require(conversationId, caller.accountId());
+        Conversation conversation = em.find(Conversation.class, conversationId);
+        if (seq < 0 || seq > conversation.lastSeq()) {
+            throw new InvalidInputException("invalid_position", "seq",
+                    "seq must be between 0 and the conversation's last sequence number (" + conversation.lastSeq() + ").");
+        }
+        if (mine.readUpTo(seq)) {
+            Set<Long> audience = new LinkedHashSet<>(List.of(caller.accountId()));
+            if (conversation.kind() == ConversationKind.DIRECT) {
+                audience.add(conversation.peerOf(caller.accountId()));
+            }
+            push.fire(Push.to(audience, new MessagingFrames.Read(conversationId, caller.accountId(), seq)));
+        }
+        return mine.readSeq();
+    }
+
+    /** Who in a group has read up to a message (the sender excluded). */
+    public MessagingViews.Readers readers(Caller caller, long conversationId, long seq) {
+        conversations.require(conversationId, caller.accountId());
+        Message message = at(conversationId, seq);
+        List<Long> ids = conversations.participants(conversationId).stream()
+                .filter(p -> p.readSeq() >= seq && !Long.valueOf(p.accountId()).equals(message.senderId()))
+                .map(ConversationMember::accountId).toList();
+        Map<Long, PublicProfile> people = accounts.publicProfiles(ids);
+        return new MessagingViews.Readers(conversationId, seq, ids.stream().map(people::get)
+                .filter(java.util.Objects::nonNull).toList());
+    }
+
+    /**
+     * Finds text in one conversation or all of the caller's. Plain case-insensitive matching is
+     * enough on H2; on PostgreSQL this query is where full-text search takes over.
+     */
+    public List<MessagingViews.Hit> search(Caller caller, Long conversationId, String query, int limit) {
+        List<Long> scope = conversationId != null
+                ? List.of(conversations.require(conversationId, caller.accountId()).conversationId())
+                : conversations.list(caller).stream().map(MessagingViews.Conversation::id).toList();
+        if (scope.isEmpty()) {
+            return List.of();
+        }
+        String pattern = "%" + query.strip().toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%")
+                .replace("_", "!_") + "%";
+        return em.createNamedQuery(Message.SEARCH, Message.class).setParameter("conversations", scope)
+                .setParameter("pattern", pattern).setMaxResults(Math.min(limit, MessagingSettings.PAGE_LIMIT))
+                .getResultStream()
+                .map(m -> new MessagingViews.Hit(view(m, null),
+                        conversations.titleOf(em.find(Conversation.class, m.conversationId()), caller.accountId())))
+                .toList();
+    }
+
+    /** The newest message of a conversation, for previews. */
+    public MessagingViews.Message lastOf(Conversation conversation) {
+        return em.createNamedQuery(Message.AT, Message.class).setParameter("conversation", conversation.id())
+                .setParameter("seq", conversation.lastSeq()).getResultStream().findFirst()
+                .map(m -> view(m, null)).orElse(null);
+    }
+
+    private void requireMayWrite(Conversation conversation, long me) {
+        if (conversation.kind() == ConversationKind.DIRECT) {
+            conversations.requireMayTalk(me, conversation.peerOf(me));
+        } else {
+            groups.requireMaySpeak(conversation.groupId(), me);
+        }
+    }
+
+    private String requireText(String body) {
+        if (body == null || body.isBlank()) {
+            throw new InvalidInputException("empty_message", "body", "A message needs some text.");
+        }
+        if (body.codePointCount(0, body.length()) > settings.maxLength()) {
+            throw new InvalidInputException("message_too_long", "body",
+                    "A message has at most " + settings.maxLength() + " characters.");
+        }
+        return body;
+    }
+
+    /** Mentions (@) are for groups, and only of members. */
+    private String mentions(Conversation conversation, List<Long> mentions) {
+        if (mentions == null || mentions.isEmpty()) {
+            return null;
+        }
+        if (conversation.kind() != ConversationKind.GROUP || mentions.size() > 50) {
+            throw new InvalidInputException("invalid_mention", "mentions", "Mention up to 50 members of this group.");
+        }
+        Set<Long> members = conversations.participants(conversation.id()).stream().map(ConversationMember::accountId)
+                .collect(Collectors.toSet());
+        if (!members.containsAll(mentions)) {
+            throw new InvalidInputException("invalid_mention", "mentions", "Only members of this group can be mentioned.");
+        }
+        return new LinkedHashSet<>(mentions).stream().map(String::valueOf).collect(Collectors.joining(","));
+    }
+
+    private static void requireWithin(Message message, Duration window, String code, String text) {
+        if (Timestamps.now().isAfter(message.createdAt().plus(window))) {
+            throw new AccessDeniedException(code, text);
+        }
+    }
+
+    private boolean isManager(Conversation conversation, long accountId) {
+        GroupMember member = groups.membership(conversation.groupId(), accountId);
+        return member != null && member.role().manages();
+    }
+
+    private Message at(long conversationId, long seq) {
+        return em.createNamedQuery(Message.AT, Message.class).setParameter("conversation", conversationId)
+                .setParameter("seq", seq).getResultStream().findFirst()
+                .orElseThrow(() -> new MissingEntityException("message_not_found", "No such message."));
+    }
+
+    private MessagingViews.Message announceUpdate(Message message) {
+        MessagingViews.Message view = view(message, null);
+        Conversation conversation = em.find(Conversation.class, message.conversationId());
+        push.fire(Push.to(recipients(conversation), new MessagingFrames.MessageUpdated(view)));
+        return view;
+    }
+
+    /** Everyone a conversation's messages go to: its participants. */
+    private List<Long> recipients(Conversation conversation) {
+        return conversations.participants(conversation.id()).stream().map(ConversationMember::accountId).toList();
+    }
+
+    /** For a group page: how many others have read each of the reader's own messages. */
+    private ReadCounter readCounter(Conversation conversation, long viewer) {
+        if (conversation.kind() != ConversationKind.GROUP) {
+            return null;
+        }
+        long[] positions = conversations.participants(conversation.id()).stream()
+                .filter(p -> p.accountId() != viewer).mapToLong(ConversationMember::readSeq).toArray();
+        return new ReadCounter(viewer, positions);
+    }
+
+    private record ReadCounter(long viewer, long[] positions) {
+        Integer countFor(Message m) {
+            if (!Long.valueOf(viewer).equals(m.senderId())) {
+                return null;
+            }
+            return (int) Arrays.stream(positions).filter(p -> p >= m.seq()).count();
+        }
+    }
+
+    private static MessagingViews.Message view(Message m, ReadCounter counter) {
+        List<Long> mentioned = m.mentions() == null ? List.of()
+                : Arrays.stream(m.mentions().split(",")).map(Long::valueOf).toList();
+        return new MessagingViews.Message(m.id(), m.conversationId(), m.seq(), m.senderId(), m.clientMessageId(),
+                m.kind().name().toLowerCase(Locale.ROOT), m.isRecalled() ? null : m.body(), m.replyToSeq(), mentioned,
+                Timestamps.toInstant(m.createdAt()), Timestamps.toInstant(m.editedAt()), m.isRecalled(),
+                counter == null ? null : counter.countFor(m));
+    }
+}

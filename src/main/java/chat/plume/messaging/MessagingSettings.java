@@ -1,0 +1,35 @@
+package chat.plume.messaging;
+
+import chat.plume.platform.Settings;
+import java.time.Duration;
+
+/**
+ * The messaging knobs (see the README's configuration table).
+ *
+ * @param maxLength the longest text message, in characters (Unicode code points)
+ * @param recallWindow how long after sending a person may recall their own message
+ * @param editWindow how long after sending a person may edit their own text message
+ */
+public record MessagingSettings(int maxLength, Duration recallWindow, Duration editWindow) {
+
+    /** The column holds 10,000 characters; the limit may be lowered, not raised past it. */
+    public static final int STORAGE_LIMIT = 10_000;
+    public static final int PAGE_LIMIT = 100;
+
+    public static MessagingSettings fromConfiguration() {
+        return new MessagingSettings(
+                Settings.integer("plume.messages.max-length", 5000, 1, STORAGE_LIMIT),
+                Settings.seconds("plume.messages.recall-window-seconds", 120, 0, 7 * 24 * 3600),
+                Settings.seconds("plume.messages.edit-window-seconds", 900, 0, 7 * 24 * 3600));
+    }
+
+    /** Injectable, read once at deployment. */
+    @jakarta.enterprise.context.ApplicationScoped
+    public static class Producer {
+        @jakarta.enterprise.inject.Produces
+        @jakarta.inject.Singleton
+        MessagingSettings settings() {
+            return fromConfiguration();
+        }
+    }
+}

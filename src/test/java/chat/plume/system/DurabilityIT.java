@@ -1,0 +1,60 @@
+package chat.plume.system;
+
+import static chat.plume.testing.Api.expect;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import chat.plume.testing.Api;
+import chat.plume.testing.Json;
+import chat.plume.testing.Person;
+import chat.plume.testing.ServerProcess;
+import chat.plume.testing.WsClient;
+import jakarta.json.JsonObject;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Black box, with a server of its own: accounts, sessions and every acknowledged message are
+ * still there after the server is killed without warning (SIGKILL, no shutdown hooks) right
+ * after the last acknowledgement, and started again. The embedded database commits straight to
+ * disk, and an ack is only sent after the commit.
+ */
+class DurabilityIT {
+
+    private static final Duration STARTUP = Duration.ofMinutes(3);
+    private static final Duration WAIT = Duration.ofSeconds(15);
+
+    @Test
+    void everythingAcknowledgedSurvivesAKilledServer() {
+        try (ServerProcess server = new ServerProcess(Path.of("target", "restart-it"), 200)) {
+            server.start(STARTUP);
+            Api api = new Api(server.base());
+            Person alice = Person.create(api, "Durable");
+            Person bob = Person.create(api, "Durable2");
+            Person.befriend(alice, bob);
+            long conversation = Person.ok(200, alice.post("/conversations", Json.object("userId", bob.id())))
+                    .getJsonNumber("id").longValue();
+            List<Long> acknowledged = new ArrayList<>();
+            try (WsClient ws = alice.connect()) {
+                for (int i = 1; i <= 25; i++) {
+                    JsonObject ack = ws.request(Json.object("type", "send", "id", "d" + i, "conversation", conversation,
+                            "clientMessageId", "durable-" + i, "body", "持久 " + i), WAIT);
+                    assertThat(ack.getString("type")).isEqualTo("ack");
+                    acknowledged.add(ack.getJsonNumber("seq").longValue());
+                }
+                server.kill();
+            }
+            server.start(STARTUP);
+
+            assertThat(Api.json(expect(200, alice.get("/me"))).getString("username")).isEqualTo(alice.username());
+            expect(201, api.signIn(bob.username(), "pass-" + bob.username()));
+            JsonObject page = Person.ok(200, bob.get("/conversations/" + conversation + "/messages?after=0&limit=100"));
+            List<Long> stored = page.getJsonArray("messages").getValuesAs(JsonObject.class).stream()
+                    .map(m -> m.getJsonNumber("seq").longValue()).toList();
+            assertThat(stored).containsExactlyElementsOf(acknowledged);
+            assertThat(page.getJsonArray("messages").getJsonObject(24).getString("body")).isEqualTo("持久 25");
+        }
+    }
+}
