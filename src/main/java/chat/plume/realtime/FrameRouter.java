@@ -23,7 +23,7 @@ public class FrameRouter {
     private static final Logger LOG = Logger.getLogger(FrameRouter.class.getName());
 
     @Inject
-    Instance<FrameHandler> discovered;
+    Instance<FrameHandlers> discovered;
 
     @Inject
     FrameCodec codec;
@@ -35,11 +35,12 @@ public class FrameRouter {
 
     @PostConstruct
     void index() {
-        for (FrameHandler handler : discovered) {
-            FrameHandler previous = handlers.put(handler.type(), handler);
-            if (previous != null) {
-                throw new IllegalStateException("Two handlers for frame type " + handler.type());
-            }
+        for (FrameHandlers feature : discovered) {
+            feature.handlers().forEach((type, handler) -> {
+                if (handlers.putIfAbsent(type, handler) != null) {
+                    throw new IllegalStateException("Two handlers for frame type " + type);
+                }
+            });
         }
     }
 

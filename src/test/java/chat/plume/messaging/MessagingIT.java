@@ -238,6 +238,10 @@ class MessagingIT extends ClientTestBase {
             assertThat(unread(bob, conversation)).isZero();
             assertThat(ok(200, alice.get("/conversations/" + conversation)).getJsonNumber("peerReadSeq").longValue())
                     .isEqualTo(3);
+            // Typing reaches the other person of a direct conversation.
+            bobPhone.send(Json.object("type", "typing", "conversation", conversation));
+            JsonObject typing = aliceWs.next(type("typing"), WAIT);
+            assertThat(typing.getJsonNumber("user").longValue()).isEqualTo(bob.id());
             // Reading backwards changes nothing.
             bobPhone.request("{\"type\":\"read\",\"id\":\"r2\",\"conversation\":" + conversation + ",\"seq\":1}", WAIT);
             assertThat(unread(bob, conversation)).isZero();
