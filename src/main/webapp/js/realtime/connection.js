@@ -14,6 +14,7 @@ export class Gateway extends EventTarget {
     #pongDeadline = null;
     #stopped = false;
     #nextId = 1;
+    #waiting = new Map();
     state = 'connecting';
 
     start() {
@@ -38,6 +39,30 @@ export class Gateway extends EventTarget {
         return id;
     }
 
+    /**
+     * Sends a request and resolves with the reply that names it (an answer or an error frame).
+     * Rejects when the connection is down, drops, or nothing comes back in time.
+     */
+    request(frame, timeoutMs = 10000) {
+        if (this.#socket?.readyState !== WebSocket.OPEN) return Promise.reject(new Error('offline'));
+        const id = this.send(frame);
+        return new Promise((resolve, reject) => {
+            const timer = setTimeout(() => {
+                this.#waiting.delete(id);
+                reject(new Error('timeout'));
+            }, timeoutMs);
+            this.#waiting.set(id, { resolve, reject, timer });
+        });
+    }
+
+    #failWaiting() {
+        for (const { reject, timer } of this.#waiting.values()) {
+            clearTimeout(timer);
+            reject(new Error('offline'));
+        }
+        this.#waiting.clear();
+    }
+
     #reconnectNow = () => {
         if (this.state !== 'online' && !this.#stopped) {
             clearTimeout(this.#timer);
@@ -59,6 +84,7 @@ export class Gateway extends EventTarget {
             if (this.#socket !== socket) return;
             this.#socket = null;
             this.#stopPinging();
+            this.#failWaiting();
             if (event.code === 1008 && ['unauthenticated', 'signed_out'].includes(event.reason)) {
                 this.#stopped = true;
                 this.#setState('offline');
@@ -79,6 +105,12 @@ export class Gateway extends EventTarget {
         }
         this.#pongDeadline && clearTimeout(this.#pongDeadline);
         this.#pongDeadline = null;
+        const waiter = frame.id && this.#waiting.get(frame.id);
+        if (waiter) {
+            clearTimeout(waiter.timer);
+            this.#waiting.delete(frame.id);
+            waiter.resolve(frame);
+        }
         if (frame.type === 'welcome') {
             this.#attempt = 0;
             this.#setState('online');
@@ -118,6 +150,7 @@ export class Gateway extends EventTarget {
         const socket = this.#socket;
         this.#socket = null;
         this.#stopPinging();
+        this.#failWaiting();
         if (socket && socket.readyState <= WebSocket.OPEN) socket.close(1000, 'replaced');
     }
 

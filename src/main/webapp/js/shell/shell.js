@@ -4,6 +4,7 @@ import { api } from '../api.js';
 import { submit, values } from '../forms.js';
 import { onLanguageChange, t } from '../i18n.js';
 import { Gateway } from '../realtime/connection.js';
+import { mountChats } from '../messaging/chats.js';
 import { mountContacts } from '../social/contacts.js';
 
 export function showShell(user, onSignedOut) {
@@ -35,7 +36,8 @@ export function showShell(user, onSignedOut) {
 
     // Sections
     const navItems = shell.querySelectorAll('.nav-item');
-    const showSection = (section) => {
+    // Marks a section as current and shows its list, leaving the conversation panel alone.
+    const selectSection = (section) => {
         navItems.forEach((item) => {
             if (item.dataset.section === section) item.setAttribute('aria-current', 'page');
             else item.removeAttribute('aria-current');
@@ -46,6 +48,9 @@ export function showShell(user, onSignedOut) {
         const title = document.getElementById('list-title');
         title.dataset.i18n = `nav.${section}`;
         title.textContent = t(`nav.${section}`);
+    };
+    const showSection = (section) => {
+        selectSection(section);
         if (section === 'profile') fillEditor();
         contacts.close();
         showPane(section === 'profile' ? 'editor' : 'welcome');
@@ -56,12 +61,22 @@ export function showShell(user, onSignedOut) {
 
     // The conversation panel shows the welcome pane until later features fill it.
     const editor = document.getElementById('profile-editor');
+    let chats = null;
     const detail = document.getElementById('detail-pane');
+    const chatPane = document.getElementById('chat-pane');
+    const body = document.getElementById('conversation-body');
+    const subtitle = document.getElementById('conversation-subtitle');
     const showPane = (pane) => {
         document.getElementById('welcome-pane').hidden = pane !== 'welcome';
         editor.hidden = pane !== 'editor';
         detail.hidden = pane !== 'detail';
-        if (pane === 'detail') return;
+        chatPane.hidden = pane !== 'chat';
+        body.classList.toggle('chat-mode', pane === 'chat');
+        if (pane !== 'chat') {
+            subtitle.textContent = '';
+            chats?.close();
+        }
+        if (pane === 'detail' || pane === 'chat') return;
         // The title follows language changes through its data-i18n key.
         const title = document.getElementById('conversation-title');
         title.dataset.i18n = pane === 'editor' ? 'profile.edit' : 'conversation.none';
@@ -85,6 +100,45 @@ export function showShell(user, onSignedOut) {
         item.setAttribute('aria-label', count ? `${t(`nav.${section}`)}, ${label}` : t(`nav.${section}`));
     };
     const contacts = mountContacts({ gateway, openDetail, setBadge });
+
+    // A chat takes the conversation panel; the chats list is shown beside it.
+    const openChat = (heading, node, sub) => {
+        const title = document.getElementById('conversation-title');
+        delete title.dataset.i18n;
+        title.textContent = heading;
+        subtitle.textContent = sub ?? '';
+        if (chatPane.firstChild !== node) chatPane.replaceChildren(node);
+        if (chatPane.hidden) {
+            showPane('chat');
+            selectSection('chats');
+            shell.dataset.view = 'conversation';
+        }
+    };
+    const isChatVisible = () => !chatPane.hidden && (shell.dataset.view === 'conversation'
+        || window.matchMedia('(min-width: 760px)').matches);
+    chats = mountChats({ gateway, me, openChat, setBadge, isChatVisible });
+
+    // Notification preferences (kept in this browser).
+    const notifyButton = document.getElementById('toggle-notify');
+    const soundButton = document.getElementById('toggle-sound');
+    const renderPrefs = () => {
+        const notifyOn = localStorage.getItem('plume.notify') === 'on' && 'Notification' in window
+            && Notification.permission === 'granted';
+        notifyButton.textContent = t(notifyOn ? 'profile.notificationsOn' : 'profile.notificationsOff');
+        soundButton.textContent = t(localStorage.getItem('plume.sound') === 'off' ? 'profile.soundOff' : 'profile.soundOn');
+    };
+    notifyButton.onclick = async () => {
+        if (localStorage.getItem('plume.notify') === 'on') {
+            localStorage.setItem('plume.notify', 'off');
+        } else if ('Notification' in window && (await Notification.requestPermission()) === 'granted') {
+            localStorage.setItem('plume.notify', 'on');
+        }
+        renderPrefs();
+    };
+    soundButton.onclick = () => {
+        localStorage.setItem('plume.sound', localStorage.getItem('plume.sound') === 'off' ? 'on' : 'off');
+        renderPrefs();
+    };
 
     document.getElementById('open-profile-editor').onclick = () => {
         fillEditor();
@@ -127,9 +181,10 @@ export function showShell(user, onSignedOut) {
         onSignedOut();
     }
 
-    const unsubscribe = onLanguageChange(() => { renderMe(); renderState(); contacts.render(); });
+    const unsubscribe = onLanguageChange(() => { renderMe(); renderState(); renderPrefs(); contacts.render(); chats.render(); });
     renderMe();
     renderState();
+    renderPrefs();
     showSection('chats');
     gateway.start();
 }

@@ -176,6 +176,8 @@ export function mountContacts({ gateway, openDetail, setBadge }) {
             person.region ? el('p', { class: 'row-sub' }, `${t('profile.region')}: ${person.region}`) : null);
 
         if (friend) {
+            add(card, el('button', { type: 'button', class: 'primary', id: 'send-message', onclick: () => window.dispatchEvent(
+                new CustomEvent('plume:open-chat', { detail: { userId: person.id } })) }, t('contacts.sendMessage')));
             const remark = el('input', { id: 'friend-remark', maxlength: 32, value: friend.remark || '' });
             const group = el('select', { id: 'friend-group' }, state.contacts.groups.map((g) => el('option', {
                 value: g.id, selected: g.id === friend.contactGroupId }, groupName(g))));
@@ -316,6 +318,8 @@ export function mountContacts({ gateway, openDetail, setBadge }) {
         const [members, requests] = await Promise.all([api('GET', `/groups/${group.id}/members`),
             manager ? api('GET', `/groups/${group.id}/join-requests`) : Promise.resolve([])]);
 
+        add(card, el('button', { type: 'button', class: 'primary', id: 'open-group-chat', onclick: () => window.dispatchEvent(
+            new CustomEvent('plume:open-chat', { detail: { groupId: group.id } })) }, t('groups.openChat')));
         add(card, el('section', { class: 'announcement', 'aria-label': t('groups.announcement') },
             el('h3', {}, t('groups.announcement')),
             el('p', { id: 'group-announcement' }, group.announcement || t('groups.noAnnouncement'))));

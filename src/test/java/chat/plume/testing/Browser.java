@@ -30,6 +30,7 @@ public final class Browser implements AutoCloseable {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--window-size=1280,800", "--lang=" + language, "--user-data-dir=" + profile);
         options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of(System.getProperty("plume.chromedriver", "/usr/bin/chromedriver")).toFile())
                 .usingAnyFreePort()
@@ -49,8 +50,11 @@ public final class Browser implements AutoCloseable {
         return driver;
     }
 
+    /** Waits up to 20 s; the page re-renders live, so an element replaced meanwhile is looked up again. */
     public WebDriverWait waiting() {
-        return new WebDriverWait(driver, Duration.ofSeconds(20));
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
     }
 
     /** Every visible button, input and select has an accessible name, as assistive technology computes it. */
@@ -61,6 +65,19 @@ public final class Browser implements AutoCloseable {
                 org.assertj.core.api.Assertions.assertThat(control.getAccessibleName())
                         .as("accessible name of %s#%s", control.getTagName(), control.getAttribute("id")).isNotBlank();
             }
+        }
+    }
+
+    /** Saves a screenshot, and what the page wrote to its console, for a failed test's report. */
+    public void capture(String name) {
+        screenshot(name);
+        try {
+            Path dir = Path.of("target", "screenshots");
+            java.util.List<String> lines = driver.manage().logs().get("browser").getAll().stream()
+                    .map(entry -> entry.getLevel() + " " + entry.getMessage()).toList();
+            Files.write(dir.resolve(name + ".console.txt"), lines);
+        } catch (IOException | RuntimeException e) {
+            // The screenshot is what matters most.
         }
     }
 

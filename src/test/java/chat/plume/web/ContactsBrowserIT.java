@@ -27,8 +27,8 @@ class ContactsBrowserIT extends ClientTestBase {
             try {
                 befriendAndGroup(aliceBrowser, bobBrowser, alice, bob);
             } catch (RuntimeException | AssertionError failure) {
-                aliceBrowser.screenshot("failed-contacts-alice");
-                bobBrowser.screenshot("failed-contacts-bob");
+                aliceBrowser.capture("failed-contacts-alice");
+                bobBrowser.capture("failed-contacts-bob");
                 throw failure;
             }
         }

@@ -1,0 +1,583 @@
+// Chats: the conversation list (last message, time, unread, pin, mute — live), the chat panel
+// (history loading as one scrolls up, date separators, own messages on the right, per-message
+// state sending / sent / failed with retry / read, reply, mentions, edit and recall, links,
+// emoji), typing, read positions, and notifications (title, desktop, sound).
+//
+// Messages are kept per conversation by sequence number, so whatever arrives twice (a live
+// frame and a history page after a reconnect) is shown once, in order, with no gap. Sends
+// carry a client message id and are retried with the same id until acknowledged.
+import { api } from '../api.js';
+import { add, avatar, el, replace } from '../dom.js';
+import { has, language, t } from '../i18n.js';
+import { EMOJI, richText } from './text.js';
+
+const PAGE = 30;
+const SEND_TIMEOUT_MS = 8000;
+const TYPING_SHOWN_MS = 5000;
+
+export function mountChats({ gateway, me, openChat, setBadge, isChatVisible }) {
+    const list = document.getElementById('chats-body');
+    const state = {
+        conversations: new Map(),
+        messages: new Map(),      // conversation id → Map(seq → message)
+        complete: new Map(),      // conversation id → true once the oldest message is loaded
+        pending: new Map(),       // clientMessageId → { conversation, body, replyTo, mentions, status, error }
+        members: new Map(),       // group conversation id → members
+        typing: new Map(),        // conversation id → timer
+        open: null,
+        replyTo: null,
+        editing: null,
+        mentions: new Map(),      // name shown after @ → user id, for the message being written
+    };
+    const prefs = {
+        get notify() { return localStorage.getItem('plume.notify') === 'on'; },
+        get sound() { return localStorage.getItem('plume.sound') !== 'off'; },
+    };
+
+    // Loading and catching up ------------------------------------------------------------
+    async function loadConversations() {
+        const reply = await gateway.request({ type: 'sync' });
+        if (reply.type !== 'sync') return;
+        state.conversations = new Map(reply.conversations.map((c) => [c.id, c]));
+        renderList();
+        // Whatever arrived while away: page forward from what this page already holds.
+        for (const id of state.messages.keys()) await catchUp(id);
+        resendPending();
+        if (state.open) markRead();
+    }
+
+    async function catchUp(id) {
+        const held = state.messages.get(id);
+        if (!held || !state.conversations.has(id)) return;
+        let after = Math.max(0, ...held.keys());
+        let more = true;
+        while (more) {
+            const page = await gateway.request({ type: 'history', conversation: id, after, limit: 50 });
+            if (page.type !== 'history') return;
+            page.messages.forEach(store);
+            more = page.hasMore;
+            if (page.messages.length) after = page.messages[page.messages.length - 1].seq;
+        }
+        if (state.open === id) renderChat();
+    }
+
+    async function loadOlder(id) {
+        const held = state.messages.get(id) ?? new Map();
+        state.messages.set(id, held);
+        const before = held.size ? Math.min(...held.keys()) : undefined;
+        const frame = { type: 'history', conversation: id, limit: PAGE };
+        if (before) frame.before = before;
+        const page = await gateway.request(frame);
+        if (page.type !== 'history') return false;
+        page.messages.forEach(store);
+        if (!page.hasMore) state.complete.set(id, true);
+        return page.messages.length > 0;
+    }
+
+    function store(message) {
+        const held = state.messages.get(message.conversation) ?? new Map();
+        state.messages.set(message.conversation, held);
+        held.set(message.seq, message);
+        if (message.clientMessageId && message.sender === me.id) state.pending.delete(message.clientMessageId);
+    }
+
+    // Live frames ------------------------------------------------------------------------
+    gateway.addEventListener('welcome', () => loadConversations().catch(() => {}));
+    gateway.addEventListener('message', (event) => {
+        const message = event.detail.message;
+        const conversation = state.conversations.get(message.conversation);
+        if (state.messages.has(message.conversation)) store(message);
+        else if (message.clientMessageId) state.pending.delete(message.clientMessageId);
+        if (!conversation) {
+            loadConversations().catch(() => {});
+            return;
+        }
+        const fresh = message.seq > conversation.lastSeq;
+        conversation.lastSeq = Math.max(conversation.lastSeq, message.seq);
+        conversation.lastMessage = message;
+        conversation.lastMessageAt = message.createdAt;
+        const mine = message.sender === me.id;
+        if (mine) conversation.readSeq = Math.max(conversation.readSeq, message.seq);
+        conversation.unread = Math.max(0, conversation.lastSeq - conversation.readSeq);
+        renderList();
+        if (state.open === message.conversation) {
+            renderChat();
+            if (isChatVisible() && !document.hidden) markRead();
+        }
+        if (fresh && !mine) notify(conversation, message);
+    });
+    gateway.addEventListener('message.updated', (event) => {
+        const message = event.detail.message;
+        if (state.messages.get(message.conversation)?.has(message.seq)) store(message);
+        const conversation = state.conversations.get(message.conversation);
+        if (conversation?.lastMessage?.seq === message.seq) conversation.lastMessage = message;
+        renderList();
+        if (state.open === message.conversation) renderChat();
+    });
+    gateway.addEventListener('read', (event) => {
+        const { conversation: id, user, seq } = event.detail;
+        const conversation = state.conversations.get(id);
+        if (!conversation) return;
+        if (user === me.id) {
+            conversation.readSeq = Math.max(conversation.readSeq, seq);
+            conversation.unread = Math.max(0, conversation.lastSeq - conversation.readSeq);
+            renderList();
+        } else {
+            conversation.peerReadSeq = Math.max(conversation.peerReadSeq ?? 0, seq);
+            if (state.open === id) renderChat();
+        }
+    });
+    gateway.addEventListener('conversation.updated', (event) => {
+        state.conversations.set(event.detail.conversation.id, event.detail.conversation);
+        renderList();
+    });
+    gateway.addEventListener('typing', (event) => {
+        const id = event.detail.conversation;
+        clearTimeout(state.typing.get(id));
+        state.typing.set(id, setTimeout(() => { state.typing.delete(id); renderTyping(); }, TYPING_SHOWN_MS));
+        renderTyping();
+    });
+    gateway.addEventListener('frame', (event) => {
+        // A group's membership or name changed: its conversation's title and members may too.
+        if (event.detail.type?.startsWith('group.') || event.detail.type === 'friend.added'
+            || event.detail.type === 'friend.removed') loadConversations().catch(() => {});
+    });
+    document.addEventListener('visibilitychange', () => { if (!document.hidden && state.open) markRead(); });
+    window.addEventListener('plume:open-chat', (event) => openWith(event.detail).catch(() => {}));
+
+    // The list ---------------------------------------------------------------------------
+    function sorted() {
+        return [...state.conversations.values()].sort((a, b) => (b.pinned - a.pinned)
+            || String(b.lastMessageAt ?? '').localeCompare(String(a.lastMessageAt ?? '')));
+    }
+
+    function renderList() {
+        const total = [...state.conversations.values()].reduce((sum, c) => sum + (c.muted ? 0 : c.unread), 0);
+        setBadge('chats', total, t('chats.unreadBadge', { count: total }));
+        document.title = total ? `(${total > 99 ? '99+' : total}) Plume` : 'Plume';
+        const rows = sorted();
+        replace(list, rows.length ? el('ul', { class: 'rows' }, rows.map(conversationRow))
+            : el('p', { class: 'empty' }, t('chats.empty')));
+    }
+
+    function conversationRow(c) {
+        const last = c.lastMessage;
+        return el('li', {}, el('button', { type: 'button', class: `row conversation-row${state.open === c.id ? ' current' : ''}`,
+            dataset: { conversationId: c.id }, onclick: () => open(c.id) },
+        avatar(title(c), c.peer?.id ?? c.group?.id ?? c.id),
+        el('span', { class: 'row-main' },
+            el('span', { class: 'row-title' }, c.pinned ? el('span', { class: 'pin', 'aria-label': t('chats.pinned') }, '📌 ') : null,
+                title(c)),
+            el('span', { class: 'row-sub' }, last ? preview(c, last) : t('chats.noMessages'))),
+        el('span', { class: 'row-side' },
+            el('span', { class: 'time' }, c.lastMessageAt ? shortTime(c.lastMessageAt) : ''),
+            c.muted ? el('span', { class: 'muted-mark', 'aria-label': t('chats.muted') }, '🔕') : null,
+            c.unread ? el('span', { class: `badge${c.muted ? ' quiet' : ''}`, 'aria-label': t('chats.unreadBadge', { count: c.unread }) },
+                c.unread > 99 ? '99+' : String(c.unread)) : null)));
+    }
+
+    function title(c) {
+        return c.peer ? c.peer.displayName : (c.group?.name ?? '');
+    }
+
+    function preview(c, m) {
+        if (m.recalled) return t('chats.recalled');
+        if (m.kind === 'system') return systemText(c.id, m);
+        const who = c.kind === 'group' && m.sender !== me.id ? `${memberName(c.id, m.sender)}: ` : '';
+        return who + m.body;
+    }
+
+    // Opening a chat ---------------------------------------------------------------------
+    async function openWith({ userId, groupId }) {
+        const conversation = await api('POST', '/conversations', userId ? { userId } : { groupId });
+        state.conversations.set(conversation.id, conversation);
+        renderList();
+        await open(conversation.id);
+    }
+
+    async function open(id) {
+        state.open = id;
+        state.replyTo = null;
+        state.editing = null;
+        state.mentions.clear();
+        const conversation = state.conversations.get(id);
+        if (conversation?.kind === 'group' && !state.members.has(id)) {
+            api('GET', `/groups/${conversation.group.id}/members`).then((members) => {
+                state.members.set(id, members);
+                if (state.open === id) renderChat();
+            }).catch(() => {});
+        }
+        if (!state.messages.has(id)) await loadOlder(id);
+        else await catchUp(id);
+        renderList();
+        renderChat(true);
+        markRead();
+    }
+
+    function markRead() {
+        const conversation = state.conversations.get(state.open);
+        if (!conversation || conversation.readSeq >= conversation.lastSeq || !isChatVisible()) return;
+        gateway.request({ type: 'read', conversation: conversation.id, seq: conversation.lastSeq }).catch(() => {});
+        conversation.readSeq = conversation.lastSeq;
+        conversation.unread = 0;
+        renderList();
+    }
+
+    // The chat panel ---------------------------------------------------------------------
+    const pane = el('div', { class: 'chat' });
+    const scroller = el('div', { class: 'chat-messages', role: 'log', 'aria-live': 'polite', tabindex: '0' });
+    const typingLine = el('p', { class: 'typing', 'aria-live': 'polite' });
+    const replyBar = el('div', { class: 'reply-bar', hidden: true });
+    const suggestions = el('ul', { class: 'suggestions', role: 'listbox', hidden: true });
+    const emojiPanel = el('div', { class: 'emoji-panel', hidden: true, role: 'group' });
+    const input = el('textarea', { id: 'composer', rows: 2, maxlength: 5000 });
+    const sendButton = el('button', { type: 'submit', class: 'primary send', id: 'send-button' });
+    const emojiButton = el('button', { type: 'button', class: 'emoji-button', 'aria-expanded': 'false' }, '😀');
+    const composer = el('form', { class: 'composer', onsubmit: (event) => { event.preventDefault(); submit(); } },
+        replyBar, suggestions, emojiPanel,
+        el('div', { class: 'composer-row' }, emojiButton, input, sendButton));
+    add(pane, typingLine, scroller, composer);
+
+    EMOJI.forEach((emoji) => emojiPanel.append(el('button', { type: 'button', class: 'emoji', onclick: () => {
+        insert(emoji);
+        emojiPanel.hidden = true;
+        emojiButton.setAttribute('aria-expanded', 'false');
+    } }, emoji)));
+    emojiButton.addEventListener('click', () => {
+        emojiPanel.hidden = !emojiPanel.hidden;
+        emojiButton.setAttribute('aria-expanded', String(!emojiPanel.hidden));
+    });
+    input.addEventListener('keydown', (event) => {
+        if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+            event.preventDefault();
+            submit();
+        } else if (event.key === 'Escape') {
+            state.replyTo = null;
+            state.editing = null;
+            input.value = '';
+            renderComposer();
+        }
+    });
+    let lastTyping = 0;
+    input.addEventListener('input', () => {
+        const conversation = state.conversations.get(state.open);
+        if (conversation?.kind === 'direct' && Date.now() - lastTyping > 2000 && input.value) {
+            lastTyping = Date.now();
+            gateway.send({ type: 'typing', conversation: conversation.id });
+        }
+        suggestMentions();
+    });
+    scroller.addEventListener('scroll', async () => {
+        if (scroller.scrollTop > 40 || state.complete.get(state.open) || scroller.dataset.loading) return;
+        scroller.dataset.loading = 'true';
+        const id = state.open;
+        const height = scroller.scrollHeight;
+        try {
+            if (await loadOlder(id) && state.open === id) {
+                renderChat();
+                scroller.scrollTop = scroller.scrollHeight - height;
+            }
+        } finally {
+            delete scroller.dataset.loading;
+        }
+    });
+
+    function renderChat(toBottom = false) {
+        const id = state.open;
+        const conversation = state.conversations.get(id);
+        if (!conversation) return;
+        openChat(title(conversation), pane, conversation.peer ? `@${conversation.peer.username}`
+            : t('groups.numberAndCount', { number: conversation.group.number, count: state.members.get(id)?.length ?? '…' }));
+        const atBottom = toBottom || scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < 60;
+        const held = [...(state.messages.get(id)?.values() ?? [])].sort((a, b) => a.seq - b.seq);
+        const pending = [...state.pending.entries()].filter(([, p]) => p.conversation === id);
+        const nodes = [];
+        if (!state.complete.get(id) && held.length) nodes.push(el('p', { class: 'hint center' }, t('chats.scrollForMore')));
+        let day = null;
+        for (const message of held) {
+            const date = new Date(message.createdAt).toDateString();
+            if (date !== day) {
+                day = date;
+                nodes.push(el('p', { class: 'date-separator', role: 'separator' }, dayLabel(message.createdAt)));
+            }
+            nodes.push(messageNode(conversation, message));
+        }
+        for (const [clientId, p] of pending) nodes.push(pendingNode(clientId, p));
+        replace(scroller, nodes);
+        if (atBottom) scroller.scrollTop = scroller.scrollHeight;
+        renderTyping();
+        renderComposer();
+    }
+
+    function messageNode(conversation, m) {
+        if (m.kind === 'system') {
+            return el('p', { class: 'system-message', dataset: { seq: m.seq } }, systemText(conversation.id, m));
+        }
+        const mine = m.sender === me.id;
+        const bubble = el('div', { class: 'bubble' },
+            m.replyTo ? quote(conversation.id, m.replyTo) : null,
+            m.recalled ? el('em', { class: 'recalled' }, mine ? t('chats.youRecalled') : t('chats.recalled'))
+                : el('span', { class: 'text' }, richText(m.body)),
+            m.editedAt && !m.recalled ? el('span', { class: 'edited' }, ` ${t('chats.edited')}`) : null);
+        const status = mine ? el('span', { class: 'status' }, receipt(conversation, m)) : null;
+        return el('div', { class: `message${mine ? ' mine' : ''}${m.mentions?.includes(me.id) ? ' mentions-me' : ''}`,
+            dataset: { seq: m.seq } },
+        mine ? null : avatar(memberName(conversation.id, m.sender), m.sender),
+        el('div', { class: 'message-main' },
+            mine || conversation.kind === 'direct' ? null : el('span', { class: 'author' }, memberName(conversation.id, m.sender)),
+            bubble,
+            el('span', { class: 'meta' }, el('time', { datetime: m.createdAt }, clock(m.createdAt)), status,
+                m.recalled ? null : actions(conversation, m, mine))));
+    }
+
+    function pendingNode(clientId, p) {
+        return el('div', { class: 'message mine pending', dataset: { clientId } },
+            el('div', { class: 'message-main' },
+                el('div', { class: 'bubble' }, el('span', { class: 'text' }, richText(p.body))),
+                el('span', { class: 'meta' }, p.status === 'failed'
+                    ? [el('span', { class: 'status failed' }, p.error || t('chats.failed')),
+                        el('button', { type: 'button', class: 'small retry', onclick: () => trySend(clientId) }, t('chats.retry'))]
+                    : el('span', { class: 'status' }, t('chats.sending')))));
+    }
+
+    function receipt(conversation, m) {
+        if (conversation.kind === 'direct') {
+            return (conversation.peerReadSeq ?? 0) >= m.seq ? t('chats.read') : t('chats.sent');
+        }
+        return m.readCount ? t('chats.readCount', { count: m.readCount }) : t('chats.sent');
+    }
+
+    function quote(conversationId, seq) {
+        const original = state.messages.get(conversationId)?.get(seq);
+        const text = !original ? t('chats.earlierMessage') : original.recalled ? t('chats.recalled') : original.body;
+        return el('blockquote', { class: 'quote' }, original ? `${memberName(conversationId, original.sender)}: ` : '',
+            text.length > 80 ? `${text.slice(0, 80)}…` : text);
+    }
+
+    function actions(conversation, m, mine) {
+        const age = Date.now() - new Date(m.createdAt).getTime();
+        const manager = conversation.kind === 'group' && ['owner', 'admin'].includes(myRole(conversation.id));
+        const buttons = [el('button', { type: 'button', class: 'link reply', onclick: () => {
+            state.replyTo = m.seq;
+            renderComposer();
+            input.focus();
+        } }, t('chats.reply'))];
+        if (mine && age < 15 * 60 * 1000) {
+            buttons.push(el('button', { type: 'button', class: 'link edit', onclick: () => {
+                state.editing = m.seq;
+                input.value = m.body;
+                renderComposer();
+                input.focus();
+            } }, t('chats.edit')));
+        }
+        if ((mine && age < 2 * 60 * 1000) || manager) {
+            buttons.push(el('button', { type: 'button', class: 'link recall', onclick: () => request({
+                type: 'recall', conversation: conversation.id, seq: m.seq }) }, t('chats.recall')));
+        }
+        return el('span', { class: 'message-actions' }, buttons);
+    }
+
+    function renderComposer() {
+        const conversation = state.conversations.get(state.open);
+        replyBar.hidden = state.replyTo === null && state.editing === null;
+        if (!replyBar.hidden) {
+            replace(replyBar, el('span', {}, state.editing !== null ? t('chats.editing')
+                : [t('chats.replyingTo'), ' ', quote(state.open, state.replyTo)]),
+            el('button', { type: 'button', class: 'link', onclick: () => {
+                state.replyTo = null;
+                if (state.editing !== null) input.value = '';
+                state.editing = null;
+                renderComposer();
+            } }, t('chats.cancel')));
+        }
+        input.setAttribute('aria-label', t('chats.message'));
+        input.placeholder = conversation ? t('chats.writeTo', { name: title(conversation) }) : '';
+        sendButton.textContent = state.editing !== null ? t('profile.save') : t('chats.send');
+        emojiButton.setAttribute('aria-label', t('chats.emoji'));
+        emojiPanel.setAttribute('aria-label', t('chats.emoji'));
+    }
+
+    function renderTyping() {
+        typingLine.textContent = state.open && state.typing.has(state.open) ? t('chats.typing') : '';
+    }
+
+    // Sending ----------------------------------------------------------------------------
+    function submit() {
+        const body = input.value;
+        if (!body.trim() || !state.open) return;
+        if (state.editing !== null) {
+            request({ type: 'edit', conversation: state.open, seq: state.editing, body });
+            state.editing = null;
+        } else {
+            const clientId = crypto.randomUUID();
+            const mentions = [...state.mentions.entries()].filter(([name]) => body.includes(`@${name}`)).map(([, id]) => id);
+            state.pending.set(clientId, { conversation: state.open, body, replyTo: state.replyTo, mentions, status: 'sending' });
+            state.replyTo = null;
+            state.mentions.clear();
+            trySend(clientId);
+        }
+        input.value = '';
+        renderChat(true);
+    }
+
+    async function trySend(clientId) {
+        const p = state.pending.get(clientId);
+        if (!p) return;
+        p.status = 'sending';
+        if (state.open === p.conversation) renderChat(true);
+        const frame = { type: 'send', conversation: p.conversation, clientMessageId: clientId, body: p.body };
+        if (p.replyTo) frame.replyTo = p.replyTo;
+        if (p.mentions.length) frame.mentions = p.mentions;
+        try {
+            const reply = await gateway.request(frame, SEND_TIMEOUT_MS);
+            if (reply.type === 'ack') {
+                // Stored. The live message frame may already have shown it; if not, show it from the ack.
+                const held = state.messages.get(p.conversation);
+                if (held && !held.has(reply.seq)) {
+                    store({ id: reply.messageId, conversation: p.conversation, seq: reply.seq, sender: me.id,
+                        clientMessageId: clientId, kind: 'text', body: p.body, replyTo: p.replyTo, mentions: p.mentions,
+                        createdAt: reply.createdAt, recalled: false });
+                }
+                state.pending.delete(clientId);
+            } else {
+                p.status = 'failed';
+                p.error = has(`error.${reply.code}`) ? t(`error.${reply.code}`) : reply.message;
+            }
+        } catch {
+            p.status = 'failed';
+            p.error = null;
+        }
+        if (state.open === p.conversation) renderChat();
+    }
+
+    /** After a reconnect, everything not yet acknowledged is sent again under the same id. */
+    function resendPending() {
+        for (const clientId of state.pending.keys()) trySend(clientId);
+    }
+
+    async function request(frame) {
+        try {
+            const reply = await gateway.request(frame);
+            if (reply.type === 'error') alertInChat(has(`error.${reply.code}`) ? t(`error.${reply.code}`) : reply.message);
+        } catch {
+            alertInChat(t('error.network'));
+        }
+    }
+
+    function alertInChat(text) {
+        typingLine.textContent = text;
+    }
+
+    function insert(text) {
+        const start = input.selectionStart ?? input.value.length;
+        input.value = input.value.slice(0, start) + text + input.value.slice(input.selectionEnd ?? start);
+        input.focus();
+        input.selectionStart = input.selectionEnd = start + text.length;
+    }
+
+    // Mentions ---------------------------------------------------------------------------
+    function suggestMentions() {
+        const members = state.members.get(state.open);
+        const match = /@([^\s@]*)$/u.exec(input.value.slice(0, input.selectionStart));
+        if (!members || !match) {
+            suggestions.hidden = true;
+            return;
+        }
+        const query = match[1].toLowerCase();
+        const found = members.filter((m) => m.user.id !== me.id && (m.nickname || m.user.displayName).toLowerCase().includes(query))
+            .slice(0, 6);
+        suggestions.hidden = found.length === 0;
+        replace(suggestions, found.map((m) => {
+            const name = m.nickname || m.user.displayName;
+            return el('li', { role: 'option' }, el('button', { type: 'button', class: 'suggestion', onclick: () => {
+                const start = input.selectionStart - match[0].length;
+                input.value = `${input.value.slice(0, start)}@${name} ${input.value.slice(input.selectionStart)}`;
+                state.mentions.set(name, m.user.id);
+                suggestions.hidden = true;
+                input.focus();
+            } }, avatar(name, m.user.id), name));
+        }));
+    }
+
+    // Names and words --------------------------------------------------------------------
+    function memberName(conversationId, userId) {
+        if (userId === undefined || userId === null) return t('chats.someone');
+        if (userId === me.id) return me.displayName;
+        const conversation = state.conversations.get(conversationId);
+        if (conversation?.peer?.id === userId) return conversation.peer.displayName;
+        const member = state.members.get(conversationId)?.find((m) => m.user.id === userId);
+        return member ? (member.nickname || member.user.displayName) : t('chats.someone');
+    }
+
+    function myRole(conversationId) {
+        return state.members.get(conversationId)?.find((m) => m.user.id === me.id)?.role;
+    }
+
+    function systemText(conversationId, m) {
+        let event;
+        try {
+            event = JSON.parse(m.body);
+        } catch {
+            return '';
+        }
+        const key = `chats.system.${event.event}`;
+        return has(key) ? t(key, { user: memberName(conversationId, event.user), by: memberName(conversationId, event.by),
+            detail: event.detail ?? '' }) : '';
+    }
+
+    function dayLabel(iso) {
+        const date = new Date(iso);
+        const today = new Date();
+        const yesterday = new Date(Date.now() - 86400000);
+        if (date.toDateString() === today.toDateString()) return t('chats.today');
+        if (date.toDateString() === yesterday.toDateString()) return t('chats.yesterday');
+        return date.toLocaleDateString(language(), { year: 'numeric', month: 'long', day: 'numeric' });
+    }
+
+    function clock(iso) {
+        return new Date(iso).toLocaleTimeString(language(), { hour: '2-digit', minute: '2-digit' });
+    }
+
+    function shortTime(iso) {
+        const date = new Date(iso);
+        return date.toDateString() === new Date().toDateString() ? clock(iso)
+            : date.toLocaleDateString(language(), { month: 'numeric', day: 'numeric' });
+    }
+
+    // Notifications ----------------------------------------------------------------------
+    function notify(conversation, message) {
+        const mentioned = message.mentions?.includes(me.id);
+        if (conversation.muted && !mentioned) return;
+        const looking = state.open === conversation.id && isChatVisible() && !document.hidden;
+        if (looking) return;
+        if (prefs.sound) beep();
+        if (document.hidden && prefs.notify && 'Notification' in window && Notification.permission === 'granted') {
+            // The Notification API renders its text as text.
+            const note = new Notification(title(conversation), { body: preview(conversation, message), tag: `c${conversation.id}` });
+            note.onclick = () => { window.focus(); open(conversation.id); };
+        }
+    }
+
+    let audio = null;
+    function beep() {
+        try {
+            audio = audio ?? new AudioContext();
+            const oscillator = audio.createOscillator();
+            const gain = audio.createGain();
+            oscillator.frequency.value = 880;
+            gain.gain.setValueAtTime(0.08, audio.currentTime);
+            gain.gain.exponentialRampToValueAtTime(0.0001, audio.currentTime + 0.25);
+            oscillator.connect(gain).connect(audio.destination);
+            oscillator.start();
+            oscillator.stop(audio.currentTime + 0.25);
+        } catch {
+            // No sound is no loss.
+        }
+    }
+
+    renderList();
+    return {
+        render: () => { renderList(); if (state.open) renderChat(); },
+        close: () => { state.open = null; renderList(); },
+    };
+}
