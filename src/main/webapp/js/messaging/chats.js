@@ -130,6 +130,7 @@ export function mountChats({ gateway, me, openChat, setBadge, isChatVisible }) {
     gateway.addEventListener('conversation.updated', (event) => {
         state.conversations.set(event.detail.conversation.id, event.detail.conversation);
         renderList();
+        if (state.open === event.detail.conversation.id) renderComposer();
     });
     gateway.addEventListener('typing', (event) => {
         const id = event.detail.conversation;
@@ -156,8 +157,8 @@ export function mountChats({ gateway, me, openChat, setBadge, isChatVisible }) {
         setBadge('chats', total, t('chats.unreadBadge', { count: total }));
         document.title = total ? `(${total > 99 ? '99+' : total}) Plume` : 'Plume';
         const rows = sorted();
-        replace(list, rows.length ? el('ul', { class: 'rows' }, rows.map(conversationRow))
-            : el('p', { class: 'empty' }, t('chats.empty')));
+        replace(list, searchForm(), state.hits ? hitList() : null,
+            rows.length ? el('ul', { class: 'rows' }, rows.map(conversationRow)) : el('p', { class: 'empty' }, t('chats.empty')));
     }
 
     function conversationRow(c) {
@@ -174,6 +175,73 @@ export function mountChats({ gateway, me, openChat, setBadge, isChatVisible }) {
             c.muted ? el('span', { class: 'muted-mark', 'aria-label': t('chats.muted') }, '🔕') : null,
             c.unread ? el('span', { class: `badge${c.muted ? ' quiet' : ''}`, 'aria-label': t('chats.unreadBadge', { count: c.unread }) },
                 c.unread > 99 ? '99+' : String(c.unread)) : null)));
+    }
+
+    function searchForm() {
+        const query = el('input', { type: 'search', id: 'search-messages', maxlength: 100, value: state.query ?? '',
+            placeholder: t('chats.searchMessages'), 'aria-label': t('chats.searchMessages') });
+        return el('form', { class: 'search', role: 'search', onsubmit: (event) => {
+            event.preventDefault();
+            state.query = query.value.trim();
+            if (state.query) search(state.query, null);
+            else {
+                state.hits = null;
+                renderList();
+            }
+        } }, query, el('button', { type: 'submit', class: 'search-button' }, t('contacts.search')));
+    }
+
+    async function search(query, conversationId) {
+        const scope = conversationId ? `&conversation=${conversationId}` : '';
+        state.hits = await api('GET', `/conversations/search?q=${encodeURIComponent(query)}${scope}`);
+        state.query = query;
+        renderList();
+        if (conversationId) document.getElementById('search-messages')?.focus();
+    }
+
+    function hitList() {
+        return el('section', { class: 'results', 'aria-label': t('contacts.results') },
+            el('div', { class: 'results-head' }, el('h3', { class: 'list-heading' }, t('contacts.results')),
+                el('button', { type: 'button', class: 'link', onclick: () => { state.hits = null; state.query = ''; renderList(); } },
+                    t('contacts.clearResults'))),
+            state.hits.length ? el('ul', { class: 'rows' }, state.hits.map((hit) => el('li', {}, el('button', {
+                type: 'button', class: 'row hit', dataset: { conversationId: hit.message.conversation, seq: hit.message.seq },
+                onclick: () => jumpTo(hit.message.conversation, hit.message.seq) },
+            el('span', { class: 'row-main' }, el('span', { class: 'row-title' }, hit.conversationTitle),
+                el('span', { class: 'row-sub' }, hit.message.body)),
+            el('span', { class: 'time' }, shortTime(hit.message.createdAt))))))
+                : el('p', { class: 'hint' }, t('contacts.nothingFound')));
+    }
+
+    /** Opens a conversation at a message: the page around it, then everything up to now. */
+    async function jumpTo(id, seq) {
+        state.messages.set(id, new Map());
+        state.complete.delete(id);
+        const page = await gateway.request({ type: 'history', conversation: id, before: seq + 15, limit: PAGE });
+        if (page.type === 'history') {
+            page.messages.forEach(store);
+            if (!page.hasMore) state.complete.set(id, true);
+        }
+        await open(id);
+        const target = scroller.querySelector(`.message[data-seq="${seq}"]`);
+        if (target) {
+            target.classList.add('highlight');
+            target.scrollIntoView({ block: 'center' });
+        }
+    }
+
+    async function preference(name) {
+        const conversation = state.conversations.get(state.open);
+        if (!conversation) return;
+        const updated = await api('PUT', `/conversations/${conversation.id}/settings`, { [name]: !conversation[name] });
+        state.conversations.set(updated.id, updated);
+        renderList();
+        renderComposer();
+    }
+
+    async function showReaders(conversationId, seq) {
+        const readers = await api('GET', `/conversations/${conversationId}/messages/${seq}/readers`);
+        alertInChat(`${t('chats.readBy')} ${readers.readers.map((r) => r.displayName).join(', ')}`);
     }
 
     function title(c) {
@@ -224,6 +292,13 @@ export function mountChats({ gateway, me, openChat, setBadge, isChatVisible }) {
     }
 
     // The chat panel ---------------------------------------------------------------------
+    const pinButton = el('button', { type: 'button', class: 'small', id: 'toggle-pin', onclick: () => preference('pinned') });
+    const muteButton = el('button', { type: 'button', class: 'small', id: 'toggle-mute', onclick: () => preference('muted') });
+    const findInput = el('input', { type: 'search', id: 'find-in-chat', maxlength: 100 });
+    const toolbar = el('form', { class: 'chat-toolbar', role: 'search', onsubmit: (event) => {
+        event.preventDefault();
+        if (findInput.value.trim()) search(findInput.value.trim(), state.open);
+    } }, findInput, pinButton, muteButton);
     const pane = el('div', { class: 'chat' });
     const scroller = el('div', { class: 'chat-messages', role: 'log', 'aria-live': 'polite', tabindex: '0' });
     const typingLine = el('p', { class: 'typing', 'aria-live': 'polite' });
@@ -236,7 +311,7 @@ export function mountChats({ gateway, me, openChat, setBadge, isChatVisible }) {
     const composer = el('form', { class: 'composer', onsubmit: (event) => { event.preventDefault(); submit(); } },
         replyBar, suggestions, emojiPanel,
         el('div', { class: 'composer-row' }, emojiButton, input, sendButton));
-    add(pane, typingLine, scroller, composer);
+    add(pane, toolbar, typingLine, scroller, composer);
 
     EMOJI.forEach((emoji) => emojiPanel.append(el('button', { type: 'button', class: 'emoji', onclick: () => {
         insert(emoji);
@@ -319,7 +394,9 @@ export function mountChats({ gateway, me, openChat, setBadge, isChatVisible }) {
             m.recalled ? el('em', { class: 'recalled' }, mine ? t('chats.youRecalled') : t('chats.recalled'))
                 : el('span', { class: 'text' }, richText(m.body)),
             m.editedAt && !m.recalled ? el('span', { class: 'edited' }, ` ${t('chats.edited')}`) : null);
-        const status = mine ? el('span', { class: 'status' }, receipt(conversation, m)) : null;
+        const status = !mine ? null : conversation.kind === 'group' && m.readCount
+            ? el('button', { type: 'button', class: 'link status', onclick: () => showReaders(conversation.id, m.seq) }, receipt(conversation, m))
+            : el('span', { class: 'status' }, receipt(conversation, m));
         return el('div', { class: `message${mine ? ' mine' : ''}${m.mentions?.includes(me.id) ? ' mentions-me' : ''}`,
             dataset: { seq: m.seq } },
         mine ? null : avatar(memberName(conversation.id, m.sender), m.sender),
@@ -391,6 +468,10 @@ export function mountChats({ gateway, me, openChat, setBadge, isChatVisible }) {
             } }, t('chats.cancel')));
         }
         input.setAttribute('aria-label', t('chats.message'));
+        findInput.setAttribute('aria-label', t('chats.findInChat'));
+        findInput.placeholder = t('chats.findInChat');
+        pinButton.textContent = t(conversation?.pinned ? 'chats.unpin' : 'chats.pin');
+        muteButton.textContent = t(conversation?.muted ? 'chats.unmute' : 'chats.mute');
         input.placeholder = conversation ? t('chats.writeTo', { name: title(conversation) }) : '';
         sendButton.textContent = state.editing !== null ? t('profile.save') : t('chats.send');
         emojiButton.setAttribute('aria-label', t('chats.emoji'));

@@ -338,7 +338,10 @@ export function mountContacts({ gateway, openDetail, setBadge }) {
                 el('label', { for: 'group-name' }, t('groups.name')), name,
                 el('label', { for: 'group-description' }, t('groups.description')), description,
                 el('label', { for: 'group-policy' }, t('groups.policy')), policy,
-                el('button', { type: 'submit' }, t('profile.save'))));
+                el('button', { type: 'submit' }, t('profile.save'))),
+                el('button', { type: 'button', class: 'small', id: 'mute-all', onclick: act(() => api('PUT',
+                    `/groups/${group.id}/mute`, { minutes: group.allMutedUntil ? 0 : 60 })) },
+                t(group.allMutedUntil ? 'groups.unmuteAll' : 'groups.muteAll')));
         }
         if (requests.length) {
             add(card, el('h3', {}, t('groups.pending')), el('ul', { class: 'rows' }, requests.map((r) => el('li', { class: 'request-row' },
@@ -398,6 +401,10 @@ export function mountContacts({ gateway, openDetail, setBadge }) {
                 `/groups/${group.id}/transfer`, { userId: member.user.id })), 'small'));
         }
         if (owner || (manager && member.role === 'member')) {
+            const muted = Boolean(member.mutedUntil);
+            buttons.push(el('button', { type: 'button', class: 'small', onclick: act(() => api('PUT',
+                `/groups/${group.id}/members/${member.user.id}/mute`, { minutes: muted ? 0 : 10 })) },
+            t(muted ? 'groups.unmute' : 'groups.mute10')));
             buttons.push(confirmButton(t('groups.remove'), t('groups.confirmRemove'), act(() => api('DELETE',
                 `/groups/${group.id}/members/${member.user.id}`)), 'small'));
         }

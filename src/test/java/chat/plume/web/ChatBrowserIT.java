@@ -91,6 +91,14 @@ class ChatBrowserIT extends ClientTestBase {
         assertThat(texts(bobPage)).containsSubsequence("while you were away 1", "while you were away 2",
                 "while you were away 3");
 
+        // Bob finds a message by searching, and jumps to it; he pins the conversation.
+        bobPage.findElement(By.id("search-messages")).sendKeys("away 2", Keys.ENTER);
+        b.waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector(".hit"))).click();
+        b.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".message.highlight .text"),
+                "while you were away 2"));
+        bobPage.findElement(By.id("toggle-pin")).click();
+        b.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(direct + " .pin")));
+
         // The group of three.
         String groupConversation = String.valueOf(Person.ok(200, alice.post("/conversations", Json.object("groupId", group)))
                 .getJsonNumber("id").longValue());

@@ -41,7 +41,7 @@ class ContactsBrowserIT extends ClientTestBase {
         openContacts(b);
 
         a.findElement(By.id("contacts-search")).sendKeys(bob.username());
-        a.findElement(By.cssSelector(".search button[type=submit]")).click();
+        a.findElement(By.cssSelector("#contacts-body .search button[type=submit]")).click();
         aliceBrowser.waiting().until(ExpectedConditions.elementToBeClickable(
                 By.cssSelector(".person-result[data-user-id='" + bob.id() + "']"))).click();
         aliceBrowser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("friend-request-message")))
