@@ -57,6 +57,18 @@ public final class Browser implements AutoCloseable {
         return wait;
     }
 
+    /** Signs a person in through the page and waits until the page is connected. */
+    public WebDriver signIn(java.net.URL url, Person person) {
+        driver.get(url.toString());
+        waiting().until(org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated(
+                org.openqa.selenium.By.id("signin-username"))).sendKeys(person.username());
+        driver.findElement(org.openqa.selenium.By.id("signin-password")).sendKeys("pass-" + person.username());
+        driver.findElement(org.openqa.selenium.By.cssSelector("#form-signin button[type=submit]")).click();
+        waiting().until(org.openqa.selenium.support.ui.ExpectedConditions.attributeToBe(
+                org.openqa.selenium.By.id("connection-state"), "data-state", "online"));
+        return driver;
+    }
+
     /** Every visible button, input and select has an accessible name, as assistive technology computes it. */
     public void assertEveryControlIsNamed() {
         for (org.openqa.selenium.WebElement control : driver.findElements(

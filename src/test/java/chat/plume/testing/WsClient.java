@@ -26,6 +26,15 @@ public final class WsClient implements AutoCloseable {
     private final CompletableFuture<Closed> closed = new CompletableFuture<>();
     private final WebSocket socket;
 
+    /** Connects, or returns null when the server cannot be reached (it is down or restarting). */
+    public static WsClient tryConnect(URI base, String token) {
+        try {
+            return connect(base, token);
+        } catch (java.util.concurrent.CompletionException e) {
+            return null;
+        }
+    }
+
     private WsClient(URI uri, String token, String origin) {
         WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder()
                 .connectTimeout(Duration.ofSeconds(10));
@@ -81,6 +90,18 @@ public final class WsClient implements AutoCloseable {
 
     public JsonObject next(String type, Duration timeout) {
         return next(f -> type.equals(f.getString("type", null)), timeout);
+    }
+
+    /** Every frame received so far and not yet taken, without waiting. */
+    public java.util.List<JsonObject> drain() {
+        java.util.List<JsonObject> taken = new java.util.ArrayList<>();
+        frames.drainTo(taken);
+        return taken;
+    }
+
+    /** Drops the connection on the spot, as a network failure would (no close handshake). */
+    public void abort() {
+        socket.abort();
     }
 
     public Closed awaitClose(Duration timeout) {

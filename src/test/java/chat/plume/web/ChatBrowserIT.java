@@ -44,8 +44,8 @@ class ChatBrowserIT extends ClientTestBase {
     }
 
     private void chat(Browser a, Browser b, Person alice, Person bob, long group) {
-        WebDriver alicePage = signIn(a, alice);
-        WebDriver bobPage = signIn(b, bob);
+        WebDriver alicePage = a.signIn(url, alice);
+        WebDriver bobPage = b.signIn(url, bob);
 
         // Alice starts a chat from Bob's card.
         alicePage.findElement(By.cssSelector(".nav-item[data-section=contacts]")).click();
@@ -116,16 +116,5 @@ class ChatBrowserIT extends ClientTestBase {
 
     private static List<String> texts(WebDriver page) {
         return page.findElements(By.cssSelector(".chat-messages .message .text")).stream().map(WebElement::getText).toList();
-    }
-
-    private WebDriver signIn(Browser browser, Person person) {
-        WebDriver page = browser.driver();
-        page.get(url.toString());
-        browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("signin-username")))
-                .sendKeys(person.username());
-        page.findElement(By.id("signin-password")).sendKeys("pass-" + person.username());
-        page.findElement(By.cssSelector("#form-signin button[type=submit]")).click();
-        browser.waiting().until(ExpectedConditions.attributeToBe(By.id("connection-state"), "data-state", "online"));
-        return page;
     }
 }

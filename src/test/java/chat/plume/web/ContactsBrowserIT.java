@@ -35,8 +35,8 @@ class ContactsBrowserIT extends ClientTestBase {
     }
 
     private void befriendAndGroup(Browser aliceBrowser, Browser bobBrowser, Person alice, Person bob) {
-        WebDriver a = signIn(aliceBrowser, alice);
-        WebDriver b = signIn(bobBrowser, bob);
+        WebDriver a = aliceBrowser.signIn(url, alice);
+        WebDriver b = bobBrowser.signIn(url, bob);
         openContacts(a);
         openContacts(b);
 
@@ -89,17 +89,6 @@ class ContactsBrowserIT extends ClientTestBase {
         assertThat(b.findElements(By.cssSelector(".group-card .member-row"))).hasSize(2);
         bobBrowser.screenshot("contacts-group-member");
         bobBrowser.assertEveryControlIsNamed();
-    }
-
-    private WebDriver signIn(Browser browser, Person person) {
-        WebDriver page = browser.driver();
-        page.get(url.toString());
-        browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("signin-username")))
-                .sendKeys(person.username());
-        page.findElement(By.id("signin-password")).sendKeys("pass-" + person.username());
-        page.findElement(By.cssSelector("#form-signin button[type=submit]")).click();
-        browser.waiting().until(ExpectedConditions.attributeToBe(By.id("connection-state"), "data-state", "online"));
-        return page;
     }
 
     private static void openContacts(WebDriver page) {
