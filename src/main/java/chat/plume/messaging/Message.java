@@ -25,6 +25,8 @@ import java.time.LocalDateTime;
         + " and m.seq > :after order by m.seq asc")
 @NamedQuery(name = Message.BEFORE, query = "select m from Message m where m.conversationId = :conversation"
         + " and m.seq < :before order by m.seq desc")
+@NamedQuery(name = Message.SHARING, query = "select count(m) from Message m where m.mediaId = :media"
+        + " and m.recalledAt is null")
 @NamedQuery(name = Message.SEARCH, query = "select m from Message m where m.conversationId in :conversations"
         + " and m.kind = chat.plume.messaging.MessageKind.TEXT and m.recalledAt is null"
         + " and lower(m.body) like :pattern escape '!' order by m.createdAt desc")
@@ -35,6 +37,7 @@ public class Message {
     public static final String AFTER = "Message.after";
     public static final String BEFORE = "Message.before";
     public static final String SEARCH = "Message.search";
+    public static final String SHARING = "Message.sharing";
 
     @Id
     @SequenceGenerator(name = "message_seq", sequenceName = "message_seq", allocationSize = 50)
@@ -78,6 +81,9 @@ public class Message {
     @Column(name = "recalled_by")
     private Long recalledBy;
 
+    @Column(name = "media_id", updatable = false)
+    private Long mediaId;
+
     protected Message() {
     }
 
@@ -92,6 +98,16 @@ public class Message {
         this.replyToSeq = replyToSeq;
         this.mentions = mentions;
         this.createdAt = now;
+    }
+
+    /** Attaches an uploaded image or file (only at creation). */
+    public Message withMedia(long media) {
+        this.mediaId = media;
+        return this;
+    }
+
+    public Long mediaId() {
+        return mediaId;
     }
 
     public void edit(String newBody, LocalDateTime now) {

@@ -42,8 +42,9 @@ public class MessageFrameHandlers implements FrameHandlers {
     /** {@code send} → {@code ack} (the same ack again for a resend with the same client message id). */
     void send(Connection connection, InboundFrame frame) {
         Messages.Sent sent = messages.send(connection.caller(), conversation(frame),
-                FrameFields.string(frame, "clientMessageId"), FrameFields.string(frame, "body"),
-                FrameFields.optionalNumber(frame, "replyTo"), FrameFields.numbers(frame, "mentions"));
+                FrameFields.string(frame, "clientMessageId"), FrameFields.optionalString(frame, "body"),
+                FrameFields.optionalNumber(frame, "replyTo"), FrameFields.numbers(frame, "mentions"),
+                FrameFields.optionalNumber(frame, "media"));
         MessagingViews.Message m = sent.message();
         connection.send(new MessagingFrames.Ack("ack", frame.id(), m.conversation(), m.seq(), m.id(),
                 m.clientMessageId(), m.createdAt(), sent.duplicate()));

@@ -3,6 +3,9 @@ package chat.plume.messaging;
 import chat.plume.identity.boundary.Accounts;
 import chat.plume.identity.boundary.Caller;
 import chat.plume.identity.boundary.PublicProfile;
+import chat.plume.media.Media;
+import chat.plume.media.MediaKind;
+import chat.plume.media.MediaView;
 import chat.plume.platform.Constraints;
 import chat.plume.platform.Timestamps;
 import chat.plume.platform.error.AccessDeniedException;
@@ -77,6 +80,15 @@ public class Messages {
      */
     public Sent send(Caller caller, long conversationId, String clientMessageId, String body, Long replyTo,
             List<Long> mentions) {
+        return send(caller, conversationId, clientMessageId, body, replyTo, mentions, null);
+    }
+
+    /**
+     * Sends a text, or an image or file uploaded before ({@code mediaId}: the caller's own upload
+     * into this very conversation), optionally with a caption.
+     */
+    public Sent send(Caller caller, long conversationId, String clientMessageId, String body, Long replyTo,
+            List<Long> mentions, Long mediaId) {
         long me = caller.accountId();
         if (clientMessageId == null || !CLIENT_ID.matcher(clientMessageId).matches()) {
             throw new InvalidInputException("invalid_input", "clientMessageId",
@@ -95,7 +107,8 @@ public class Messages {
             }
             return new Sent(view(earlier.get(), null), true);
         }
-        String text = requireText(body);
+        Media media = mediaId == null ? null : attachable(mediaId, conversationId, me);
+        String text = media != null && (body == null || body.isBlank()) ? null : requireText(body);
         requireMayWrite(conversation, me);
         if (replyTo != null && (replyTo < 1 || replyTo > conversation.lastSeq())) {
             throw new InvalidInputException("unknown_reply", "replyTo", "There is no such message to reply to.");
@@ -103,8 +116,12 @@ public class Messages {
         String mentionList = mentions(conversation, mentions);
         LocalDateTime now = Timestamps.now();
         long seq = conversation.next(now);
-        Message message = new Message(conversationId, seq, me, clientMessageId, MessageKind.TEXT, text, replyTo,
-                mentionList, now);
+        MessageKind kind = media == null ? MessageKind.TEXT
+                : media.kind() == MediaKind.IMAGE ? MessageKind.IMAGE : MessageKind.FILE;
+        Message message = new Message(conversationId, seq, me, clientMessageId, kind, text, replyTo, mentionList, now);
+        if (media != null) {
+            message.withMedia(media.id());
+        }
         try {
             em.persist(message);
             em.flush();
@@ -211,7 +228,7 @@ public class Messages {
         if (!own && !moderator) {
             throw new AccessDeniedException("not_sender", "Only the sender or a group admin can recall this message.");
         }
-        if (message.kind() != MessageKind.TEXT) {
+        if (message.kind() == MessageKind.SYSTEM) {
             throw new AccessDeniedException("not_sender", "System messages cannot be recalled.");
         }
         if (!moderator) {
@@ -277,6 +294,21 @@ public class Messages {
         return em.createNamedQuery(Message.AT, Message.class).setParameter("conversation", conversation.id())
                 .setParameter("seq", conversation.lastSeq()).getResultStream().findFirst()
                 .map(m -> view(m, null)).orElse(null);
+    }
+
+    /** An upload may be sent by its uploader, into the conversation it was uploaded for. */
+    private Media attachable(long mediaId, long conversationId, long me) {
+        Media media = em.find(Media.class, mediaId);
+        if (media == null || media.uploaderId() != me || media.conversationId() == null
+                || media.conversationId() != conversationId || media.kind() == MediaKind.AVATAR) {
+            throw new InvalidInputException("unknown_media", "media", "No such upload of yours for this conversation.");
+        }
+        return media;
+    }
+
+    /** Whether an upload is in a message that has not been recalled (recalling takes the media with it). */
+    public boolean isShared(long mediaId) {
+        return em.createNamedQuery(Message.SHARING, Long.class).setParameter("media", mediaId).getSingleResult() > 0;
     }
 
     private void requireMayWrite(Conversation conversation, long me) {
@@ -362,12 +394,13 @@ public class Messages {
         }
     }
 
-    private static MessagingViews.Message view(Message m, ReadCounter counter) {
+    private MessagingViews.Message view(Message m, ReadCounter counter) {
         List<Long> mentioned = m.mentions() == null ? List.of()
                 : Arrays.stream(m.mentions().split(",")).map(Long::valueOf).toList();
         return new MessagingViews.Message(m.id(), m.conversationId(), m.seq(), m.senderId(), m.clientMessageId(),
                 m.kind().name().toLowerCase(Locale.ROOT), m.isRecalled() ? null : m.body(), m.replyToSeq(), mentioned,
                 Timestamps.toInstant(m.createdAt()), Timestamps.toInstant(m.editedAt()), m.isRecalled(),
-                counter == null ? null : counter.countFor(m));
+                counter == null ? null : counter.countFor(m),
+                m.mediaId() == null || m.isRecalled() ? null : MediaView.of(em.find(Media.class, m.mediaId())));
     }
 }

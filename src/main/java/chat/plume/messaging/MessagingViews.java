@@ -14,11 +14,12 @@ public final class MessagingViews {
      * A message. {@code body} is absent once recalled; for {@code kind = system} it is a small
      * JSON object the client turns into a sentence ({@code {"event":"joined","user":7}}).
      * {@code readCount} is filled in for the reader's own messages in groups (how many others
-     * have read up to it).
+     * have read up to it). {@code media} describes the image or file of an image or file message
+     * (absent once recalled); its bytes are at {@code /api/v1/media/{id}}.
      */
     public record Message(long id, long conversation, long seq, Long sender, String clientMessageId, String kind,
             String body, Long replyTo, List<Long> mentions, Instant createdAt, Instant editedAt, boolean recalled,
-            Integer readCount) {
+            Integer readCount, chat.plume.media.MediaView media) {
     }
 
     /**

@@ -132,6 +132,15 @@ public class Accounts {
         return profiles;
     }
 
+    /** Makes an uploaded image the account's avatar. */
+    public void setAvatar(long accountId, long mediaId) {
+        Account account = em.find(Account.class, accountId);
+        if (account == null) {
+            throw new MissingEntityException("user_not_found", "No such user.");
+        }
+        account.setAvatar(mediaId);
+    }
+
     /** Case-insensitive substring search over usernames and display names. */
     public ResultPage<PublicProfile> search(String query, int page, int size) {
         String pattern = "%" + escapeLike(query.strip().toLowerCase(Locale.ROOT)) + "%";

@@ -75,6 +75,9 @@ public class Account {
     @Column(name = "password_changed_at", nullable = false)
     private LocalDateTime passwordChangedAt;
 
+    @Column(name = "avatar_media_id")
+    private Long avatarMediaId;
+
     @Version
     private long version;
 
@@ -112,6 +115,14 @@ public class Account {
         this.gender = gender;
         this.region = region;
         this.phone = phone;
+    }
+
+    public void setAvatar(Long mediaId) {
+        this.avatarMediaId = mediaId;
+    }
+
+    public Long avatarMediaId() {
+        return avatarMediaId;
     }
 
     public void grant(Role newRole) {

@@ -46,7 +46,12 @@ public class SecurityHeadersFilter extends HttpFilter {
             response.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
         }
         String path = request.getRequestURI();
-        if (path.startsWith(request.getContextPath() + "/api/")) {
+        if (path.startsWith(request.getContextPath() + "/api/v1/media/")
+                || path.startsWith(request.getContextPath() + "/api/v1/avatars/")) {
+            // Media set their own: private, revalidated by ETag (access can be revoked).
+            chain.doFilter(request, response);
+            return;
+        } else if (path.startsWith(request.getContextPath() + "/api/")) {
             // Personal data: never kept by shared caches or the browser's back/forward cache.
             response.setHeader("Cache-Control", "no-store");
         } else {

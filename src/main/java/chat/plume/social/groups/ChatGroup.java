@@ -67,6 +67,9 @@ public class ChatGroup {
     @Column(name = "all_muted_until")
     private LocalDateTime allMutedUntil;
 
+    @Column(name = "avatar_media_id")
+    private Long avatarMediaId;
+
     @Version
     private long version;
 
@@ -106,6 +109,14 @@ public class ChatGroup {
     /** Silences everyone but the owner and admins until then (null lifts it). */
     public void muteAllUntil(LocalDateTime until) {
         this.allMutedUntil = until;
+    }
+
+    public void setAvatar(Long mediaId) {
+        this.avatarMediaId = mediaId;
+    }
+
+    public Long avatarMediaId() {
+        return avatarMediaId;
     }
 
     public LocalDateTime allMutedUntil() {

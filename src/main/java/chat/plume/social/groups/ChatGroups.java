@@ -107,6 +107,27 @@ public class ChatGroups {
         return view(live(groupId), viewer);
     }
 
+    /** Refuses unless the group exists and the person is its owner or an admin. */
+    public void requireMayManage(long groupId, long accountId) {
+        live(groupId);
+        GroupRules.requireManager(membership(groupId, accountId));
+    }
+
+    /** Makes an uploaded image the group's avatar (owner, admins); members see the change. */
+    public GroupViews.Group setAvatar(Caller caller, long groupId, long mediaId) {
+        ChatGroup group = live(groupId);
+        GroupRules.requireManager(membership(groupId, caller.accountId()));
+        group.setAvatar(mediaId);
+        flush();
+        announceGroup("group.updated", group);
+        return view(group, caller.accountId());
+    }
+
+    /** The group's avatar image id, or null (any signed-in user may see a group's card). */
+    public Long avatarOf(long groupId) {
+        return live(groupId).avatarMediaId();
+    }
+
     /** Refuses unless the group exists and the person is a member. */
     public void requireMaySee(long groupId, long accountId) {
         live(groupId);
@@ -492,7 +513,7 @@ public class ChatGroups {
                 member ? Timestamps.toInstant(g.announcementUpdatedAt()) : null,
                 g.joinPolicy().name().toLowerCase(Locale.ROOT), count, g.memberLimit(), g.ownerId(),
                 member ? mine.role().name().toLowerCase(Locale.ROOT) : null, member ? mine.nickname() : null,
-                Timestamps.toInstant(g.createdAt()), member ? future(g.allMutedUntil()) : null);
+                Timestamps.toInstant(g.createdAt()), member ? future(g.allMutedUntil()) : null, g.avatarMediaId());
     }
 
     /** A mute that has already run out is no mute: shown as absent. */

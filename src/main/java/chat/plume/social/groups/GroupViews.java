@@ -16,7 +16,7 @@ public final class GroupViews {
      */
     public record Group(long id, long number, String name, String description, String announcement,
             Instant announcementUpdatedAt, String joinPolicy, long memberCount, int memberLimit, long ownerId,
-            String myRole, String myNickname, Instant createdAt, Instant allMutedUntil) {
+            String myRole, String myNickname, Instant createdAt, Instant allMutedUntil, Long avatar) {
     }
 
     /** A member with role, group nickname and presence. */

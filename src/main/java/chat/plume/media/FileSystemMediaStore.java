@@ -1,0 +1,89 @@
+package chat.plume.media;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Media on the filesystem: {@code <dir>/ab/cd/<sha256>}, written by atomic rename so a reader
+ * never sees half a file, and never overwritten (same name, same bytes). Temporary uploads go to
+ * {@code <dir>/tmp} on the same volume, so that keeping one is a rename, not a copy.
+ */
+@ApplicationScoped
+public class FileSystemMediaStore implements MediaStore {
+
+    @Inject
+    MediaSettings settings;
+
+    private Path root;
+    private Path temporary;
+
+    @PostConstruct
+    void prepare() {
+        root = settings.directory();
+        temporary = root.resolve("tmp");
+        try {
+            Files.createDirectories(temporary);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot create the media directory " + root, e);
+        }
+    }
+
+    @Override
+    public Path newTemporaryFile() throws IOException {
+        return Files.createTempFile(temporary, "upload-", ".part");
+    }
+
+    @Override
+    public void keep(Path upload, String hash) throws IOException {
+        Path target = locate(hash);
+        if (Files.exists(target)) {
+            Files.deleteIfExists(upload);
+            return;
+        }
+        Files.createDirectories(target.getParent());
+        try {
+            Files.move(upload, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (FileAlreadyExistsException raced) {
+            Files.deleteIfExists(upload);
+        }
+    }
+
+    @Override
+    public void keep(byte[] bytes, String hash) throws IOException {
+        if (Files.exists(locate(hash))) {
+            return;
+        }
+        Path file = newTemporaryFile();
+        Files.write(file, bytes);
+        keep(file, hash);
+    }
+
+    @Override
+    public InputStream open(String hash, long offset) throws IOException {
+        SeekableByteChannel channel = Files.newByteChannel(locate(hash), StandardOpenOption.READ);
+        channel.position(offset);
+        return Channels.newInputStream(channel);
+    }
+
+    @Override
+    public long size(String hash) throws IOException {
+        return Files.size(locate(hash));
+    }
+
+    private Path locate(String hash) {
+        if (!hash.matches("[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("Not a content hash");
+        }
+        return root.resolve(hash.substring(0, 2)).resolve(hash.substring(2, 4)).resolve(hash);
+    }
+}
