@@ -38,18 +38,48 @@ export function mountChats({ gateway, me, openChat, setBadge, isChatVisible }) {
     async function loadConversations() {
         const reply = await gateway.request({ type: 'sync' });
         if (reply.type !== 'sync') return;
-        state.conversations = new Map(reply.conversations.map((c) => [c.id, c]));
+        // Merged, never replaced: a frame that arrived while the answer was on its way is newer.
+        const merged = new Map();
+        for (const fresh of reply.conversations) {
+            const known = state.conversations.get(fresh.id);
+            if (known && known.lastSeq > fresh.lastSeq) {
+                fresh.lastSeq = known.lastSeq;
+                fresh.lastMessage = known.lastMessage;
+                fresh.lastMessageAt = known.lastMessageAt;
+            }
+            fresh.readSeq = Math.max(fresh.readSeq, known?.readSeq ?? 0);
+            fresh.unread = Math.max(0, fresh.lastSeq - fresh.readSeq);
+            merged.set(fresh.id, fresh);
+        }
+        state.conversations = merged;
         renderList();
-        // Whatever arrived while away: page forward from what this page already holds.
-        for (const id of state.messages.keys()) await catchUp(id);
+        // Whatever arrived while away: page forward from where this page's messages stop being contiguous.
+        for (const id of [...state.messages.keys()]) {
+            try {
+                await catchUp(id);
+            } catch {
+                // Offline again; the next welcome tries again.
+            }
+        }
         resendPending();
         if (state.open) markRead();
+    }
+
+    /** The highest seq up to which the held messages of a conversation have no hole. */
+    function contiguousTop(held) {
+        const seqs = [...held.keys()].sort((a, b) => a - b);
+        let top = seqs.length ? seqs[0] - 1 : 0;
+        for (const seq of seqs) {
+            if (seq !== top + 1) break;
+            top = seq;
+        }
+        return top;
     }
 
     async function catchUp(id) {
         const held = state.messages.get(id);
         if (!held || !state.conversations.has(id)) return;
-        let after = Math.max(0, ...held.keys());
+        let after = contiguousTop(held);
         let more = true;
         while (more) {
             const page = await gateway.request({ type: 'history', conversation: id, after, limit: 50 });
@@ -79,6 +109,13 @@ export function mountChats({ gateway, me, openChat, setBadge, isChatVisible }) {
         state.messages.set(message.conversation, held);
         held.set(message.seq, message);
         if (message.clientMessageId && message.sender === me.id) state.pending.delete(message.clientMessageId);
+        const conversation = state.conversations.get(message.conversation);
+        if (conversation && message.seq >= conversation.lastSeq) {
+            conversation.lastSeq = message.seq;
+            conversation.lastMessage = message;
+            conversation.lastMessageAt = message.createdAt;
+            conversation.unread = Math.max(0, conversation.lastSeq - conversation.readSeq);
+        }
     }
 
     // Live frames ------------------------------------------------------------------------
@@ -86,16 +123,26 @@ export function mountChats({ gateway, me, openChat, setBadge, isChatVisible }) {
     gateway.addEventListener('message', (event) => {
         const message = event.detail.message;
         const conversation = state.conversations.get(message.conversation);
-        if (state.messages.has(message.conversation)) store(message);
-        else if (message.clientMessageId) state.pending.delete(message.clientMessageId);
         if (!conversation) {
             loadConversations().catch(() => {});
             return;
         }
         const fresh = message.seq > conversation.lastSeq;
-        conversation.lastSeq = Math.max(conversation.lastSeq, message.seq);
-        conversation.lastMessage = message;
-        conversation.lastMessageAt = message.createdAt;
+        const held = state.messages.get(message.conversation);
+        if (held) {
+            // Pushes of concurrent senders can arrive out of order, and a drop can lose one:
+            // a message beyond a hole makes the page fetch the hole.
+            const gap = message.seq > contiguousTop(held) + 1;
+            store(message);
+            if (gap) catchUp(message.conversation).catch(() => {});
+        } else {
+            if (message.clientMessageId) state.pending.delete(message.clientMessageId);
+            if (message.seq >= conversation.lastSeq) {
+                conversation.lastSeq = message.seq;
+                conversation.lastMessage = message;
+                conversation.lastMessageAt = message.createdAt;
+            }
+        }
         const mine = message.sender === me.id;
         if (mine) conversation.readSeq = Math.max(conversation.readSeq, message.seq);
         conversation.unread = Math.max(0, conversation.lastSeq - conversation.readSeq);
@@ -282,12 +329,16 @@ export function mountChats({ gateway, me, openChat, setBadge, isChatVisible }) {
         markRead();
     }
 
+    /** Reads up to what the open chat shows without a hole (never past it). */
     function markRead() {
         const conversation = state.conversations.get(state.open);
-        if (!conversation || conversation.readSeq >= conversation.lastSeq || !isChatVisible()) return;
-        gateway.request({ type: 'read', conversation: conversation.id, seq: conversation.lastSeq }).catch(() => {});
-        conversation.readSeq = conversation.lastSeq;
-        conversation.unread = 0;
+        const held = state.messages.get(state.open);
+        if (!conversation || !held || !isChatVisible()) return;
+        const seen = Math.min(conversation.lastSeq, contiguousTop(held));
+        if (seen <= conversation.readSeq) return;
+        gateway.request({ type: 'read', conversation: conversation.id, seq: seen }).catch(() => {});
+        conversation.readSeq = seen;
+        conversation.unread = Math.max(0, conversation.lastSeq - seen);
         renderList();
     }
 
@@ -305,7 +356,7 @@ export function mountChats({ gateway, me, openChat, setBadge, isChatVisible }) {
     const replyBar = el('div', { class: 'reply-bar', hidden: true });
     const suggestions = el('ul', { class: 'suggestions', role: 'listbox', hidden: true });
     const emojiPanel = el('div', { class: 'emoji-panel', hidden: true, role: 'group' });
-    const input = el('textarea', { id: 'composer', rows: 2, maxlength: 5000 });
+    const input = el('textarea', { id: 'composer', rows: 2 });
     const sendButton = el('button', { type: 'submit', class: 'primary send', id: 'send-button' });
     const emojiButton = el('button', { type: 'button', class: 'emoji-button', 'aria-expanded': 'false' }, '😀');
     const composer = el('form', { class: 'composer', onsubmit: (event) => { event.preventDefault(); submit(); } },

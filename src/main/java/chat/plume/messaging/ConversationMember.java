@@ -22,6 +22,10 @@ import java.time.LocalDateTime;
 @NamedQuery(name = ConversationMember.OF_ACCOUNT, query = "select m from ConversationMember m where m.accountId = :account")
 @NamedQuery(name = ConversationMember.OF_CONVERSATION, query = "select m from ConversationMember m"
         + " where m.conversationId = :conversation")
+@NamedQuery(name = ConversationMember.ADVANCE_READ, query = "update ConversationMember m set m.readSeq = :seq"
+        + " where m.conversationId = :conversation and m.accountId = :account and m.readSeq < :seq")
+@NamedQuery(name = ConversationMember.ACCOUNTS, query = "select m.accountId from ConversationMember m"
+        + " where m.conversationId = :conversation")
 @NamedQuery(name = ConversationMember.REMOVE, query = "delete from ConversationMember m where m.conversationId = :conversation"
         + " and m.accountId = :account")
 public class ConversationMember {
@@ -30,6 +34,9 @@ public class ConversationMember {
     public static final String OF_ACCOUNT = "ConversationMember.ofAccount";
     public static final String OF_CONVERSATION = "ConversationMember.ofConversation";
     public static final String REMOVE = "ConversationMember.remove";
+    /** Moves a read position forward in one statement, so that concurrent readers never move it back. */
+    public static final String ADVANCE_READ = "ConversationMember.advanceRead";
+    public static final String ACCOUNTS = "ConversationMember.accounts";
 
     @Id
     @SequenceGenerator(name = "conversation_member_seq", sequenceName = "conversation_member_seq", allocationSize = 50)
@@ -99,5 +106,9 @@ public class ConversationMember {
 
     public boolean muted() {
         return muted;
+    }
+
+    public LocalDateTime joinedAt() {
+        return joinedAt;
     }
 }

@@ -99,12 +99,18 @@ public class Conversations {
     /** Pin or mute (a muted conversation still counts unread, but does not notify). */
     public MessagingViews.Conversation settings(Caller caller, long conversationId, Boolean pinned, Boolean muted) {
         ConversationMember membership = require(conversationId, caller.accountId());
+        // Changed column by column, so that a read position moved meanwhile is not written back.
         if (pinned != null) {
-            membership.setPinned(pinned);
+            em.createQuery("update ConversationMember m set m.pinned = :value where m.conversationId = :c and m.accountId = :a")
+                    .setParameter("value", pinned).setParameter("c", conversationId).setParameter("a", caller.accountId())
+                    .executeUpdate();
         }
         if (muted != null) {
-            membership.setMuted(muted);
+            em.createQuery("update ConversationMember m set m.muted = :value where m.conversationId = :c and m.accountId = :a")
+                    .setParameter("value", muted).setParameter("c", conversationId).setParameter("a", caller.accountId())
+                    .executeUpdate();
         }
+        em.refresh(membership);
         MessagingViews.Conversation view = view(em.find(Conversation.class, conversationId), membership);
         push.fire(Push.to(caller.accountId(), new MessagingFrames.ConversationUpdated(view)));
         return view;
@@ -128,6 +134,11 @@ public class Conversations {
     public List<ConversationMember> participants(long conversationId) {
         return em.createNamedQuery(ConversationMember.OF_CONVERSATION, ConversationMember.class)
                 .setParameter("conversation", conversationId).getResultList();
+    }
+
+    /** Whether two people may write to each other (for quiet checks such as typing). */
+    public boolean mayTalk(long me, long other) {
+        return !blocks.eitherWay(me, other) && friendships.areFriends(me, other);
     }
 
     /** Two people may write to each other while they are friends and neither has blocked the other. */

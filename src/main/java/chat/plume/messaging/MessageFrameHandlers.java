@@ -95,7 +95,7 @@ public class MessageFrameHandlers implements FrameHandlers {
             last[0] = now;
         }
         MessagingViews.Conversation conversation = conversations.get(connection.caller(), conversationId);
-        if (conversation.peer() != null) {
+        if (conversation.peer() != null && conversations.mayTalk(connection.accountId(), conversation.peer().id())) {
             push.fire(Push.to(List.of(conversation.peer().id()),
                     new MessagingFrames.Typing(conversationId, connection.accountId())));
         }

@@ -62,6 +62,9 @@ public class Messages {
     Accounts accounts;
 
     @Inject
+    chat.plume.social.friends.Blocks blocks;
+
+    @Inject
     MessagingSettings settings;
 
     @Inject
@@ -94,18 +97,19 @@ public class Messages {
             throw new InvalidInputException("invalid_input", "clientMessageId",
                     "clientMessageId must be 1 to 64 letters, digits, '-' or '_'.");
         }
-        ConversationMember mine = conversations.require(conversationId, me);
+        // A resend of a stored message gets its original ack, even if the sender may no longer
+        // write here (removed from the group after the message was stored, before the ack arrived).
+        Optional<Sent> resent = earlier(me, clientMessageId, conversationId);
+        if (resent.isPresent()) {
+            return resent.get();
+        }
+        conversations.require(conversationId, me);
         // The lock serializes senders of one conversation: sequence numbers rise by one in commit
         // order, and a resend racing its original finds it below.
         Conversation conversation = em.find(Conversation.class, conversationId, LockModeType.PESSIMISTIC_WRITE);
-        Optional<Message> earlier = em.createNamedQuery(Message.BY_CLIENT_ID, Message.class).setParameter("sender", me)
-                .setParameter("clientId", clientMessageId).getResultStream().findFirst();
-        if (earlier.isPresent()) {
-            if (earlier.get().conversationId() != conversationId) {
-                throw new DuplicateEntityException("client_message_id_reused", "clientMessageId",
-                        "This clientMessageId was already used for another conversation.");
-            }
-            return new Sent(view(earlier.get(), null), true);
+        resent = earlier(me, clientMessageId, conversationId);
+        if (resent.isPresent()) {
+            return resent.get();
         }
         Media media = mediaId == null ? null : attachable(mediaId, conversationId, me);
         String text = media != null && (body == null || body.isBlank()) ? null : requireText(body);
@@ -132,15 +136,17 @@ public class Messages {
             throw new DuplicateEntityException("client_message_id_reused", "clientMessageId",
                     "This clientMessageId was already used for another conversation.");
         }
-        mine.readUpTo(seq);
+        advanceRead(conversationId, me, seq);
         MessagingViews.Message view = view(message, null);
         push.fire(Push.to(recipients(conversation), new MessagingFrames.NewMessage(view)));
         return new Sent(view, false);
     }
 
     /** Writes a system notice into a group conversation (called inside the group change's transaction). */
-    public void system(Conversation locked, GroupActivity activity) {
-        Conversation conversation = em.find(Conversation.class, locked.id(), LockModeType.PESSIMISTIC_WRITE);
+    public void system(Conversation loaded, GroupActivity activity) {
+        Conversation conversation = em.find(Conversation.class, loaded.id());
+        // Locked and re-read: the instance may have been loaded before a concurrent send committed.
+        em.refresh(conversation, LockModeType.PESSIMISTIC_WRITE);
         JsonObjectBuilder body = Json.createObjectBuilder().add("event", activity.type());
         if (activity.user() != null) {
             body.add("user", activity.user());
@@ -200,7 +206,8 @@ public class Messages {
 
     public MessagingViews.Message edit(Caller caller, long conversationId, long seq, String body) {
         conversations.require(conversationId, caller.accountId());
-        Message message = at(conversationId, seq);
+        requireMayWrite(em.find(Conversation.class, conversationId), caller.accountId());
+        Message message = lockedAt(conversationId, seq);
         if (message.kind() != MessageKind.TEXT || !Long.valueOf(caller.accountId()).equals(message.senderId())) {
             throw new AccessDeniedException("not_sender", "Only your own text messages can be edited.");
         }
@@ -218,7 +225,7 @@ public class Messages {
      */
     public MessagingViews.Message recall(Caller caller, long conversationId, long seq) {
         conversations.require(conversationId, caller.accountId());
-        Message message = at(conversationId, seq);
+        Message message = lockedAt(conversationId, seq);
         if (message.isRecalled()) {
             return view(message, null);
         }
@@ -246,14 +253,15 @@ public class Messages {
             throw new InvalidInputException("invalid_position", "seq",
                     "seq must be between 0 and the conversation's last sequence number (" + conversation.lastSeq() + ").");
         }
-        if (mine.readUpTo(seq)) {
+        if (advanceRead(conversationId, caller.accountId(), seq)) {
             Set<Long> audience = new LinkedHashSet<>(List.of(caller.accountId()));
-            if (conversation.kind() == ConversationKind.DIRECT) {
+            if (conversation.kind() == ConversationKind.DIRECT
+                    && !blocks.eitherWay(caller.accountId(), conversation.peerOf(caller.accountId()))) {
                 audience.add(conversation.peerOf(caller.accountId()));
             }
             push.fire(Push.to(audience, new MessagingFrames.Read(conversationId, caller.accountId(), seq)));
         }
-        return mine.readSeq();
+        return Math.max(mine.readSeq(), seq);
     }
 
     /** Who in a group has read up to a message (the sender excluded). */
@@ -261,7 +269,7 @@ public class Messages {
         conversations.require(conversationId, caller.accountId());
         Message message = at(conversationId, seq);
         List<Long> ids = conversations.participants(conversationId).stream()
-                .filter(p -> p.readSeq() >= seq && !Long.valueOf(p.accountId()).equals(message.senderId()))
+                .filter(p -> readIt(p, message) && !Long.valueOf(p.accountId()).equals(message.senderId()))
                 .map(ConversationMember::accountId).toList();
         Map<Long, PublicProfile> people = accounts.publicProfiles(ids);
         return new MessagingViews.Readers(conversationId, seq, ids.stream().map(people::get)
@@ -294,6 +302,29 @@ public class Messages {
         return em.createNamedQuery(Message.AT, Message.class).setParameter("conversation", conversation.id())
                 .setParameter("seq", conversation.lastSeq()).getResultStream().findFirst()
                 .map(m -> view(m, null)).orElse(null);
+    }
+
+    private Optional<Sent> earlier(long sender, String clientMessageId, long conversationId) {
+        Optional<Message> earlier = em.createNamedQuery(Message.BY_CLIENT_ID, Message.class).setParameter("sender", sender)
+                .setParameter("clientId", clientMessageId).getResultStream().findFirst();
+        if (earlier.isPresent() && earlier.get().conversationId() != conversationId) {
+            throw new DuplicateEntityException("client_message_id_reused", "clientMessageId",
+                    "This clientMessageId was already used for another conversation.");
+        }
+        return earlier.map(m -> new Sent(view(m, null), true));
+    }
+
+    /** Moves a read position forward only, in one statement (safe against concurrent readers). */
+    private boolean advanceRead(long conversationId, long accountId, long seq) {
+        return em.createNamedQuery(ConversationMember.ADVANCE_READ).setParameter("seq", seq)
+                .setParameter("conversation", conversationId).setParameter("account", accountId).executeUpdate() > 0;
+    }
+
+    /** The message, locked: an edit and a recall of it cannot interleave. */
+    private Message lockedAt(long conversationId, long seq) {
+        return em.createNamedQuery(Message.AT, Message.class).setParameter("conversation", conversationId)
+                .setParameter("seq", seq).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst()
+                .orElseThrow(() -> new MissingEntityException("message_not_found", "No such message."));
     }
 
     /** An upload may be sent by its uploader, into the conversation it was uploaded for. */
@@ -370,9 +401,10 @@ public class Messages {
         return view;
     }
 
-    /** Everyone a conversation's messages go to: its participants. */
+    /** Everyone a conversation's messages go to: its participants (ids only, no entities to track). */
     private List<Long> recipients(Conversation conversation) {
-        return conversations.participants(conversation.id()).stream().map(ConversationMember::accountId).toList();
+        return em.createNamedQuery(ConversationMember.ACCOUNTS, Long.class).setParameter("conversation", conversation.id())
+                .getResultList();
     }
 
     /** For a group page: how many others have read each of the reader's own messages. */
@@ -380,18 +412,23 @@ public class Messages {
         if (conversation.kind() != ConversationKind.GROUP) {
             return null;
         }
-        long[] positions = conversations.participants(conversation.id()).stream()
-                .filter(p -> p.accountId() != viewer).mapToLong(ConversationMember::readSeq).toArray();
-        return new ReadCounter(viewer, positions);
+        return new ReadCounter(viewer, conversations.participants(conversation.id()).stream()
+                .filter(p -> p.accountId() != viewer).toList());
     }
 
-    private record ReadCounter(long viewer, long[] positions) {
+    /** Counts, for a message, the others who have read it: read past it, and were there when it was sent. */
+    private record ReadCounter(long viewer, List<ConversationMember> others) {
         Integer countFor(Message m) {
             if (!Long.valueOf(viewer).equals(m.senderId())) {
                 return null;
             }
-            return (int) Arrays.stream(positions).filter(p -> p >= m.seq()).count();
+            return (int) others.stream().filter(p -> readIt(p, m)).count();
         }
+    }
+
+    /** Someone who joined after a message did not read it, whatever their read position says. */
+    private static boolean readIt(ConversationMember member, Message message) {
+        return member.readSeq() >= message.seq() && !member.joinedAt().isAfter(message.createdAt());
     }
 
     private MessagingViews.Message view(Message m, ReadCounter counter) {

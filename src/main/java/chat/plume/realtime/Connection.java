@@ -38,6 +38,8 @@ public class Connection {
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicBoolean writing = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** A close that waits for the frames already queued (the error frames that explain it). */
+    private volatile CloseReason closeWhenFlushed;
     private volatile long lastHeardNanos = System.nanoTime();
     private final java.util.Map<String, Object> attributes = new java.util.concurrent.ConcurrentHashMap<>();
     private final TokenBucket frames;
@@ -91,7 +93,7 @@ public class Connection {
 
     /** Queues an already encoded frame (the dispatcher encodes once for all recipients). */
     public void sendText(String text) {
-        if (closed.get()) {
+        if (closed.get() || closeWhenFlushed != null) {
             return;
         }
         if (queued.incrementAndGet() > outboxLimit) {
@@ -103,7 +105,23 @@ public class Connection {
         drain();
     }
 
+    /** Closes once every frame queued so far has been written (they tell the client why). */
+    public void closeWhenFlushed(CloseReason reason) {
+        closeWhenFlushed = reason;
+        closeIfFlushed();
+    }
+
+    private void closeIfFlushed() {
+        CloseReason reason = closeWhenFlushed;
+        if (reason != null && outbox.isEmpty() && !writing.get()) {
+            close(reason);
+        }
+    }
+
     private void drain() {
+        if (closeWhenFlushed != null) {
+            closeIfFlushed();
+        }
         while (!closed.get() && !outbox.isEmpty() && writing.compareAndSet(false, true)) {
             String next = outbox.poll();
             if (next == null) {

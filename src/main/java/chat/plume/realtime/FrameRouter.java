@@ -45,20 +45,20 @@ public class FrameRouter {
     }
 
     public void route(Connection connection, String text) {
+        if (!connection.admitFrame()) {
+            // Refused before anything else, malformed frames included: a flood costs the flooder only.
+            if (connection.framesRefusedInARow() > GatewaySettings.FLOOD_CLOSE_AFTER) {
+                gateway.dropAfterFlush(connection, new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "rate_limited"));
+            } else {
+                connection.send(new Frames.Error(null, "rate_limited", "Too many frames; slow down."));
+            }
+            return;
+        }
         InboundFrame frame;
         try {
             frame = codec.decode(text);
         } catch (MalformedFrameException e) {
             connection.send(new Frames.Error(e.id(), e.code(), e.getMessage()));
-            return;
-        }
-        if (!connection.admitFrame()) {
-            // Refused, not queued: a flood costs the flooder, never anyone else.
-            if (connection.framesRefusedInARow() > GatewaySettings.FLOOD_CLOSE_AFTER) {
-                gateway.drop(connection, new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "rate_limited"));
-            } else {
-                connection.send(new Frames.Error(frame.id(), "rate_limited", "Too many frames; slow down."));
-            }
             return;
         }
         FrameHandler handler = handlers.get(frame.type());
@@ -76,11 +76,25 @@ public class FrameRouter {
                 connection.send(new Frames.Error(frame.id(), known.code(), known.getMessage()));
                 return;
             }
+            if (lockContention(e)) {
+                // Many writers on one conversation: nothing was stored; the client retries (same id).
+                connection.send(new Frames.Error(frame.id(), "busy", "The server is busy; try again."));
+                return;
+            }
             String incident = UUID.randomUUID().toString();
             LOG.log(Level.SEVERE, "Frame handler for " + frame.type() + " failed, incident " + incident, e);
             connection.send(new Frames.Error(frame.id(), "internal_error",
                     "Something went wrong on our side (incident " + incident + ")."));
         }
+    }
+
+    private static boolean lockContention(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof jakarta.persistence.PessimisticLockException || t instanceof jakarta.persistence.LockTimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** An EJB boundary may hand a business refusal back wrapped; find it. */

@@ -65,6 +65,15 @@ public class Gateway {
         }
     }
 
+    /** Like {@link #drop}, but the frames already queued (the errors explaining why) go out first. */
+    public void dropAfterFlush(Connection connection, CloseReason reason) {
+        try {
+            closed(connection);
+        } finally {
+            connection.closeWhenFlushed(reason);
+        }
+    }
+
     /** Ends a connection from the server's side: unregistered first, so presence never waits on the peer. */
     public void drop(Connection connection, CloseReason reason) {
         try {

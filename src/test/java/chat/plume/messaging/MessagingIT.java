@@ -190,6 +190,47 @@ class MessagingIT extends ClientTestBase {
     }
 
     @Test
+    void blockedFormerFriendsAndRemovedMembersCanNoLongerWriteOrRead() {
+        Person alice = Person.create(api, "Blocker");
+        Person bob = Person.create(api, "Blocked");
+        Person carol = Person.create(api, "Removed");
+        befriend(alice, bob);
+        befriend(alice, carol);
+        long direct = openDirect(alice, bob);
+        long group = ok(201, alice.post("/groups", "{\"name\":\"leavers\",\"memberIds\":[" + carol.id() + "]}"))
+                .getJsonNumber("id").longValue();
+        long groupConversation = ok(200, carol.post("/conversations", Json.object("groupId", group))).getJsonNumber("id").longValue();
+        try (WsClient bobWs = bob.connect(); WsClient carolWs = carol.connect()) {
+            assertThat(send(bobWs, direct, "before", "hi").getString("type")).isEqualTo("ack");
+            Api.expect(204, alice.put("/blocks/" + bob.id(), null));
+            assertThat(send(bobWs, direct, "after", "hello?").getString("code")).isEqualTo("blocked");
+            assertThat(bobWs.request(frame("edit", "conversation", direct, "seq", 1, "body", "changed"), WAIT)
+                    .getString("code")).isEqualTo("blocked");
+
+            Api.expect(204, alice.delete("/groups/" + group + "/members/" + carol.id()));
+            assertThat(send(carolWs, groupConversation, "gone", "still here?").getString("code")).isEqualTo("forbidden");
+            assertProblem(carol.get("/conversations/" + groupConversation + "/messages"), 403, "forbidden");
+        }
+    }
+
+    @Test
+    void groupAdminsMayRecallAnyonesMessage() {
+        Person owner = Person.create(api, "Moderator");
+        Person member = Person.create(api, "Chatty");
+        befriend(owner, member);
+        long group = ok(201, owner.post("/groups", "{\"name\":\"moderated\",\"memberIds\":[" + member.id() + "]}"))
+                .getJsonNumber("id").longValue();
+        long conversation = ok(200, member.post("/conversations", Json.object("groupId", group))).getJsonNumber("id").longValue();
+        try (WsClient ownerWs = owner.connect(); WsClient memberWs = member.connect()) {
+            long seq = send(memberWs, conversation, "oops", "something regrettable").getJsonNumber("seq").longValue();
+            assertThat(ownerWs.request(frame("recall", "conversation", conversation, "seq", seq), WAIT).getString("type"))
+                    .isEqualTo("ok");
+            JsonObject recalled = memberWs.next(f -> "message.updated".equals(f.getString("type")), WAIT).getJsonObject("message");
+            assertThat(recalled.getBoolean("recalled")).isTrue();
+        }
+    }
+
+    @Test
     void badInputGetsErrorFramesWithStableCodes() {
         Person alice = Person.create(api, "Bad");
         Person bob = Person.create(api, "Bad2");
@@ -310,10 +351,17 @@ class MessagingIT extends ClientTestBase {
             assertThat(send(memberWs, conversation, "muted1", "hello?").getString("code")).isEqualTo("muted");
             assertThat(send(ownerWs, conversation, "owner1", "quiet please").getString("type")).isEqualTo("ack");
         }
-        // A group conversation lists the read count of one's own messages.
-        List<JsonObject> page = history(owner, conversation, 0);
-        assertThat(page.stream().filter(m -> "m1".equals(m.getString("clientMessageId", null))).findFirst().orElseThrow()
-                .containsKey("readCount")).isTrue();
+        // A group conversation lists how many others have read each of one's own messages.
+        assertThat(readCountOf(owner, conversation, "m1")).isZero();
+        long last = unreadPosition(member, conversation);
+        try (WsClient memberWs = member.connect()) {
+            memberWs.request(frame("read", "conversation", conversation, "seq", last), WAIT);
+        }
+        assertThat(readCountOf(owner, conversation, "m1")).isEqualTo(1);
+        JsonObject readers = ok(200, owner.get("/conversations/" + conversation + "/messages/"
+                + history(owner, conversation, 0).stream().filter(m -> "m1".equals(m.getString("clientMessageId", null)))
+                .findFirst().orElseThrow().getJsonNumber("seq").longValue() + "/readers"));
+        assertThat(readers.getJsonArray("readers").getJsonObject(0).getJsonNumber("id").longValue()).isEqualTo(member.id());
     }
 
     @Test
@@ -370,6 +418,15 @@ class MessagingIT extends ClientTestBase {
             more = page.getBoolean("hasMore");
         }
         return all;
+    }
+
+    static int readCountOf(Person person, long conversation, String clientId) {
+        return history(person, conversation, 0).stream().filter(m -> clientId.equals(m.getString("clientMessageId", null)))
+                .findFirst().orElseThrow().getInt("readCount");
+    }
+
+    static long unreadPosition(Person person, long conversation) {
+        return ok(200, person.get("/conversations/" + conversation)).getJsonNumber("lastSeq").longValue();
     }
 
     static long unread(Person person, long conversation) {

@@ -108,6 +108,21 @@ class ConnectionTest {
     }
 
     @Test
+    void aCloseAfterFlushWaitsForTheFramesThatExplainIt() {
+        Connection connection = connection(100);
+        connection.sendText("error 1");
+        connection.sendText("error 2");
+        connection.closeWhenFlushed(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "rate_limited"));
+        connection.sendText("too late");
+        assertThat(fake.closes).isEmpty();
+        fake.completeNext(true);
+        assertThat(fake.closes).isEmpty();
+        fake.completeNext(true);
+        assertThat(fake.written).containsExactly("error 1", "error 2");
+        assertThat(fake.closes).singleElement().satisfies(r -> assertThat(r.getReasonPhrase()).isEqualTo("rate_limited"));
+    }
+
+    @Test
     void aFailedWriteClosesTheConnection() {
         Connection connection = connection(100);
         connection.sendText("1");

@@ -18,6 +18,13 @@ import java.util.function.Predicate;
  */
 public final class WsClient implements AutoCloseable {
 
+    /** Nothing matching arrived in time (a test may retry, unlike a failed assertion). */
+    public static final class NoReply extends AssertionError {
+        NoReply(String message) {
+            super(message);
+        }
+    }
+
     /** How the server closed the connection. */
     public record Closed(int code, String reason) {
     }
@@ -69,7 +76,7 @@ public final class WsClient implements AutoCloseable {
                 long left = deadline - System.nanoTime();
                 JsonObject frame = left <= 0 ? null : frames.poll(left, TimeUnit.NANOSECONDS);
                 if (frame == null) {
-                    throw new AssertionError("No matching frame within " + timeout);
+                    throw new NoReply("No matching frame within " + timeout);
                 }
                 if (wanted.test(frame)) {
                     return frame;
