@@ -31,11 +31,31 @@ export function replace(parent, ...children) {
     return add(parent, ...children);
 }
 
-/** An avatar placeholder: the first letter of the name on a colour derived from the id. */
-export function avatar(name, id, size = '') {
+/**
+ * An avatar: the picture when there is one ({@code src}), else the first letter of the name on
+ * a colour derived from the id (also what shows if the picture fails to load).
+ */
+export function avatar(name, id, size = '', src = null) {
     const hue = (Number(id) * 47) % 360;
     const node = el('span', { class: `avatar ${size}`.trim(), 'aria-hidden': 'true' },
         (name || '?').trim().charAt(0).toUpperCase());
     node.style.background = `hsl(${hue} 55% 50%)`;
+    if (src) {
+        const img = el('img', { src, alt: '', loading: 'lazy' });
+        img.addEventListener('error', () => img.remove());
+        node.append(img);
+    }
     return node;
+}
+
+/** The URL of a person's or group's avatar picture, or null when they have none. */
+export function avatarUrl(kind, id, avatarId) {
+    return avatarId ? `/api/v1/avatars/${kind}/${id}?v=${avatarId}` : null;
+}
+
+/** A size in bytes for people: 1.2 MB, 340 KB. */
+export function humanSize(bytes) {
+    if (bytes < 1024) return `${bytes} B`;
+    if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
+    return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }

@@ -7,7 +7,7 @@
 // frame and a history page after a reconnect) is shown once, in order, with no gap. Sends
 // carry a client message id and are retried with the same id until acknowledged.
 import { api } from '../api.js';
-import { add, avatar, el, replace } from '../dom.js';
+import { add, avatar, avatarUrl, el, humanSize, replace } from '../dom.js';
 import { has, language, t } from '../i18n.js';
 import { EMOJI, richText } from './text.js';
 
@@ -212,7 +212,7 @@ export function mountChats({ gateway, me, openChat, setBadge, isChatVisible }) {
         const last = c.lastMessage;
         return el('li', {}, el('button', { type: 'button', class: `row conversation-row${state.open === c.id ? ' current' : ''}`,
             dataset: { conversationId: c.id }, onclick: () => open(c.id) },
-        avatar(title(c), c.peer?.id ?? c.group?.id ?? c.id),
+        avatar(title(c), c.peer?.id ?? c.group?.id ?? c.id, '', c.peer ? avatarUrl('users', c.peer.id, c.peer.avatar) : null),
         el('span', { class: 'row-main' },
             el('span', { class: 'row-title' }, c.pinned ? el('span', { class: 'pin', 'aria-label': t('chats.pinned') }, '📌 ') : null,
                 title(c)),
@@ -299,6 +299,8 @@ export function mountChats({ gateway, me, openChat, setBadge, isChatVisible }) {
         if (m.recalled) return t('chats.recalled');
         if (m.kind === 'system') return systemText(c.id, m);
         const who = c.kind === 'group' && m.sender !== me.id ? `${memberName(c.id, m.sender)}: ` : '';
+        if (m.kind === 'image') return `${who}[${t('chats.image')}]`;
+        if (m.kind === 'file') return `${who}[${t('chats.file')}] ${m.media?.name ?? ''}`;
         return who + m.body;
     }
 
@@ -359,9 +361,29 @@ export function mountChats({ gateway, me, openChat, setBadge, isChatVisible }) {
     const input = el('textarea', { id: 'composer', rows: 2 });
     const sendButton = el('button', { type: 'submit', class: 'primary send', id: 'send-button' });
     const emojiButton = el('button', { type: 'button', class: 'emoji-button', 'aria-expanded': 'false' }, '😀');
+    const fileInput = el('input', { type: 'file', id: 'attach-file', multiple: true, hidden: true });
+    const attachButton = el('button', { type: 'button', class: 'emoji-button', id: 'attach-button', onclick: () => fileInput.click() }, '📎');
+    fileInput.addEventListener('change', () => {
+        [...fileInput.files].forEach(upload);
+        fileInput.value = '';
+    });
     const composer = el('form', { class: 'composer', onsubmit: (event) => { event.preventDefault(); submit(); } },
         replyBar, suggestions, emojiPanel,
-        el('div', { class: 'composer-row' }, emojiButton, input, sendButton));
+        el('div', { class: 'composer-row' }, emojiButton, attachButton, fileInput, input, sendButton));
+    input.addEventListener('paste', (event) => {
+        const files = [...(event.clipboardData?.files ?? [])];
+        if (files.length) {
+            event.preventDefault();
+            files.forEach(upload);
+        }
+    });
+    pane.addEventListener('dragover', (event) => { event.preventDefault(); pane.classList.add('dropping'); });
+    pane.addEventListener('dragleave', () => pane.classList.remove('dropping'));
+    pane.addEventListener('drop', (event) => {
+        event.preventDefault();
+        pane.classList.remove('dropping');
+        [...(event.dataTransfer?.files ?? [])].forEach(upload);
+    });
     add(pane, toolbar, typingLine, scroller, composer);
 
     EMOJI.forEach((emoji) => emojiPanel.append(el('button', { type: 'button', class: 'emoji', onclick: () => {
@@ -443,14 +465,14 @@ export function mountChats({ gateway, me, openChat, setBadge, isChatVisible }) {
         const bubble = el('div', { class: 'bubble' },
             m.replyTo ? quote(conversation.id, m.replyTo) : null,
             m.recalled ? el('em', { class: 'recalled' }, mine ? t('chats.youRecalled') : t('chats.recalled'))
-                : el('span', { class: 'text' }, richText(m.body)),
+                : [mediaNode(m), m.body ? el('span', { class: 'text' }, richText(m.body)) : null],
             m.editedAt && !m.recalled ? el('span', { class: 'edited' }, ` ${t('chats.edited')}`) : null);
         const status = !mine ? null : conversation.kind === 'group' && m.readCount
             ? el('button', { type: 'button', class: 'link status', onclick: () => showReaders(conversation.id, m.seq) }, receipt(conversation, m))
             : el('span', { class: 'status' }, receipt(conversation, m));
         return el('div', { class: `message${mine ? ' mine' : ''}${m.mentions?.includes(me.id) ? ' mentions-me' : ''}`,
             dataset: { seq: m.seq } },
-        mine ? null : avatar(memberName(conversation.id, m.sender), m.sender),
+        mine ? null : avatar(memberName(conversation.id, m.sender), m.sender, '', avatarUrl('users', m.sender, avatarOf(conversation.id, m.sender))),
         el('div', { class: 'message-main' },
             mine || conversation.kind === 'direct' ? null : el('span', { class: 'author' }, memberName(conversation.id, m.sender)),
             bubble,
@@ -459,13 +481,93 @@ export function mountChats({ gateway, me, openChat, setBadge, isChatVisible }) {
     }
 
     function pendingNode(clientId, p) {
+        const content = p.file ? el('span', { class: 'text' }, `${p.file.name} · ${humanSize(p.file.size)}`)
+            : el('span', { class: 'text' }, richText(p.body));
+        const progress = p.status === 'uploading' ? [el('progress', { max: 100, value: p.progress ?? 0,
+            'aria-label': t('chats.uploading', { name: p.file.name }) }),
+        el('button', { type: 'button', class: 'small cancel-upload', onclick: () => { p.xhr?.abort(); state.pending.delete(clientId); renderChat(); } },
+            t('chats.cancel'))] : null;
         return el('div', { class: 'message mine pending', dataset: { clientId } },
             el('div', { class: 'message-main' },
-                el('div', { class: 'bubble' }, el('span', { class: 'text' }, richText(p.body))),
+                el('div', { class: 'bubble' }, content, progress),
                 el('span', { class: 'meta' }, p.status === 'failed'
                     ? [el('span', { class: 'status failed' }, p.error || t('chats.failed')),
                         el('button', { type: 'button', class: 'small retry', onclick: () => trySend(clientId) }, t('chats.retry'))]
-                    : el('span', { class: 'status' }, t('chats.sending')))));
+                    : el('span', { class: 'status' }, t(p.status === 'uploading' ? 'chats.uploadingShort' : 'chats.sending')))));
+    }
+
+    function mediaNode(m) {
+        if (!m.media) return null;
+        const url = `/api/v1/media/${m.media.id}`;
+        if (m.kind === 'image') {
+            return el('button', { type: 'button', class: 'thumb', 'aria-label': t('chats.openImage', { name: m.media.name }),
+                onclick: () => openViewer(url, m.media.name) },
+            el('img', { src: m.media.thumbnail ? `${url}/thumbnail` : url, alt: m.media.name, loading: 'lazy' }));
+        }
+        return el('span', { class: 'file-card' }, el('span', { class: 'file-icon', 'aria-hidden': 'true' }, fileIcon(m.media.name)),
+            el('span', { class: 'file-main' }, el('span', { class: 'file-name' }, m.media.name),
+                el('span', { class: 'row-sub' }, humanSize(m.media.size))),
+            el('a', { class: 'download', href: url, download: m.media.name }, t('chats.download')));
+    }
+
+    function fileIcon(name) {
+        const extension = name.split('.').pop().toLowerCase();
+        if (['zip', 'rar', '7z', 'gz', 'tar'].includes(extension)) return '📦';
+        if (['mp3', 'wav', 'ogg', 'flac', 'm4a'].includes(extension)) return '🎵';
+        if (['mp4', 'mov', 'webm', 'mkv', 'avi'].includes(extension)) return '🎬';
+        if (['xls', 'xlsx', 'csv'].includes(extension)) return '📊';
+        return '📄';
+    }
+
+    const viewer = el('div', { class: 'viewer', role: 'dialog', 'aria-modal': 'true', hidden: true });
+    document.body.append(viewer);
+    function openViewer(url, name) {
+        const close = el('button', { type: 'button', class: 'viewer-close', 'aria-label': t('chats.close'), onclick: () => { viewer.hidden = true; } }, '✕');
+        replace(viewer, el('img', { src: url, alt: name }), close);
+        viewer.setAttribute('aria-label', name);
+        viewer.hidden = false;
+        close.focus();
+    }
+    viewer.addEventListener('click', (event) => { if (event.target === viewer) viewer.hidden = true; });
+    document.addEventListener('keydown', (event) => { if (event.key === 'Escape') viewer.hidden = true; });
+
+    // Uploads: over HTTP (so they stream and show progress), then sent like any message.
+    function upload(file) {
+        if (!state.open) return;
+        const clientId = crypto.randomUUID();
+        state.pending.set(clientId, { conversation: state.open, file, status: 'uploading', progress: 0, mentions: [], replyTo: null });
+        startUpload(clientId);
+        renderChat(true);
+    }
+
+    function startUpload(clientId) {
+        const p = state.pending.get(clientId);
+        p.status = 'uploading';
+        p.progress = 0;
+        const xhr = new XMLHttpRequest();
+        p.xhr = xhr;
+        xhr.open('POST', `/api/v1/media?conversation=${p.conversation}&name=${encodeURIComponent(p.file.name || 'file')}`);
+        xhr.setRequestHeader('Content-Type', 'application/octet-stream');
+        xhr.upload.addEventListener('progress', (event) => {
+            if (!event.lengthComputable) return;
+            p.progress = Math.round((event.loaded / event.total) * 100);
+            const bar = scroller.querySelector(`[data-client-id="${clientId}"] progress`);
+            if (bar) bar.value = p.progress;
+        });
+        xhr.addEventListener('load', () => {
+            if (xhr.status === 201) {
+                p.media = JSON.parse(xhr.responseText).id;
+                trySend(clientId);
+            } else {
+                let problem = null;
+                try { problem = JSON.parse(xhr.responseText); } catch { problem = null; }
+                p.status = 'failed';
+                p.error = problem && has(`error.${problem.code}`) ? t(`error.${problem.code}`) : (problem?.detail ?? t('error.generic'));
+                renderChat();
+            }
+        });
+        xhr.addEventListener('error', () => { p.status = 'failed'; p.error = t('error.network'); renderChat(); });
+        xhr.send(p.file);
     }
 
     function receipt(conversation, m) {
@@ -526,6 +628,7 @@ export function mountChats({ gateway, me, openChat, setBadge, isChatVisible }) {
         input.placeholder = conversation ? t('chats.writeTo', { name: title(conversation) }) : '';
         sendButton.textContent = state.editing !== null ? t('profile.save') : t('chats.send');
         emojiButton.setAttribute('aria-label', t('chats.emoji'));
+        attachButton.setAttribute('aria-label', t('chats.attach'));
         emojiPanel.setAttribute('aria-label', t('chats.emoji'));
     }
 
@@ -555,9 +658,16 @@ export function mountChats({ gateway, me, openChat, setBadge, isChatVisible }) {
     async function trySend(clientId) {
         const p = state.pending.get(clientId);
         if (!p) return;
+        if (p.file && !p.media) {
+            startUpload(clientId);
+            renderChat();
+            return;
+        }
         p.status = 'sending';
         if (state.open === p.conversation) renderChat(true);
-        const frame = { type: 'send', conversation: p.conversation, clientMessageId: clientId, body: p.body };
+        const frame = { type: 'send', conversation: p.conversation, clientMessageId: clientId };
+        if (p.body) frame.body = p.body;
+        if (p.media) frame.media = p.media;
         if (p.replyTo) frame.replyTo = p.replyTo;
         if (p.mentions.length) frame.mentions = p.mentions;
         try {
@@ -565,10 +675,12 @@ export function mountChats({ gateway, me, openChat, setBadge, isChatVisible }) {
             if (reply.type === 'ack') {
                 // Stored. The live message frame may already have shown it; if not, show it from the ack.
                 const held = state.messages.get(p.conversation);
-                if (held && !held.has(reply.seq)) {
+                if (held && !held.has(reply.seq) && !p.media) {
                     store({ id: reply.messageId, conversation: p.conversation, seq: reply.seq, sender: me.id,
                         clientMessageId: clientId, kind: 'text', body: p.body, replyTo: p.replyTo, mentions: p.mentions,
                         createdAt: reply.createdAt, recalled: false });
+                } else if (held && !held.has(reply.seq)) {
+                    catchUp(p.conversation).catch(() => {});
                 }
                 state.pending.delete(clientId);
             } else {
@@ -584,7 +696,7 @@ export function mountChats({ gateway, me, openChat, setBadge, isChatVisible }) {
 
     /** After a reconnect, everything not yet acknowledged is sent again under the same id. */
     function resendPending() {
-        for (const clientId of state.pending.keys()) trySend(clientId);
+        for (const [clientId, p] of state.pending) if (p.status !== 'uploading') trySend(clientId);
     }
 
     async function request(frame) {
@@ -639,6 +751,12 @@ export function mountChats({ gateway, me, openChat, setBadge, isChatVisible }) {
         if (conversation?.peer?.id === userId) return conversation.peer.displayName;
         const member = state.members.get(conversationId)?.find((m) => m.user.id === userId);
         return member ? (member.nickname || member.user.displayName) : t('chats.someone');
+    }
+
+    function avatarOf(conversationId, userId) {
+        const conversation = state.conversations.get(conversationId);
+        if (conversation?.peer?.id === userId) return conversation.peer.avatar;
+        return state.members.get(conversationId)?.find((m) => m.user.id === userId)?.user.avatar ?? null;
     }
 
     function myRole(conversationId) {

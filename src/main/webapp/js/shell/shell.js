@@ -4,6 +4,7 @@ import { api } from '../api.js';
 import { submit, values } from '../forms.js';
 import { onLanguageChange, t } from '../i18n.js';
 import { Gateway } from '../realtime/connection.js';
+import { avatarUrl } from '../dom.js';
 import { mountChats } from '../messaging/chats.js';
 import { mountContacts } from '../social/contacts.js';
 
@@ -28,7 +29,12 @@ export function showShell(user, onSignedOut) {
 
     const renderMe = () => {
         const initial = (me.displayName || me.username).trim().charAt(0).toUpperCase();
-        ['me-avatar', 'profile-avatar'].forEach((id) => { document.getElementById(id).textContent = initial; });
+        ['me-avatar', 'profile-avatar'].forEach((id) => {
+            const node = document.getElementById(id);
+            node.textContent = initial;
+            const url = avatarUrl('users', me.id, me.avatar);
+            if (url) node.append(Object.assign(document.createElement('img'), { src: url, alt: '' }));
+        });
         document.getElementById('profile-name').textContent = me.displayName;
         document.getElementById('profile-username').textContent = `@${me.username}`;
         document.getElementById('welcome-text').textContent = t('conversation.welcome', { name: me.displayName });
@@ -140,6 +146,22 @@ export function showShell(user, onSignedOut) {
         renderPrefs();
     };
 
+    document.getElementById('avatar-file').onchange = async (event) => {
+        const file = event.target.files[0];
+        const error = document.getElementById('avatar-error');
+        error.textContent = '';
+        if (!file) return;
+        const response = await fetch('/api/v1/avatars/me', { method: 'PUT', body: file, credentials: 'same-origin',
+            headers: { 'Content-Type': 'application/octet-stream' } });
+        if (response.ok) {
+            me = await api('GET', '/me');
+            renderMe();
+        } else {
+            const problem = await response.json().catch(() => null);
+            error.textContent = problem?.detail ?? t('error.generic');
+        }
+        event.target.value = '';
+    };
     document.getElementById('open-profile-editor').onclick = () => {
         fillEditor();
         showPane('editor');

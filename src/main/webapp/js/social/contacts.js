@@ -6,7 +6,7 @@
 // whenever a frame says something changed, and everything after a reconnect, so every open
 // screen follows every change without a reload.
 import { api } from '../api.js';
-import { add, avatar, el, replace } from '../dom.js';
+import { add, avatar, avatarUrl, el, replace } from '../dom.js';
 import { has, t } from '../i18n.js';
 
 export function mountContacts({ gateway, openDetail, setBadge }) {
@@ -135,7 +135,7 @@ export function mountContacts({ gateway, openDetail, setBadge }) {
             el('ul', { class: 'rows' }, friends.map((f) => el('li', {}, el('button', {
                 type: 'button', class: 'row friend-row', dataset: { userId: f.user.id },
                 onclick: () => show(() => personPane(f.user)) },
-            avatar(f.user.displayName, f.user.id),
+            avatar(f.user.displayName, f.user.id, '', avatarUrl('users', f.user.id, f.user.avatar)),
             el('span', { class: 'row-main' },
                 el('span', { class: 'row-title' }, shownName(f)),
                 el('span', { class: 'row-sub' }, f.user.signature || `@${f.user.username}`)),
@@ -146,7 +146,7 @@ export function mountContacts({ gateway, openDetail, setBadge }) {
     function groupRow(g) {
         return el('li', {}, el('button', { type: 'button', class: 'row group-row', dataset: { groupId: g.id },
             onclick: () => show(() => groupPane(g.id)) },
-        avatar(g.name, g.id), el('span', { class: 'row-main' }, el('span', { class: 'row-title' }, g.name),
+        avatar(g.name, g.id, '', avatarUrl('groups', g.id, g.avatar)), el('span', { class: 'row-main' }, el('span', { class: 'row-title' }, g.name),
             el('span', { class: 'row-sub' }, t('groups.numberAndCount', { number: g.number, count: g.memberCount })))));
     }
 
@@ -168,7 +168,7 @@ export function mountContacts({ gateway, openDetail, setBadge }) {
         const status = el('p', { class: 'form-error', role: 'alert' });
         const act = actor(status);
         const card = el('div', { class: 'card person-card', dataset: { userId: person.id } },
-            el('div', { class: 'card-head' }, avatar(person.displayName, person.id, 'large'),
+            el('div', { class: 'card-head' }, avatar(person.displayName, person.id, 'large', avatarUrl('users', person.id, person.avatar)),
                 el('div', {}, el('p', { class: 'card-title' }, friend ? shownName(friend) : person.displayName),
                     el('p', { class: 'row-sub' }, `@${person.username}`),
                     friend?.remark ? el('p', { class: 'row-sub' }, t('contacts.displayNameIs', { name: person.displayName })) : null)),
@@ -296,7 +296,7 @@ export function mountContacts({ gateway, openDetail, setBadge }) {
         const status = el('p', { class: 'form-error', role: 'alert' });
         const act = actor(status, 'groups');
         const card = el('div', { class: 'card group-card', dataset: { groupId: group.id } },
-            el('div', { class: 'card-head' }, avatar(group.name, group.id, 'large'),
+            el('div', { class: 'card-head' }, avatar(group.name, group.id, 'large', avatarUrl('groups', group.id, group.avatar)),
                 el('div', {}, el('p', { class: 'card-title' }, group.name),
                     el('p', { class: 'row-sub' }, t('groups.numberAndCount', { number: group.number, count: group.memberCount })),
                     el('p', { class: 'row-sub' }, t(`groups.policy.${group.joinPolicy}`)))),
@@ -355,7 +355,7 @@ export function mountContacts({ gateway, openDetail, setBadge }) {
 
         add(card, el('h3', {}, t('groups.members', { count: members.length })), el('ul', { class: 'rows members' },
             members.map((m) => el('li', { class: 'member-row', dataset: { userId: m.user.id } },
-                avatar(m.user.displayName, m.user.id),
+                avatar(m.user.displayName, m.user.id, '', avatarUrl('users', m.user.id, m.user.avatar)),
                 el('div', { class: 'row-main' },
                     el('span', { class: 'row-title' }, m.nickname || m.user.displayName,
                         m.role !== 'member' ? el('span', { class: `role ${m.role}` }, t(`groups.role.${m.role}`)) : null),

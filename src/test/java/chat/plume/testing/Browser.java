@@ -22,14 +22,18 @@ public final class Browser implements AutoCloseable {
     private final ChromeDriver driver;
     private final Path profile;
 
+    private final Path downloads;
+
     private Browser(String language) throws IOException {
         profile = Files.createTempDirectory("plume-chromium");
+        downloads = Files.createTempDirectory("plume-downloads");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getProperty("plume.chromium", "/usr/bin/chromium"));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--window-size=1280,800", "--lang=" + language, "--user-data-dir=" + profile);
-        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language,
+                "download.default_directory", downloads.toString(), "download.prompt_for_download", false));
         options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of(System.getProperty("plume.chromedriver", "/usr/bin/chromedriver")).toFile())
@@ -44,6 +48,11 @@ public final class Browser implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Where this browser saves downloads. */
+    public Path downloads() {
+        return downloads;
     }
 
     public WebDriver driver() {
