@@ -212,7 +212,8 @@ export function mountChats({ gateway, me, openChat, setBadge, isChatVisible }) {
         const last = c.lastMessage;
         return el('li', {}, el('button', { type: 'button', class: `row conversation-row${state.open === c.id ? ' current' : ''}`,
             dataset: { conversationId: c.id }, onclick: () => open(c.id) },
-        avatar(title(c), c.peer?.id ?? c.group?.id ?? c.id, '', c.peer ? avatarUrl('users', c.peer.id, c.peer.avatar) : null),
+        avatar(title(c), c.peer?.id ?? c.group?.id ?? c.id, '', c.peer ? avatarUrl('users', c.peer.id, c.peer.avatar)
+            : avatarUrl('groups', c.group?.id, c.group?.avatar)),
         el('span', { class: 'row-main' },
             el('span', { class: 'row-title' }, c.pinned ? el('span', { class: 'pin', 'aria-label': t('chats.pinned') }, '📌 ') : null,
                 title(c)),

@@ -5,7 +5,7 @@
 // State lives on the server. This module loads it over REST and reloads the affected part
 // whenever a frame says something changed, and everything after a reconnect, so every open
 // screen follows every change without a reload.
-import { api } from '../api.js';
+import { api, ApiError } from '../api.js';
 import { add, avatar, avatarUrl, el, replace } from '../dom.js';
 import { has, t } from '../i18n.js';
 
@@ -335,6 +335,15 @@ export function mountContacts({ gateway, openDetail, setBadge }) {
                 el('form', { class: 'stack', onsubmit: act(() => api('PUT', `/groups/${group.id}`, {
                     name: name.value.trim(), description: description.value.trim() || null, joinPolicy: policy.value })) },
                 el('h3', {}, t('groups.settings')),
+                el('label', { for: 'group-avatar' }, t('profile.avatar')),
+                el('input', { type: 'file', id: 'group-avatar', accept: 'image/jpeg,image/png,image/gif,image/webp',
+                    onchange: act(async () => {
+                        const file = document.getElementById('group-avatar').files[0];
+                        if (!file) return;
+                        const response = await fetch(`/api/v1/avatars/groups/${group.id}`, { method: 'PUT', body: file,
+                            credentials: 'same-origin', headers: { 'Content-Type': 'application/octet-stream' } });
+                        if (!response.ok) throw new ApiError(response.status, await response.json().catch(() => null));
+                    }) }),
                 el('label', { for: 'group-name' }, t('groups.name')), name,
                 el('label', { for: 'group-description' }, t('groups.description')), description,
                 el('label', { for: 'group-policy' }, t('groups.policy')), policy,

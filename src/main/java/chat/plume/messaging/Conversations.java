@@ -213,7 +213,7 @@ public class Conversations {
             peerRead = participant(c.id(), other).map(ConversationMember::readSeq).orElse(null);
         } else {
             GroupViews.Group g = groups.get(mine.accountId(), c.groupId());
-            group = new MessagingViews.GroupRef(g.id(), g.name(), g.number());
+            group = new MessagingViews.GroupRef(g.id(), g.name(), g.number(), g.avatar());
         }
         MessagingViews.Message last = c.lastSeq() == 0 ? null : messages.lastOf(c);
         return new MessagingViews.Conversation(c.id(), c.kind().name().toLowerCase(Locale.ROOT), peer, group,

@@ -31,7 +31,7 @@ public final class MessagingViews {
     }
 
     /** Which group a group conversation belongs to. */
-    public record GroupRef(long id, String name, long number) {
+    public record GroupRef(long id, String name, long number, Long avatar) {
     }
 
     /** A page of history, oldest first; {@code hasMore} says whether more lies in the direction asked. */

@@ -98,6 +98,16 @@ class MediaIT extends ClientTestBase {
         assertThat(served.headers().firstValue("Content-Disposition")).hasValueSatisfying(d -> assertThat(d).startsWith("attachment"));
         assertThat(served.headers().allValues("Content-Security-Policy")).anySatisfy(c -> assertThat(c).contains("sandbox"));
         assertThat(get(chat.alice, "/media/" + id + "/thumbnail", null).statusCode()).isEqualTo(404);
+
+        // PNG's signature followed by garbage: claims to be an image, is not; kept as a file, never inline.
+        byte[] fake = new byte[200];
+        System.arraycopy(png(4, 4), 0, fake, 0, 16);
+        JsonObject notAnImage = upload(chat.alice, chat.conversation, "photo.png", fake, 201);
+        assertThat(notAnImage.getString("kind")).isEqualTo("file");
+        // Control characters, bidi overrides and a very long name are cleaned, never used as a path.
+        String hostile = "\u0000..\\..\\evil\u202Egnp.exe" + "x".repeat(400);
+        JsonObject cleaned = upload(chat.alice, chat.conversation, hostile, "x".getBytes(StandardCharsets.UTF_8), 201);
+        assertThat(cleaned.getString("name")).doesNotContain("\u0000", "\u202E", "\\", "/").hasSizeLessThanOrEqualTo(255);
     }
 
     @Test
@@ -167,6 +177,15 @@ class MediaIT extends ClientTestBase {
         assertThat(shown.getWidth()).isEqualTo(256);
         assertThat(shown.getHeight()).isEqualTo(256);
         assertThat(get(dave, "/avatars/users/" + dave.id(), null).statusCode()).isEqualTo(404);
+
+        // A group's avatar is for its owner and admins to set.
+        befriend(carol, dave);
+        long group = ok(201, carol.post("/groups", "{\"name\":\"pictures\",\"memberIds\":[" + dave.id() + "]}"))
+                .getJsonNumber("id").longValue();
+        assertProblem(putImage(dave, "/avatars/groups/" + group, png(64, 64)), 403, "not_admin");
+        assertThat(putImage(carol, "/avatars/groups/" + group, png(64, 64)).statusCode()).isEqualTo(200);
+        assertThat(ok(200, dave.get("/groups/" + group)).containsKey("avatar")).isTrue();
+        assertThat(get(dave, "/avatars/groups/" + group, null).statusCode()).isEqualTo(200);
         assertProblem(http.send(HttpRequest.newBuilder(api.base().resolve("/api/v1/avatars/me"))
                 .header("Authorization", "Bearer " + dave.token()).header("Content-Type", "image/png")
                 .PUT(HttpRequest.BodyPublishers.ofString("not an image")).build(), HttpResponse.BodyHandlers.ofString()),
@@ -193,6 +212,12 @@ class MediaIT extends ClientTestBase {
             assertThat(ack.getString("type")).as(ack.toString()).isEqualTo("ack");
             return ack.getJsonNumber("seq").longValue();
         }
+    }
+
+    private HttpResponse<String> putImage(Person who, String path, byte[] bytes) throws Exception {
+        return http.send(HttpRequest.newBuilder(api.base().resolve("/api/v1" + path))
+                .header("Authorization", "Bearer " + who.token()).header("Content-Type", "image/png")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private JsonObject upload(Person who, long conversation, String name, byte[] bytes, int status) throws Exception {
