@@ -18,10 +18,13 @@ public final class FileNames {
         }
         String name = Normalizer.normalize(raw, Normalizer.Form.NFC);
         name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-        name = name.replaceAll("[\\p{Cntrl}\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]", "").strip();
+        // Control and format characters (bidi overrides, zero-width, line separators …) go.
+        name = name.replaceAll("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]", "").strip();
         name = name.replaceAll("^\\.+", "");
-        if (name.codePointCount(0, name.length()) > 255) {
-            name = name.substring(0, name.offsetByCodePoints(0, 255));
+        // At most 255 UTF-16 units (what the column holds on H2 and PostgreSQL), never half a surrogate pair.
+        if (name.length() > 255) {
+            int end = Character.isLowSurrogate(name.charAt(255)) ? 254 : 255;
+            name = name.substring(0, end);
         }
         return name.isBlank() ? "file" : name;
     }

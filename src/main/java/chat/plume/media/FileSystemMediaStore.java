@@ -33,6 +33,15 @@ public class FileSystemMediaStore implements MediaStore {
         temporary = root.resolve("tmp");
         try {
             Files.createDirectories(temporary);
+            // Uploads cut short by a crash: nothing will ever finish them.
+            java.time.Instant stale = java.time.Instant.now().minus(java.time.Duration.ofMinutes(10));
+            try (var leftovers = Files.list(temporary)) {
+                for (Path part : (Iterable<Path>) leftovers::iterator) {
+                    if (Files.getLastModifiedTime(part).toInstant().isBefore(stale)) {
+                        Files.deleteIfExists(part);
+                    }
+                }
+            }
         } catch (IOException e) {
             throw new IllegalStateException("Cannot create the media directory " + root, e);
         }

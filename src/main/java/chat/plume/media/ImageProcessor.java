@@ -22,8 +22,9 @@ import javax.imageio.stream.ImageOutputStream;
  * thumbnail. The dimensions are checked before decoding, so a small file that would unpack into
  * billions of pixels is refused before it can take the memory.
  *
- * <p>Animated GIFs keep their original bytes (re-encoding would stop the animation; GIF carries
- * no camera metadata); WebP comes out as PNG (the JDK writes no WebP).
+ * <p>GIF and WebP come out as PNG of their first frame: a GIF's later frames could hide a
+ * decompression bomb or metadata, and the JDK writes no WebP (animation is not kept). At most two
+ * images are processed at once, so that large decodes cannot exhaust the heap together.
  */
 public final class ImageProcessor {
 
@@ -33,7 +34,7 @@ public final class ImageProcessor {
     private ImageProcessor() {
     }
 
-    /** The result: {@code full} null means "serve the original bytes". */
+    /** The picture others download (re-encoded, no metadata), its size, and its thumbnail. */
     public record Processed(byte[] full, String contentType, int width, int height, byte[] thumbnail,
             String thumbnailType) {
     }
@@ -52,16 +53,32 @@ public final class ImageProcessor {
         }
     }
 
+    private static final java.util.concurrent.Semaphore WORKERS = new java.util.concurrent.Semaphore(2);
+
     public static Processed process(Path file, String type, long maxPixels) throws Rejected {
+        acquire();
+        try {
+            return processOne(file, type, maxPixels);
+        } finally {
+            WORKERS.release();
+        }
+    }
+
+    private static void acquire() throws Rejected {
+        try {
+            WORKERS.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Rejected("Interrupted.", false);
+        }
+    }
+
+    private static Processed processOne(Path file, String type, long maxPixels) throws Rejected {
         BufferedImage image = decode(file, type, maxPixels);
         boolean jpeg = type.equals("image/jpeg");
         try {
-            byte[] full = switch (type) {
-                case "image/gif" -> null;
-                case "image/jpeg" -> jpeg(image);
-                default -> png(image);
-            };
-            String fullType = type.equals("image/webp") ? "image/png" : type;
+            byte[] full = jpeg ? jpeg(image) : png(image);
+            String fullType = jpeg ? "image/jpeg" : "image/png";
             BufferedImage thumb = fit(image, THUMBNAIL_SIZE);
             return new Processed(full, fullType, image.getWidth(), image.getHeight(),
                     jpeg ? jpeg(thumb) : png(thumb), jpeg ? "image/jpeg" : "image/png");
@@ -72,6 +89,15 @@ public final class ImageProcessor {
 
     /** A square avatar: the middle of the picture, scaled to 256×256, as PNG. */
     public static byte[] avatar(Path file, String type, long maxPixels) throws Rejected {
+        acquire();
+        try {
+            return avatarOne(file, type, maxPixels);
+        } finally {
+            WORKERS.release();
+        }
+    }
+
+    private static byte[] avatarOne(Path file, String type, long maxPixels) throws Rejected {
         BufferedImage image = decode(file, type, maxPixels);
         int side = Math.min(image.getWidth(), image.getHeight());
         BufferedImage square = image.getSubimage((image.getWidth() - side) / 2, (image.getHeight() - side) / 2, side, side);

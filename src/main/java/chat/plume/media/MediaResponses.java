@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  */
 final class MediaResponses {
 
-    private static final Pattern RANGE = Pattern.compile("^bytes=(\\d*)-(\\d*)$");
+    private static final Pattern RANGE = Pattern.compile("^bytes=(\\d{0,18})-(\\d{0,18})$");
 
     private MediaResponses() {
     }
@@ -27,7 +27,9 @@ final class MediaResponses {
     static Response serve(MediaStore store, String hash, String contentType, String name, boolean inline,
             String range, String ifNoneMatch) {
         String etag = "\"" + hash + "\"";
-        if (etag.equals(ifNoneMatch)) {
+        if (ifNoneMatch != null && (ifNoneMatch.strip().equals("*")
+                || java.util.Arrays.stream(ifNoneMatch.split(",")).map(String::strip)
+                    .anyMatch(tag -> tag.equals(etag) || tag.equals("W/" + etag)))) {
             return Response.notModified().tag(hash).header(HttpHeaders.CACHE_CONTROL, "private, no-cache").build();
         }
         long size;
@@ -48,10 +50,15 @@ final class MediaResponses {
                     start = Long.parseLong(m.group(1));
                     end = m.group(2).isEmpty() ? size - 1 : Math.min(size - 1, Long.parseLong(m.group(2)));
                 }
-                if (start > end || start >= size) {
+                if (start >= size) {
                     return Response.status(416).header("Content-Range", "bytes */" + size).build();
                 }
-                partial = true;
+                // An inverted range is no range (RFC 9110): the whole file.
+                partial = start <= end;
+                if (!partial) {
+                    start = 0;
+                    end = size - 1;
+                }
             }
         }
         long from = start;

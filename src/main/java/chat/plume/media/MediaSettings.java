@@ -19,7 +19,8 @@ public record MediaSettings(long maxFileBytes, long maxImageBytes, long dailyQuo
 
     public static MediaSettings fromConfiguration() {
         return new MediaSettings(
-                Settings.integer("plume.media.max-file-mb", 50, 1, 1024) * MB,
+                // At most the 100 MB that configure-web.cli lets through the HTTP listeners.
+                Settings.integer("plume.media.max-file-mb", 50, 1, 100) * MB,
                 Settings.integer("plume.media.max-image-mb", 10, 1, 200) * MB,
                 Settings.integer("plume.media.daily-quota-mb", 1024, 1, 1_000_000) * MB,
                 Settings.integer("plume.media.max-image-megapixels", 40, 1, 500) * 1_000_000L,

@@ -73,13 +73,9 @@ public class Uploads {
                     ImageProcessor.Processed image = ImageProcessor.process(received.file, received.imageType, settings.maxPixels());
                     String hash = received.hash;
                     long size = received.size;
-                    if (image.full() != null) {
-                        hash = sha256(image.full());
-                        size = image.full().length;
-                        store.keep(image.full(), hash);
-                    } else {
-                        store.keep(received.file, hash);
-                    }
+                    hash = sha256(image.full());
+                    size = image.full().length;
+                    store.keep(image.full(), hash);
                     String thumb = sha256(image.thumbnail());
                     store.keep(image.thumbnail(), thumb);
                     media = new Media(MediaKind.IMAGE, hash, image.contentType(), size, FileNames.clean(name), image.width(),
@@ -179,12 +175,16 @@ public class Uploads {
         if (declaredLength > ceiling) {
             throw tooLarge(ceiling);
         }
+        long quotaLeft = quota - used;
         Path file = null;
         try {
             file = store.newTemporaryFile();
             byte[] head = new byte[ContentSniffer.HEAD];
             int headLength = body.readNBytes(head, 0, head.length);
             String imageType = ContentSniffer.sniff(head, headLength);
+            if (imageOnly && imageType == null) {
+                throw new InvalidInputException("not_an_image", "body", "An avatar must be a JPEG, PNG, GIF or WebP image.");
+            }
             long limit = imageType != null ? settings.maxImageBytes() : settings.maxFileBytes();
             if (declaredLength > limit) {
                 throw tooLarge(limit);
@@ -200,6 +200,10 @@ public class Uploads {
                     if (size > limit) {
                         // Stop reading at once: nothing past the limit is written, and the partial file goes.
                         throw tooLarge(limit);
+                    }
+                    if (size > quotaLeft) {
+                        throw new RateLimitedException("quota_exceeded", Duration.ofHours(1),
+                                "Daily upload quota of " + quota / (1024 * 1024) + " MB reached.");
                     }
                     out.write(buffer, 0, read);
                 }

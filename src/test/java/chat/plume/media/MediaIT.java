@@ -74,7 +74,14 @@ class MediaIT extends ClientTestBase {
     void anUploadOverTheLimitIsRefusedWhileStreamingAndLeavesNothingBehind() throws Exception {
         Chat chat = chat();
         long before = storedFiles();
-        HttpResponse<String> refused = rawUpload(chat.alice, chat.conversation, "big.bin", new byte[3 * 1024 * 1024]);
+        // Announced as too large: refused before reading.
+        assertProblem(rawUpload(chat.alice, chat.conversation, "big.bin", new byte[3 * 1024 * 1024]), 413, "too_large");
+        // Not announced (chunked): cut off while streaming, and the partial file removed.
+        HttpResponse<String> refused = http.send(HttpRequest.newBuilder(api.base().resolve("/api/v1/media?conversation="
+                        + chat.conversation + "&name=stream.bin"))
+                .header("Authorization", "Bearer " + chat.alice.token()).header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[3 * 1024 * 1024])))
+                .build(), HttpResponse.BodyHandlers.ofString());
         assertProblem(refused, 413, "too_large");
         assertThat(storedFiles()).isEqualTo(before);
         assertThat(temporaryFiles()).isZero();
@@ -108,6 +115,14 @@ class MediaIT extends ClientTestBase {
         String hostile = "\u0000..\\..\\evil\u202Egnp.exe" + "x".repeat(400);
         JsonObject cleaned = upload(chat.alice, chat.conversation, hostile, "x".getBytes(StandardCharsets.UTF_8), 201);
         assertThat(cleaned.getString("name")).doesNotContain("\u0000", "\u202E", "\\", "/").hasSizeLessThanOrEqualTo(255);
+        JsonObject emoji = upload(chat.alice, chat.conversation, "😀".repeat(300) + ".txt", "y".getBytes(StandardCharsets.UTF_8), 201);
+        assertThat(emoji.getString("name").length()).isLessThanOrEqualTo(255);
+
+        // A GIF is served as a PNG of its first frame: no later frame, no extension block reaches anyone.
+        ByteArrayOutputStream gif = new ByteArrayOutputStream();
+        ImageIO.write(picture(50, 40), "gif", gif);
+        JsonObject animated = upload(chat.alice, chat.conversation, "dance.gif", gif.toByteArray(), 201);
+        assertThat(animated.getString("contentType")).isEqualTo("image/png");
     }
 
     @Test
@@ -163,8 +178,7 @@ class MediaIT extends ClientTestBase {
     @Test
     void avatarsAreSquareAndEveryoneSignedInSeesThem() throws Exception {
         Person carol = Person.create(api, "Avatar");
-        HttpResponse<String> set = api.send("PUT", "/avatars/me", null, carol.token());
-        assertThat(set.statusCode()).isGreaterThanOrEqualTo(400);
+        assertProblem(putImage(carol, "/avatars/me", "plain text".getBytes(StandardCharsets.UTF_8)), 400, "not_an_image");
         HttpResponse<String> uploaded = http.send(HttpRequest.newBuilder(api.base().resolve("/api/v1/avatars/me"))
                 .header("Authorization", "Bearer " + carol.token()).header("Content-Type", "image/png")
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(png(300, 200))).build(), HttpResponse.BodyHandlers.ofString());
