@@ -33,10 +33,10 @@ class MessagingIT extends ClientTestBase {
 
     @Test
     void aMessageIsAcknowledgedStoredAndPushedToEveryDeviceOfEveryMember() {
-        Person alice = Person.create(api, "Alice");
-        Person bob = Person.create(api, "Bob");
-        befriend(alice, bob);
-        long conversation = openDirect(alice, bob);
+        Direct chat = direct("Alice", "Bob");
+        Person alice = chat.alice();
+        Person bob = chat.bob();
+        long conversation = chat.conversation();
         try (WsClient alicePhone = alice.connect(); WsClient aliceLaptop = alice.connect(); WsClient bobWs = bob.connect()) {
             JsonObject ack = send(alicePhone, conversation, "c-1", "你好，Bob 👋");
             assertThat(ack.getString("type")).isEqualTo("ack");
@@ -58,10 +58,10 @@ class MessagingIT extends ClientTestBase {
 
     @Test
     void aResendWithTheSameClientMessageIdGetsTheSameAckAndNoSecondMessage() {
-        Person alice = Person.create(api, "Resend");
-        Person bob = Person.create(api, "Recv");
-        befriend(alice, bob);
-        long conversation = openDirect(alice, bob);
+        Direct chat = direct("Resend", "Recv");
+        Person alice = chat.alice();
+        Person bob = chat.bob();
+        long conversation = chat.conversation();
         try (WsClient ws = alice.connect(); WsClient other = alice.connect()) {
             String clientId = UUID.randomUUID().toString();
             JsonObject first = send(ws, conversation, clientId, "once");
@@ -124,10 +124,10 @@ class MessagingIT extends ClientTestBase {
 
     @Test
     void aReceiverThatDropsMidStreamResumesWithExactlyEveryMessage() {
-        Person alice = Person.create(api, "Stream");
-        Person bob = Person.create(api, "Flaky");
-        befriend(alice, bob);
-        long conversation = openDirect(alice, bob);
+        Direct chat = direct("Stream", "Flaky");
+        Person alice = chat.alice();
+        Person bob = chat.bob();
+        long conversation = chat.conversation();
         int total = 60;
         Map<Long, String> seen = new TreeMap<>();
         try (WsClient aliceWs = alice.connect()) {
@@ -232,10 +232,10 @@ class MessagingIT extends ClientTestBase {
 
     @Test
     void badInputGetsErrorFramesWithStableCodes() {
-        Person alice = Person.create(api, "Bad");
-        Person bob = Person.create(api, "Bad2");
-        befriend(alice, bob);
-        long conversation = openDirect(alice, bob);
+        Direct chat = direct("Bad", "Bad2");
+        Person alice = chat.alice();
+        Person bob = chat.bob();
+        long conversation = chat.conversation();
         try (WsClient ws = alice.connect()) {
             send(ws, conversation, "ok1", "fine");
             assertThat(send(ws, conversation, "b1", "   ").getString("code")).isEqualTo("empty_message");
@@ -260,10 +260,10 @@ class MessagingIT extends ClientTestBase {
 
     @Test
     void unreadCountsAndReadReceiptsFollowEveryDevice() {
-        Person alice = Person.create(api, "Sender");
-        Person bob = Person.create(api, "Reader");
-        befriend(alice, bob);
-        long conversation = openDirect(alice, bob);
+        Direct chat = direct("Sender", "Reader");
+        Person alice = chat.alice();
+        Person bob = chat.bob();
+        long conversation = chat.conversation();
         try (WsClient aliceWs = alice.connect(); WsClient bobPhone = bob.connect(); WsClient bobLaptop = bob.connect()) {
             for (int i = 1; i <= 3; i++) {
                 send(aliceWs, conversation, "u" + i, "hello " + i);
@@ -291,10 +291,10 @@ class MessagingIT extends ClientTestBase {
 
     @Test
     void editsAndRecallsReachEveryoneAndHistory() {
-        Person alice = Person.create(api, "Editor");
-        Person bob = Person.create(api, "Watcher");
-        befriend(alice, bob);
-        long conversation = openDirect(alice, bob);
+        Direct chat = direct("Editor", "Watcher");
+        Person alice = chat.alice();
+        Person bob = chat.bob();
+        long conversation = chat.conversation();
         try (WsClient aliceWs = alice.connect(); WsClient bobWs = bob.connect()) {
             send(aliceWs, conversation, "e1", "helo");
             bobWs.next(type("message"), WAIT);
@@ -384,6 +384,17 @@ class MessagingIT extends ClientTestBase {
     }
 
     // Helpers
+
+    /** Two friends and their direct conversation. */
+    record Direct(Person alice, Person bob, long conversation) {
+    }
+
+    Direct direct(String first, String second) {
+        Person alice = Person.create(api, first);
+        Person bob = Person.create(api, second);
+        befriend(alice, bob);
+        return new Direct(alice, bob, openDirect(alice, bob));
+    }
 
     static long openDirect(Person from, Person to) {
         return ok(200, from.post("/conversations", Json.object("userId", to.id()))).getJsonNumber("id").longValue();
