@@ -23,7 +23,8 @@ import javax.imageio.stream.ImageOutputStream;
  * billions of pixels is refused before it can take the memory.
  *
  * <p>GIF and WebP come out as PNG of their first frame: a GIF's later frames could hide a
- * decompression bomb or metadata, and the JDK writes no WebP (animation is not kept). At most two
+ * decompression bomb or metadata, and the JDK writes no WebP (animation is not kept). A JPEG's
+ * EXIF orientation is applied to the pixels before its EXIF is dropped. At most two
  * images are processed at once, so that large decodes cannot exhaust the heap together.
  */
 public final class ImageProcessor {
@@ -75,6 +76,9 @@ public final class ImageProcessor {
 
     private static Processed processOne(Path file, String type, long maxPixels) throws Rejected {
         BufferedImage image = decode(file, type, maxPixels);
+        if (type.equals("image/jpeg")) {
+            image = ExifOrientation.upright(image, ExifOrientation.of(file));
+        }
         boolean jpeg = type.equals("image/jpeg");
         try {
             byte[] full = jpeg ? jpeg(image) : png(image);
@@ -99,6 +103,9 @@ public final class ImageProcessor {
 
     private static byte[] avatarOne(Path file, String type, long maxPixels) throws Rejected {
         BufferedImage image = decode(file, type, maxPixels);
+        if (type.equals("image/jpeg")) {
+            image = ExifOrientation.upright(image, ExifOrientation.of(file));
+        }
         int side = Math.min(image.getWidth(), image.getHeight());
         BufferedImage square = image.getSubimage((image.getWidth() - side) / 2, (image.getHeight() - side) / 2, side, side);
         try {

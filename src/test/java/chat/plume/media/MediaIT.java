@@ -148,6 +148,18 @@ class MediaIT extends ClientTestBase {
     }
 
     @Test
+    void aPhotoTakenOnItsSideIsServedUpright() throws Exception {
+        Chat chat = chat();
+        byte[] sideways = ExifOrientationTest.withOrientation(jpeg(400, 200), 6, false);
+        JsonObject upload = upload(chat.alice, chat.conversation, "portrait.jpg", sideways, 201);
+        assertThat(upload.getInt("width")).isEqualTo(200);
+        assertThat(upload.getInt("height")).isEqualTo(400);
+        BufferedImage served = ImageIO.read(new ByteArrayInputStream(
+                get(chat.alice, "/media/" + upload.getJsonNumber("id").longValue(), null).body()));
+        assertThat(served.getWidth()).isEqualTo(200);
+    }
+
+    @Test
     void identicalContentIsStoredOnce() throws Exception {
         Chat chat = chat();
         byte[] bytes = ("same bytes " + System.nanoTime()).getBytes(StandardCharsets.UTF_8);
