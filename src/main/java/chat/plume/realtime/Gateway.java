@@ -83,10 +83,25 @@ public class Gateway {
         }
     }
 
+    /**
+     * Counting and queueing happen under a per-user lock: otherwise a count taken before another
+     * tab opened could be queued after the newer count, and the page would show a stale number.
+     * Queueing never blocks, so the lock is held only for a moment.
+     */
     private void announceDevices(long accountId) {
-        int count = registry.connectionsOf(accountId).size();
-        if (count > 0) {
-            dispatcher.toUser(accountId, new Frames.Devices(count));
+        synchronized (DEVICE_LOCKS[(int) (accountId & (DEVICE_LOCKS.length - 1))]) {
+            int count = registry.connectionsOf(accountId).size();
+            if (count > 0) {
+                dispatcher.toUser(accountId, new Frames.Devices(count));
+            }
+        }
+    }
+
+    private static final Object[] DEVICE_LOCKS = new Object[64];
+
+    static {
+        for (int i = 0; i < DEVICE_LOCKS.length; i++) {
+            DEVICE_LOCKS[i] = new Object();
         }
     }
 }
