@@ -287,8 +287,7 @@ public class Messages {
         if (scope.isEmpty()) {
             return List.of();
         }
-        String pattern = "%" + query.strip().toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%")
-                .replace("_", "!_") + "%";
+        String pattern = chat.plume.platform.LikePattern.containing(query);
         return em.createNamedQuery(Message.SEARCH, Message.class).setParameter("conversations", scope)
                 .setParameter("pattern", pattern).setMaxResults(Math.min(limit, MessagingSettings.PAGE_LIMIT))
                 .getResultStream()

@@ -143,7 +143,7 @@ public class Accounts {
 
     /** Case-insensitive substring search over usernames and display names. */
     public ResultPage<PublicProfile> search(String query, int page, int size) {
-        String pattern = "%" + escapeLike(query.strip().toLowerCase(Locale.ROOT)) + "%";
+        String pattern = chat.plume.platform.LikePattern.containing(query);
         long total = em.createNamedQuery(Account.SEARCH_COUNT, Long.class).setParameter("pattern", pattern)
                 .getSingleResult();
         var items = em.createNamedQuery(Account.SEARCH, Account.class).setParameter("pattern", pattern)
@@ -171,10 +171,5 @@ public class Accounts {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    /** LIKE wildcards in the query are searched for literally ('!' is the escape character). */
-    static String escapeLike(String value) {
-        return value.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 }

@@ -138,7 +138,7 @@ public class ChatGroups {
     public GroupViews.SearchPage search(Caller caller, String query, int page, int size) {
         String q = query.strip();
         long number = q.matches("\\d{1,18}") ? Long.parseLong(q) : -1;
-        String pattern = "%" + q.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+        String pattern = chat.plume.platform.LikePattern.containing(q);
         List<GroupViews.Group> items = em.createNamedQuery(ChatGroup.SEARCH, ChatGroup.class)
                 .setParameter("number", number).setParameter("pattern", pattern)
                 .setFirstResult(page * size).setMaxResults(size).getResultStream()
