@@ -1,30 +1,58 @@
 package chat.plume.load;
 
+import chat.plume.testing.Api;
 import java.net.URI;
-import java.time.Duration;
+import java.nio.file.Path;
+import java.util.Map;
 
 /**
- * Runs a load scenario against a running Plume and prints what it measured:
+ * Runs one load scenario against a running Plume and prints what it measured:
  * <pre>
  * ./mvnw -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=chat.plume.load.LoadTool \
- *     -Dexec.args="direct http://localhost:8080 PAIRS RATE SECONDS"
+ *     -Dexec.args="SCENARIO BASE_URL [key=value ...]"
  * </pre>
- * The server must allow the sign-ups the run needs
- * ({@code -Dplume.signup.max-per-address-per-hour=100000}). Only {@code direct} exists so far.
+ * Scenarios: {@code idle}, {@code direct}, {@code group}, {@code reconnect} (their options are in
+ * their classes and in docs/benchmarks.md). Common options: {@code server=PID} measures the
+ * server process too; {@code population=FILE} keeps the signed-up accounts between runs
+ * (default {@code target/load-population.tsv}; {@code none} keeps nothing). Exits 1 if anything
+ * was lost or duplicated, 2 on bad arguments.
  */
 public final class LoadTool {
+
+    private static final Map<String, Scenario> SCENARIOS = Map.of("idle", new IdleScenario(), "direct",
+            new DirectScenario(), "group", new GroupScenario(), "reconnect", new ReconnectScenario());
 
     private LoadTool() {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 5 || !args[0].equals("direct")) {
-            System.err.println("usage: direct BASE_URL PAIRS RATE_PER_SECOND SECONDS");
+        if (args.length < 2 || !SCENARIOS.containsKey(args[0])) {
+            System.err.println("usage: (idle|direct|group|reconnect) BASE_URL [key=value ...]");
             System.exit(2);
         }
-        DirectScenario.Result result = new DirectScenario(URI.create(args[1]), Integer.parseInt(args[2]),
-                Integer.parseInt(args[3]), Duration.ofSeconds(Long.parseLong(args[4]))).run();
-        System.out.println("direct " + result);
-        System.exit(result.lost() == 0 && result.duplicated() == 0 ? 0 : 1);
+        Scenario.Outcome outcome;
+        try {
+            outcome = run(args[0], URI.create(args[1]), LoadOptions.parse(args, 2));
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        System.exit(outcome.clean() ? 0 : 1);
+    }
+
+    /** Runs a scenario and prints its outcome with the CPU it took (used by the smoke test too). */
+    static Scenario.Outcome run(String scenario, URI base, LoadOptions options) throws Exception {
+        Scenario chosen = SCENARIOS.get(scenario);
+        options.requireOnly(Scenario.union(Scenario.COMMON_OPTIONS, chosen.options()));
+        Api api = new Api(base);
+        Path file = options.path("population", Path.of("target", "load-population.tsv"));
+        Population population = Population.open(api, file.toString().equals("none") ? null : file);
+        ServerProbe probe = new ServerProbe(options.integer("server", 0));
+        Scenario.Context context = new Scenario.Context(api, population, options, probe);
+        Scenario.Outcome outcome = chosen.run(context);
+        System.out.println(outcome);
+        System.out.println(scenario + " " + probe.cpuSince());
+        return outcome;
     }
 }

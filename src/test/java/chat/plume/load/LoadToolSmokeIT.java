@@ -3,24 +3,68 @@ package chat.plume.load;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.plume.testing.ClientTestBase;
-import java.time.Duration;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.junit.jupiter.api.Test;
 
-/** A few seconds of the load tool against the test server, so that the tool cannot rot. */
+/**
+ * A few seconds of every load scenario against the test server, so that the tool cannot rot: each
+ * run must account for every message (nothing lost, nothing duplicated, every send answered).
+ * The accounts are shared between the runs, as the population file shares them between real ones.
+ */
 @RunAsClient
 class LoadToolSmokeIT extends ClientTestBase {
 
+    private static final String KEEP_NOTHING = "population=none";
+
     @Test
-    void aShortDirectRunDeliversEveryMessageOnce() throws Exception {
-        DirectScenario.Result result = new DirectScenario(api.base(), 2, 40, Duration.ofSeconds(3)).run();
-        System.out.println("LoadToolSmokeIT " + result);
-        assertThat(result.sent()).isGreaterThan(50);
-        assertThat(result.errors()).isZero();
-        assertThat(result.acknowledged()).isEqualTo(result.sent());
-        assertThat(result.delivered()).isEqualTo(result.acknowledged());
-        assertThat(result.lost()).isZero();
-        assertThat(result.duplicated()).isZero();
-        assertThat(result.p99Micros()).isPositive();
+    void directOpenLoopAccountsForEveryMessage() throws Exception {
+        Report report = (Report) LoadTool.run("direct", api.base(), LoadOptions.of(KEEP_NOTHING, "pairs=2",
+                "rate=40", "seconds=3"));
+        assertAccountedFor(report);
+        assertThat(report.sent()).isGreaterThan(100);
+        assertThat(report.p99Micros()).isPositive();
+    }
+
+    @Test
+    void directClosedLoopKeepsItsWindowFull() throws Exception {
+        Report report = (Report) LoadTool.run("direct", api.base(), LoadOptions.of(KEEP_NOTHING, "pairs=2",
+                "window=2", "seconds=2"));
+        assertAccountedFor(report);
+        assertThat(report.sent()).isGreaterThan(20);
+    }
+
+    @Test
+    void groupDeliversEveryMessageToEveryOtherMember() throws Exception {
+        Report report = (Report) LoadTool.run("group", api.base(), LoadOptions.of(KEEP_NOTHING, "members=4",
+                "senders=2", "rate=20", "seconds=2"));
+        assertAccountedFor(report);
+        assertThat(report.expected()).isEqualTo(report.acknowledged() * 3);
+    }
+
+    @Test
+    void reconnectingReceiversResumeWithoutLoss() throws Exception {
+        ReconnectScenario.ReconnectReport report = (ReconnectScenario.ReconnectReport) LoadTool.run("reconnect",
+                api.base(), LoadOptions.of(KEEP_NOTHING, "pairs=3", "rate=30", "reconnects=4", "seconds=3"));
+        assertAccountedFor(report.traffic());
+        assertThat(report.resumes()).isGreaterThan(3);
+        assertThat(report.traffic().delivered() + report.recovered()).isEqualTo(report.traffic().expected());
+    }
+
+    @Test
+    void idleConnectionsAreHeldThroughHeartbeats() throws Exception {
+        // The test server beats every second and drops after three silent ones: a five-second hold
+        // fails if the tool does not answer pings.
+        IdleScenario.IdleReport report = (IdleScenario.IdleReport) LoadTool.run("idle", api.base(),
+                LoadOptions.of(KEEP_NOTHING, "connections=20", "users=2", "hold=5"));
+        assertThat(report.connections()).isEqualTo(20);
+        assertThat(report.dropped()).isZero();
+    }
+
+    private static void assertAccountedFor(Report report) {
+        assertThat(report.errors()).isZero();
+        assertThat(report.acknowledged()).isEqualTo(report.sent());
+        assertThat(report.lost()).isZero();
+        assertThat(report.duplicated()).isZero();
+        assertThat(report.expected()).isPositive();
     }
 }

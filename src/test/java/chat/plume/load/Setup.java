@@ -1,0 +1,86 @@
+package chat.plume.load;
+
+import chat.plume.testing.Api;
+import chat.plume.testing.Json;
+import chat.plume.testing.Person;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.function.Function;
+
+/** What scenarios do before their traffic: friendships, conversations, groups, connections. */
+final class Setup {
+
+    /** Handshakes in flight at once: enough to be quick, few enough not to time each other out. */
+    private static final int HANDSHAKES_IN_FLIGHT = 64;
+
+    /** A conversation of the run, and its last sequence number before the run (earlier runs' messages). */
+    record Conversation(long id, long lastSeq) {
+        static Conversation of(jakarta.json.JsonObject view) {
+            return new Conversation(view.getJsonNumber("id").longValue(), view.getJsonNumber("lastSeq").longValue());
+        }
+    }
+
+    private Setup() {
+    }
+
+    static Person person(Api api, Population.Account account) {
+        return new Person(api, account.id(), account.username(), account.token());
+    }
+
+    /** Their direct conversation, making them friends first unless they are already. */
+    static Conversation directConversation(Api api, Population.Account a, Population.Account b) {
+        Person from = person(api, a);
+        Person to = person(api, b);
+        HttpResponse<String> request = from.post("/friend-requests", Json.object("userId", to.id()));
+        if (request.statusCode() == 201) {
+            long id = Api.json(request).getJsonNumber("id").longValue();
+            Person.ok(200, to.post("/friend-requests/" + id + "/accept", null));
+        } else if (!(request.statusCode() == 409 && request.body().contains("already_friends"))) {
+            throw new IllegalStateException("Could not befriend: " + request.statusCode() + " " + request.body());
+        }
+        return Conversation.of(Person.ok(200, from.post("/conversations", Json.object("userId", to.id()))));
+    }
+
+    /** A new open group that every account joins; returns its conversation id. */
+    static Conversation groupConversation(Api api, List<Population.Account> members) {
+        Person owner = person(api, members.get(0));
+        long group = Person.ok(201, owner.post("/groups", Json.object("name", "Load group", "joinPolicy", "open")))
+                .getJsonNumber("id").longValue();
+        members.subList(1, members.size()).parallelStream().forEach(member -> Person.ok(201,
+                person(api, member).post("/groups/" + group + "/join-requests", Json.object("message", "load"))));
+        return Conversation.of(Person.ok(200, owner.post("/conversations", Json.object("groupId", group))));
+    }
+
+    /**
+     * Opens one connection per account, in order, handshakes bounded; the HttpClients are used in
+     * turn (one per source address). Fails if any connection cannot be opened.
+     */
+    static List<LoadConnection> connect(List<HttpClient> clients, URI base, List<Population.Account> accounts,
+            Function<Population.Account, LoadConnection.FrameHandler> handlers) {
+        Semaphore inFlight = new Semaphore(HANDSHAKES_IN_FLIGHT);
+        List<CompletableFuture<LoadConnection>> opening = new ArrayList<>();
+        for (int i = 0; i < accounts.size(); i++) {
+            Population.Account account = accounts.get(i);
+            inFlight.acquireUninterruptibly();
+            CompletableFuture<LoadConnection> connection = LoadConnection.open(clients.get(i % clients.size()), base,
+                    account, handlers.apply(account));
+            connection.whenComplete((c, e) -> inFlight.release());
+            opening.add(connection);
+        }
+        return opening.stream().map(CompletableFuture::join).toList();
+    }
+
+    static List<HttpClient> oneClient() {
+        int n = Integer.getInteger("load.clients", 1);
+        List<HttpClient> clients = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            clients.add(HttpClient.newHttpClient());
+        }
+        return clients;
+    }
+}
