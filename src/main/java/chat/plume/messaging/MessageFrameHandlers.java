@@ -2,6 +2,7 @@ package chat.plume.messaging;
 
 import chat.plume.platform.events.Push;
 import chat.plume.realtime.Connection;
+import chat.plume.realtime.FrameFailures;
 import chat.plume.realtime.FrameFields;
 import chat.plume.realtime.FrameHandler;
 import chat.plume.realtime.FrameHandlers;
@@ -16,7 +17,7 @@ import java.util.Map;
  * The WebSocket side of messaging: each handler reads its frame, calls the boundary with the
  * connection's authenticated caller (never a sender named in the frame) and answers naming the
  * request. The boundaries commit before the handler answers, so an {@code ack} always means
- * "stored".
+ * "stored". Sends go through the {@link MessageWriter} and are answered when it has committed them.
  */
 @ApplicationScoped
 public class MessageFrameHandlers implements FrameHandlers {
@@ -26,6 +27,12 @@ public class MessageFrameHandlers implements FrameHandlers {
 
     @Inject
     Messages messages;
+
+    @Inject
+    MessageWriter writer;
+
+    @Inject
+    FrameFailures failures;
 
     @Inject
     Conversations conversations;
@@ -41,13 +48,21 @@ public class MessageFrameHandlers implements FrameHandlers {
 
     /** {@code send} → {@code ack} (the same ack again for a resend with the same client message id). */
     void send(Connection connection, InboundFrame frame) {
-        Messages.Sent sent = messages.send(connection.caller(), conversation(frame),
+        Messages.Outgoing outgoing = new Messages.Outgoing(connection.caller(), conversation(frame),
                 FrameFields.string(frame, "clientMessageId"), FrameFields.optionalString(frame, "body"),
                 FrameFields.optionalNumber(frame, "replyTo"), FrameFields.numbers(frame, "mentions"),
                 FrameFields.optionalNumber(frame, "media"));
-        MessagingViews.Message m = sent.message();
-        connection.send(new MessagingFrames.Ack("ack", frame.id(), m.conversation(), m.seq(), m.id(),
-                m.clientMessageId(), m.createdAt(), sent.duplicate()));
+        // Answered when the writer has committed it (with others, in one transaction); this
+        // connection's next frames are handled meanwhile.
+        writer.submit(outgoing).whenComplete((sent, failure) -> {
+            if (failure != null) {
+                failures.answer(connection, frame.type(), frame.id(), failure);
+                return;
+            }
+            MessagingViews.Message m = sent.message();
+            connection.send(new MessagingFrames.Ack("ack", frame.id(), m.conversation(), m.seq(), m.id(),
+                    m.clientMessageId(), m.createdAt(), sent.duplicate()));
+        });
     }
 
     /** {@code read}: the caller has seen everything up to {@code seq}. */

@@ -1,6 +1,5 @@
 package chat.plume.realtime;
 
-import chat.plume.platform.error.PlumeException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -8,9 +7,6 @@ import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The one place that maps a frame's {@code type} to its handler. Every failure becomes an error
@@ -20,8 +16,6 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class FrameRouter {
 
-    private static final Logger LOG = Logger.getLogger(FrameRouter.class.getName());
-
     @Inject
     Instance<FrameHandlers> discovered;
 
@@ -30,6 +24,9 @@ public class FrameRouter {
 
     @Inject
     Gateway gateway;
+
+    @Inject
+    FrameFailures failures;
 
     private final Map<String, FrameHandler> handlers = new HashMap<>();
 
@@ -44,16 +41,25 @@ public class FrameRouter {
         }
     }
 
-    public void route(Connection connection, String text) {
-        if (!connection.admitFrame()) {
-            // Refused before anything else, malformed frames included: a flood costs the flooder only.
-            if (connection.framesRefusedInARow() > GatewaySettings.FLOOD_CLOSE_AFTER) {
-                gateway.dropAfterFlush(connection, new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "rate_limited"));
-            } else {
-                connection.send(new Frames.Error(null, "rate_limited", "Too many frames; slow down."));
-            }
-            return;
+    /**
+     * Flood control, on arrival: whether the frame may be queued at all. A flood is refused
+     * before anything else, malformed frames included, so it costs the flooder only; a client
+     * that keeps flooding is closed.
+     */
+    public boolean admit(Connection connection) {
+        if (connection.admitFrame()) {
+            return true;
         }
+        if (connection.framesRefusedInARow() > GatewaySettings.FLOOD_CLOSE_AFTER) {
+            gateway.dropAfterFlush(connection, new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "rate_limited"));
+        } else {
+            connection.send(new Frames.Error(null, "rate_limited", "Too many frames; slow down."));
+        }
+        return false;
+    }
+
+    /** Decodes an admitted frame and hands it to its handler; every failure is answered with an error frame. */
+    public void route(Connection connection, String text) {
         InboundFrame frame;
         try {
             frame = codec.decode(text);
@@ -68,42 +74,8 @@ public class FrameRouter {
         }
         try {
             handler.handle(connection, frame);
-        } catch (PlumeException e) {
-            connection.send(new Frames.Error(frame.id(), e.code(), e.getMessage()));
         } catch (RuntimeException e) {
-            PlumeException known = unwrap(e);
-            if (known != null) {
-                connection.send(new Frames.Error(frame.id(), known.code(), known.getMessage()));
-                return;
-            }
-            if (lockContention(e)) {
-                // Many writers on one conversation: nothing was stored; the client retries (same id).
-                connection.send(new Frames.Error(frame.id(), "busy", "The server is busy; try again."));
-                return;
-            }
-            String incident = UUID.randomUUID().toString();
-            LOG.log(Level.SEVERE, "Frame handler for " + frame.type() + " failed, incident " + incident, e);
-            connection.send(new Frames.Error(frame.id(), "internal_error",
-                    "Something went wrong on our side (incident " + incident + ")."));
+            failures.answer(connection, frame.type(), frame.id(), e);
         }
-    }
-
-    private static boolean lockContention(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof jakarta.persistence.PessimisticLockException || t instanceof jakarta.persistence.LockTimeoutException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** An EJB boundary may hand a business refusal back wrapped; find it. */
-    private static PlumeException unwrap(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof PlumeException known) {
-                return known;
-            }
-        }
-        return null;
     }
 }

@@ -71,7 +71,9 @@ public class GatewayEndpoint {
             return;
         }
         connection.heard();
-        router.route(connection, text);
+        if (router.admit(connection)) {
+            connection.receive(text, frame -> router.route(connection, frame));
+        }
     }
 
     @OnMessage

@@ -1,0 +1,53 @@
+package chat.plume.realtime;
+
+import chat.plume.platform.error.PlumeException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Turns a handler's failure into the error frame that names the request, whether the handler
+ * failed while handling the frame or later, when work it handed off (a send) completed: a
+ * business refusal keeps its code, a lock timeout is {@code busy} (nothing was stored; the client
+ * retries with the same id), anything else is an {@code internal_error} with an incident id that
+ * is also in the log.
+ */
+@ApplicationScoped
+public class FrameFailures {
+
+    private static final Logger LOG = Logger.getLogger(FrameFailures.class.getName());
+
+    public void answer(Connection connection, String type, String frameId, Throwable failure) {
+        PlumeException known = unwrap(failure);
+        if (known != null) {
+            connection.send(new Frames.Error(frameId, known.code(), known.getMessage()));
+        } else if (lockContention(failure)) {
+            connection.send(new Frames.Error(frameId, "busy", "The server is busy; try again."));
+        } else {
+            String incident = UUID.randomUUID().toString();
+            LOG.log(Level.SEVERE, "Frame handler for " + type + " failed, incident " + incident, failure);
+            connection.send(new Frames.Error(frameId, "internal_error",
+                    "Something went wrong on our side (incident " + incident + ")."));
+        }
+    }
+
+    private static boolean lockContention(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof jakarta.persistence.PessimisticLockException || t instanceof jakarta.persistence.LockTimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** An EJB boundary (or a completed future) may hand a business refusal back wrapped; find it. */
+    private static PlumeException unwrap(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof PlumeException known) {
+                return known;
+            }
+        }
+        return null;
+    }
+}
