@@ -10,9 +10,13 @@ interface Scenario {
     /** The context every scenario gets. */
     record Context(Api api, Population population, LoadOptions options, ServerProbe probe) {
 
-        /** Runs the traffic open loop ({@code rate=}) or closed loop ({@code window=}) for {@code seconds=}. */
+        /**
+         * Runs the traffic open loop ({@code rate=}) or closed loop ({@code window=}, optionally
+         * {@code max-per-sender=} a second) for {@code seconds=}.
+         */
         void drive(Traffic traffic, int defaultRate) {
             Integer window = options.optionalInteger("window");
+            int cap = options.integer("max-per-sender", 0);
             Integer rate = options.optionalInteger("rate");
             Duration length = options.seconds("seconds", 30);
             if (window != null && rate != null) {
@@ -20,7 +24,7 @@ interface Scenario {
             }
             probe.startCpu();
             if (window != null) {
-                traffic.closed(window, length);
+                traffic.closed(window, cap, length);
                 System.out.println(traffic.fairness(window));
             } else {
                 traffic.open(rate == null ? defaultRate : rate, length);
@@ -37,7 +41,7 @@ interface Scenario {
     Set<String> COMMON_OPTIONS = Set.of("population", "server");
 
     /** Options of traffic scenarios. */
-    Set<String> TRAFFIC_OPTIONS = Set.of("rate", "window", "seconds");
+    Set<String> TRAFFIC_OPTIONS = Set.of("rate", "window", "max-per-sender", "seconds");
 
     static Set<String> union(Set<String> a, Set<String> b) {
         Set<String> all = new java.util.HashSet<>(a);

@@ -28,8 +28,11 @@ final class Traffic {
     private final Map<LoadConnection, Long> conversationOf = new ConcurrentHashMap<>();
     private final Map<LoadConnection, AtomicLong> sendsOf = new ConcurrentHashMap<>();
     private final List<LoadConnection> senders = new ArrayList<>();
+    private final Map<LoadConnection, AtomicLong> nextSendOf = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor();
     private volatile long deadline = Long.MAX_VALUE;
     private volatile boolean closedLoop;
+    private volatile long minGapNanos;
 
     Traffic(Ledger ledger) {
         this.ledger = ledger;
@@ -38,13 +41,29 @@ final class Traffic {
     synchronized void addSender(LoadConnection connection, long conversation) {
         conversationOf.put(connection, conversation);
         sendsOf.put(connection, new AtomicLong());
+        nextSendOf.put(connection, new AtomicLong());
         senders.add(connection);
     }
 
-    /** Called for every answer to a send (ack or error): in closed loop, the sender sends again. */
+    /**
+     * Called for every answer to a send (ack or error): in closed loop, the sender sends again, at
+     * once or, with a per-sender cap, when its next slot comes.
+     */
     void answered(LoadConnection connection) {
-        if (closedLoop && System.nanoTime() < deadline) {
+        if (!closedLoop || System.nanoTime() >= deadline) {
+            return;
+        }
+        if (minGapNanos == 0) {
             send(connection);
+            return;
+        }
+        long now = System.nanoTime();
+        long slot = nextSendOf.get(connection).getAndAccumulate(now, (next, at) -> Math.max(next, at) + minGapNanos);
+        long wait = Math.max(slot, now) - now;
+        if (wait == 0) {
+            send(connection);
+        } else {
+            later.schedule(() -> send(connection), wait, TimeUnit.NANOSECONDS);
         }
     }
 
@@ -66,9 +85,14 @@ final class Traffic {
         drain();
     }
 
-    /** Keeps {@code window} sends in flight on every sender for {@code length}. */
-    void closed(int window, Duration length) {
+    /**
+     * Keeps {@code window} sends in flight on every sender for {@code length}; with
+     * {@code perSenderCap} above 0, no sender sends more than that many a second (a server's
+     * per-connection frame limit refuses the rest: 20/s by default).
+     */
+    void closed(int window, int perSenderCap, Duration length) {
         closedLoop = true;
+        minGapNanos = perSenderCap > 0 ? 1_000_000_000L / perSenderCap : 0;
         begin(length);
         for (LoadConnection sender : senders) {
             for (int i = 0; i < window; i++) {
@@ -77,6 +101,7 @@ final class Traffic {
         }
         LockSupport.parkNanos(Math.max(0, deadline - System.nanoTime()));
         drain();
+        later.shutdownNow();
     }
 
     private long begin(Duration length) {

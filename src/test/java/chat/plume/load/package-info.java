@@ -1,8 +1,10 @@
 /**
- * The load tool (issue 6, first part): a client built on the JDK's HttpClient WebSocket that
- * signs users in, opens their connections and drives a scenario against a running Plume,
- * counting every message (sent, acknowledged, delivered per recipient, lost, duplicated) and
- * measuring end-to-end latency at the receiver. It lives with the tests so that its smoke run is
- * part of the test command and it cannot rot.
+ * The load tool: a client built on the JDK's HttpClient WebSocket that signs users in (keeping
+ * them between runs), opens their connections and drives one scenario against a running Plume
+ * ({@code idle}, {@code direct}, {@code group}, {@code reconnect}; {@link chat.plume.load.LoadTool}
+ * is the command). The {@link chat.plume.load.Ledger} accounts for every message: sent,
+ * acknowledged, delivered per recipient, lost, duplicated; latency is measured at the recipient.
+ * It lives with the tests so that its smoke run is part of the test command and it cannot rot;
+ * the figures and how to reproduce them are in docs/benchmarks.md.
  */
 package chat.plume.load;
