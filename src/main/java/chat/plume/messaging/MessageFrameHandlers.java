@@ -1,5 +1,6 @@
 package chat.plume.messaging;
 
+import chat.plume.platform.error.RateLimitedException;
 import chat.plume.platform.events.Push;
 import chat.plume.realtime.Connection;
 import chat.plume.realtime.FrameFailures;
@@ -10,8 +11,12 @@ import chat.plume.realtime.InboundFrame;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The WebSocket side of messaging: each handler reads its frame, calls the boundary with the
@@ -22,6 +27,14 @@ import java.util.Map;
 @ApplicationScoped
 public class MessageFrameHandlers implements FrameHandlers {
 
+    private static final Logger LOG = Logger.getLogger(MessageFrameHandlers.class.getName());
+
+    /**
+     * Sends of one connection waiting for their commit. Flood control limits how fast frames
+     * come, not how many wait: past this, a send is refused with {@code busy} at once.
+     */
+    static final int MAX_SENDS_IN_FLIGHT = 100;
+
     /** Typing is relayed at most this often per connection. */
     private static final long TYPING_INTERVAL_NANOS = 2_000_000_000L;
 
@@ -30,6 +43,9 @@ public class MessageFrameHandlers implements FrameHandlers {
 
     @Inject
     MessageWriter writer;
+
+    @Inject
+    SendRules rules;
 
     @Inject
     FrameFailures failures;
@@ -54,14 +70,25 @@ public class MessageFrameHandlers implements FrameHandlers {
                 FrameFields.optionalNumber(frame, "media"));
         // Answered when the writer has committed it (with others, in one transaction); this
         // connection's next frames are handled meanwhile.
+        rules.check(outgoing);
+        AtomicInteger inFlight = connection.attribute("send.in-flight", AtomicInteger::new);
+        if (inFlight.incrementAndGet() > MAX_SENDS_IN_FLIGHT) {
+            inFlight.decrementAndGet();
+            throw new RateLimitedException("busy", Duration.ofSeconds(1), "Too many sends waiting; wait for their acks.");
+        }
         writer.submit(outgoing).whenComplete((sent, failure) -> {
-            if (failure != null) {
-                failures.answer(connection, frame.type(), frame.id(), failure);
-                return;
+            inFlight.decrementAndGet();
+            try {
+                if (failure != null) {
+                    failures.answer(connection, frame.type(), frame.id(), failure);
+                    return;
+                }
+                MessagingViews.Message m = sent.message();
+                connection.send(new MessagingFrames.Ack("ack", frame.id(), m.conversation(), m.seq(), m.id(),
+                        m.clientMessageId(), m.createdAt(), sent.duplicate()));
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Could not answer send " + frame.id() + " on connection " + connection.id(), e);
             }
-            MessagingViews.Message m = sent.message();
-            connection.send(new MessagingFrames.Ack("ack", frame.id(), m.conversation(), m.seq(), m.id(),
-                    m.clientMessageId(), m.createdAt(), sent.duplicate()));
         });
     }
 

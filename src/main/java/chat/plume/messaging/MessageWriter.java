@@ -76,13 +76,24 @@ public class MessageWriter {
      */
     public CompletableFuture<Messages.Sent> submit(Messages.Outgoing outgoing) {
         Pending pending = new Pending(outgoing, new CompletableFuture<>());
+        if (!running) {
+            pending.result().completeExceptionally(shuttingDown());
+            return pending.result();
+        }
         lanes.get(Math.floorMod(Long.hashCode(outgoing.conversationId()), lanes.size())).queue.add(pending);
         return pending.result();
+    }
+
+    private static IllegalStateException shuttingDown() {
+        return new IllegalStateException("Plume is shutting down");
     }
 
     @PreDestroy
     void stop() {
         running = false;
+        for (Lane lane : lanes) {
+            lane.stop();
+        }
     }
 
     private record Pending(Messages.Outgoing outgoing, CompletableFuture<Messages.Sent> result) {
@@ -91,10 +102,12 @@ public class MessageWriter {
     /** One writer thread and its queue. */
     private final class Lane {
         private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+        private volatile Thread thread;
 
         void run() {
-            while (running) {
-                try {
+            thread = Thread.currentThread();
+            try {
+                while (running) {
                     Pending first = queue.poll(1, TimeUnit.SECONDS);
                     if (first == null) {
                         continue;
@@ -102,17 +115,34 @@ public class MessageWriter {
                     List<Pending> batch = new ArrayList<>();
                     batch.add(first);
                     queue.drainTo(batch, batchLimit - 1);
-                    write(batch);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                } catch (RuntimeException e) {
-                    // write() completes every future itself; this only keeps the lane alive.
-                    LOG.log(Level.SEVERE, "Message writer failed", e);
+                    try {
+                        write(batch);
+                    } catch (RuntimeException | Error e) {
+                        // Even an Error: a dead lane would leave its conversations unanswered for good.
+                        LOG.log(Level.SEVERE, "Message writer failed", e);
+                    } finally {
+                        // Whatever happened (an Error included), nobody waits for an answer forever.
+                        batch.forEach(p -> p.result().completeExceptionally(new IllegalStateException("Not written")));
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                for (Pending left; (left = queue.poll()) != null; ) {
+                    left.result().completeExceptionally(shuttingDown());
                 }
             }
-            for (Pending left; (left = queue.poll()) != null; ) {
-                left.result().completeExceptionally(new IllegalStateException("Plume is shutting down"));
+        }
+
+        void stop() {
+            Thread running = thread;
+            if (running != null) {
+                running.interrupt();
+                try {
+                    running.join(TimeUnit.SECONDS.toMillis(10));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
 
@@ -134,7 +164,7 @@ public class MessageWriter {
                 try {
                     pending.result().complete(messages.send(o.caller(), o.conversationId(), o.clientMessageId(),
                             o.body(), o.replyTo(), o.mentions(), o.mediaId()));
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | Error e) {
                     pending.result().completeExceptionally(e);
                 }
             }

@@ -38,7 +38,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -48,8 +47,6 @@ import java.util.stream.Collectors;
 @Stateless
 public class Messages {
 
-    /** Client message ids: the client's own idempotency keys, e.g. a UUID. */
-    private static final Pattern CLIENT_ID = Pattern.compile("^[A-Za-z0-9_-]{1,64}$");
 
     @PersistenceContext
     EntityManager em;
@@ -68,6 +65,9 @@ public class Messages {
 
     @Inject
     MessagingSettings settings;
+
+    @Inject
+    SendRules rules;
 
     @Inject
     Event<Push> push;
@@ -116,10 +116,7 @@ public class Messages {
     public Sent send(Caller caller, long conversationId, String clientMessageId, String body, Long replyTo,
             List<Long> mentions, Long mediaId) {
         long me = caller.accountId();
-        if (clientMessageId == null || !CLIENT_ID.matcher(clientMessageId).matches()) {
-            throw new InvalidInputException("invalid_input", "clientMessageId",
-                    "clientMessageId must be 1 to 64 letters, digits, '-' or '_'.");
-        }
+        rules.requireClientId(clientMessageId);
         // A resend of a stored message gets its original ack, even if the sender may no longer
         // write here (removed from the group after the message was stored, before the ack arrived).
         Optional<Sent> resent = earlier(me, clientMessageId, conversationId);
@@ -135,7 +132,7 @@ public class Messages {
             return resent.get();
         }
         Media media = mediaId == null ? null : attachable(mediaId, conversationId, me);
-        String text = media != null && (body == null || body.isBlank()) ? null : requireText(body);
+        String text = rules.textOf(body, media != null);
         requireMayWrite(conversation, me);
         if (replyTo != null && (replyTo < 1 || replyTo > conversation.lastSeq())) {
             throw new InvalidInputException("unknown_reply", "replyTo", "There is no such message to reply to.");
@@ -238,7 +235,7 @@ public class Messages {
             throw new DuplicateEntityException("message_recalled", null, "This message was recalled.");
         }
         requireWithin(message, settings.editWindow(), "edit_window_passed", "It is too late to edit this message.");
-        message.edit(requireText(body), Timestamps.now());
+        message.edit(rules.requireText(body), Timestamps.now());
         return announceUpdate(message);
     }
 
@@ -370,17 +367,6 @@ public class Messages {
         } else {
             groups.requireMaySpeak(conversation.groupId(), me);
         }
-    }
-
-    private String requireText(String body) {
-        if (body == null || body.isBlank()) {
-            throw new InvalidInputException("empty_message", "body", "A message needs some text.");
-        }
-        if (body.codePointCount(0, body.length()) > settings.maxLength()) {
-            throw new InvalidInputException("message_too_long", "body",
-                    "A message has at most " + settings.maxLength() + " characters.");
-        }
-        return body;
     }
 
     /** Mentions (@) are for groups, and only of members. */

@@ -103,7 +103,15 @@ public class Connection {
 
     private void takeTurn(Consumer<String> handler) {
         if (!inbound.isEmpty() && handling.compareAndSet(false, true)) {
-            executor.execute(() -> handleOne(handler));
+            try {
+                executor.execute(() -> handleOne(handler));
+            } catch (RuntimeException refused) {
+                // The executor is shutting down: nothing will handle these frames, so drop them
+                // (the client resends what was not answered) rather than leave the connection wedged.
+                LOG.log(Level.FINE, "Frames of connection " + id() + " could not be scheduled", refused);
+                inbound.clear();
+                handling.set(false);
+            }
         }
     }
 

@@ -146,4 +146,40 @@ class ConnectionTest {
         assertThat(executor.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
         assertThat(fake.written).containsExactlyElementsOf(expected);
     }
+
+    @Test
+    void framesAreHandledInOrderOnePerTurnAtTheBackOfTheQueue() {
+        List<Runnable> turns = new ArrayList<>();
+        Connection connection = new Connection(fake.session(), caller, new FrameCodec(), turns::add, 100);
+        List<String> handled = new ArrayList<>();
+        connection.receive("a", handled::add);
+        connection.receive("b", handled::add);
+        assertThat(turns).hasSize(1);
+        turns.remove(0).run();
+        assertThat(handled).containsExactly("a");
+        // "b" waits for a turn of its own, behind whatever else was queued meanwhile.
+        assertThat(turns).hasSize(1);
+        turns.remove(0).run();
+        assertThat(handled).containsExactly("a", "b");
+        assertThat(turns).isEmpty();
+    }
+
+    @Test
+    void anExecutorThatRefusesWorkDoesNotWedgeTheConnection() {
+        boolean[] refusing = {true};
+        List<Runnable> turns = new ArrayList<>();
+        Connection connection = new Connection(fake.session(), caller, new FrameCodec(), task -> {
+            if (refusing[0]) {
+                throw new java.util.concurrent.RejectedExecutionException("shutting down");
+            }
+            turns.add(task);
+        }, 100);
+        List<String> handled = new ArrayList<>();
+        connection.receive("dropped", handled::add);
+        refusing[0] = false;
+        connection.receive("next", handled::add);
+        assertThat(turns).hasSize(1);
+        turns.remove(0).run();
+        assertThat(handled).containsExactly("next");
+    }
 }

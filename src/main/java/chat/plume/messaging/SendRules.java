@@ -1,0 +1,50 @@
+package chat.plume.messaging;
+
+import chat.plume.platform.error.InvalidInputException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.regex.Pattern;
+
+/**
+ * The rules of a message's own fields, which need no database. {@link Messages} applies them when
+ * storing; the send handler applies them before a send is queued, because a refusal inside a
+ * batch costs the whole batch a rollback and a retry one by one ({@link MessageWriter}).
+ */
+@ApplicationScoped
+public class SendRules {
+
+    /** Client message ids: the client's own idempotency keys, e.g. a UUID. */
+    private static final Pattern CLIENT_ID = Pattern.compile("^[A-Za-z0-9_-]{1,64}$");
+
+    @Inject
+    MessagingSettings settings;
+
+    /** Everything about a send that can be refused without the database. */
+    public void check(Messages.Outgoing outgoing) {
+        requireClientId(outgoing.clientMessageId());
+        textOf(outgoing.body(), outgoing.mediaId() != null);
+    }
+
+    public void requireClientId(String clientMessageId) {
+        if (clientMessageId == null || !CLIENT_ID.matcher(clientMessageId).matches()) {
+            throw new InvalidInputException("invalid_input", "clientMessageId",
+                    "clientMessageId must be 1 to 64 letters, digits, '-' or '_'.");
+        }
+    }
+
+    /** The text to store: required, unless the message carries media (then a blank caption is none). */
+    public String textOf(String body, boolean withMedia) {
+        return withMedia && (body == null || body.isBlank()) ? null : requireText(body);
+    }
+
+    public String requireText(String body) {
+        if (body == null || body.isBlank()) {
+            throw new InvalidInputException("empty_message", "body", "A message needs some text.");
+        }
+        if (body.codePointCount(0, body.length()) > settings.maxLength()) {
+            throw new InvalidInputException("message_too_long", "body",
+                    "A message has at most " + settings.maxLength() + " characters.");
+        }
+        return body;
+    }
+}
