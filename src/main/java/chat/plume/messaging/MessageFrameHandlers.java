@@ -45,9 +45,6 @@ public class MessageFrameHandlers implements FrameHandlers {
     MessageWriter writer;
 
     @Inject
-    SendRules rules;
-
-    @Inject
     FrameFailures failures;
 
     @Inject
@@ -70,7 +67,6 @@ public class MessageFrameHandlers implements FrameHandlers {
                 FrameFields.optionalNumber(frame, "media"));
         // Answered when the writer has committed it (with others, in one transaction); this
         // connection's next frames are handled meanwhile.
-        rules.check(outgoing);
         AtomicInteger inFlight = connection.attribute("send.in-flight", AtomicInteger::new);
         if (inFlight.incrementAndGet() > MAX_SENDS_IN_FLIGHT) {
             inFlight.decrementAndGet();

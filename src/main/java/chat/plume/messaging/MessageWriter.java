@@ -1,6 +1,7 @@
 package chat.plume.messaging;
 
 import chat.plume.platform.Settings;
+import chat.plume.platform.error.PlumeException;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -49,6 +50,9 @@ public class MessageWriter {
     @Inject
     Messages messages;
 
+    @Inject
+    SendRules rules;
+
     @Resource
     ManagedThreadFactory threads;
 
@@ -72,9 +76,15 @@ public class MessageWriter {
     /**
      * Queues a send; the future completes once the message is committed (or with the refusal
      * {@link Messages#send} would have thrown). Nobody waits on a thread for it: the handler
-     * answers when it completes.
+     * answers when it completes. A send whose own fields break the {@link SendRules} gets an
+     * already failed future and never reaches a batch.
      */
     public CompletableFuture<Messages.Sent> submit(Messages.Outgoing outgoing) {
+        try {
+            rules.check(outgoing);
+        } catch (PlumeException refused) {
+            return CompletableFuture.failedFuture(refused);
+        }
         Pending pending = new Pending(outgoing, new CompletableFuture<>());
         if (!running) {
             pending.result().completeExceptionally(shuttingDown());
@@ -118,11 +128,10 @@ public class MessageWriter {
                     try {
                         write(batch);
                     } catch (RuntimeException | Error e) {
-                        // Even an Error: a dead lane would leave its conversations unanswered for good.
+                        // Even an Error: a dead lane would leave its conversations unanswered for
+                        // good. Whoever the failure left without an answer gets this one.
                         LOG.log(Level.SEVERE, "Message writer failed", e);
-                    } finally {
-                        // Whatever happened (an Error included), nobody waits for an answer forever.
-                        batch.forEach(p -> p.result().completeExceptionally(new IllegalStateException("Not written")));
+                        batch.forEach(p -> p.result().completeExceptionally(e));
                     }
                 }
             } catch (InterruptedException e) {

@@ -111,12 +111,13 @@ public class Messages {
 
     /**
      * Sends a text, or an image or file uploaded before ({@code mediaId}: the caller's own upload
-     * into this very conversation), optionally with a caption.
+     * into this very conversation), optionally with a caption. The fields themselves (client id,
+     * text) are checked once, by {@link SendRules}, before the send is queued
+     * ({@link MessageWriter#submit}); this checks what needs the database.
      */
     public Sent send(Caller caller, long conversationId, String clientMessageId, String body, Long replyTo,
             List<Long> mentions, Long mediaId) {
         long me = caller.accountId();
-        rules.requireClientId(clientMessageId);
         // A resend of a stored message gets its original ack, even if the sender may no longer
         // write here (removed from the group after the message was stored, before the ack arrived).
         Optional<Sent> resent = earlier(me, clientMessageId, conversationId);
@@ -132,7 +133,7 @@ public class Messages {
             return resent.get();
         }
         Media media = mediaId == null ? null : attachable(mediaId, conversationId, me);
-        String text = rules.textOf(body, media != null);
+        String text = media != null && (body == null || body.isBlank()) ? null : body;
         requireMayWrite(conversation, me);
         if (replyTo != null && (replyTo < 1 || replyTo > conversation.lastSeq())) {
             throw new InvalidInputException("unknown_reply", "replyTo", "There is no such message to reply to.");

@@ -6,9 +6,9 @@ import jakarta.inject.Inject;
 import java.util.regex.Pattern;
 
 /**
- * The rules of a message's own fields, which need no database. {@link Messages} applies them when
- * storing; the send handler applies them before a send is queued, because a refusal inside a
- * batch costs the whole batch a rollback and a retry one by one ({@link MessageWriter}).
+ * The rules of a message's own fields, which need no database. They are applied once, when a
+ * send is queued ({@link MessageWriter#submit}), because a refusal inside a batch costs the whole
+ * batch a rollback and a retry one by one; edits apply {@link #requireText} when stored.
  */
 @ApplicationScoped
 public class SendRules {
@@ -19,22 +19,20 @@ public class SendRules {
     @Inject
     MessagingSettings settings;
 
-    /** Everything about a send that can be refused without the database. */
+    /**
+     * Everything about a send that can be refused without the database: the client id, and the
+     * text, which is required unless the message carries media (then a blank caption is none).
+     */
     public void check(Messages.Outgoing outgoing) {
-        requireClientId(outgoing.clientMessageId());
-        textOf(outgoing.body(), outgoing.mediaId() != null);
-    }
-
-    public void requireClientId(String clientMessageId) {
+        String clientMessageId = outgoing.clientMessageId();
         if (clientMessageId == null || !CLIENT_ID.matcher(clientMessageId).matches()) {
             throw new InvalidInputException("invalid_input", "clientMessageId",
                     "clientMessageId must be 1 to 64 letters, digits, '-' or '_'.");
         }
-    }
-
-    /** The text to store: required, unless the message carries media (then a blank caption is none). */
-    public String textOf(String body, boolean withMedia) {
-        return withMedia && (body == null || body.isBlank()) ? null : requireText(body);
+        String body = outgoing.body();
+        if (outgoing.mediaId() == null || (body != null && !body.isBlank())) {
+            requireText(body);
+        }
     }
 
     public String requireText(String body) {

@@ -15,6 +15,7 @@ import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -44,6 +45,7 @@ public class GatewayEndpoint {
     ManagedExecutorService executor;
 
     private Connection connection;
+    private Consumer<String> handleFrame;
 
     @OnOpen
     public void open(Session session, EndpointConfig config) throws IOException {
@@ -62,6 +64,7 @@ public class GatewayEndpoint {
         session.setMaxIdleTimeout(0);
         connection = new Connection(session, authenticated, codec, executor, settings.outboxLimit(),
                 new TokenBucket(settings.framesPerSecond(), settings.frameBurst()));
+        handleFrame = frame -> router.route(connection, frame);
         gateway.open(connection);
     }
 
@@ -72,7 +75,7 @@ public class GatewayEndpoint {
         }
         connection.heard();
         if (router.admit(connection)) {
-            connection.receive(text, frame -> router.route(connection, frame));
+            connection.receive(text, handleFrame);
         }
     }
 

@@ -10,7 +10,7 @@ class Member implements LoadConnection.FrameHandler {
 
     private static final AtomicInteger ERRORS_SHOWN = new AtomicInteger();
 
-    private final Ledger ledger;
+    final Ledger ledger;
     private final Traffic traffic;
     private final Ledger.Inbox inbox;
     private final long self;

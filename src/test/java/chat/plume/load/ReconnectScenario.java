@@ -89,7 +89,6 @@ final class ReconnectScenario implements Scenario {
 
     /** A receiver that can be dropped and then catches up by itself. */
     private static final class Resuming extends Member {
-        private final Ledger ledger;
         private final Population.Account account;
         private final Context context;
         private final HttpClient http;
@@ -102,7 +101,6 @@ final class ReconnectScenario implements Scenario {
         Resuming(Ledger ledger, Traffic traffic, Setup.Conversation conversation, Population.Account account,
                 Context context, HttpClient http, Latencies resumeTimes, LongAdder resumes) {
             super(ledger, traffic, conversation, account.id(), true);
-            this.ledger = ledger;
             this.account = account;
             this.context = context;
             this.http = http;

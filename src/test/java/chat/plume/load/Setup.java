@@ -76,11 +76,6 @@ final class Setup {
     }
 
     static List<HttpClient> oneClient() {
-        int n = Integer.getInteger("load.clients", 1);
-        List<HttpClient> clients = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            clients.add(HttpClient.newHttpClient());
-        }
-        return clients;
+        return List.of(HttpClient.newHttpClient());
     }
 }

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class MessageWriterTest {
 
-    /** Stores by recording; refuses the client id "bad"; throws an Error for the client id "boom". */
+    /** Stores by recording; refuses the client id "bad" (as the database would); throws an Error for "boom". */
     static final class RecordingMessages extends Messages {
         final List<List<String>> transactions = new ArrayList<>();
 
@@ -68,6 +68,8 @@ class MessageWriterTest {
 
     MessageWriterTest() {
         writer.messages = messages;
+        writer.rules = new SendRules();
+        writer.rules.settings = new MessagingSettings(100, java.time.Duration.ofMinutes(2), java.time.Duration.ofMinutes(15));
         writer.threads = new ManagedThreadFactory() {
             @Override
             public Thread newThread(Runnable r) {
@@ -114,6 +116,17 @@ class MessageWriterTest {
         CompletableFuture<Messages.Sent> boom = submit("boom");
         assertThatThrownBy(() -> boom.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
         assertThat(submit("after").get(5, TimeUnit.SECONDS).message().clientMessageId()).isEqualTo("after");
+    }
+
+    @Test
+    void aSendWithBadFieldsIsRefusedBeforeItIsQueued() {
+        CompletableFuture<Messages.Sent> empty = writer.submit(new Messages.Outgoing(caller, 7, "e-1", " ", null,
+                List.of(), null));
+        assertThat(empty).isCompletedExceptionally();
+        assertThatThrownBy(empty::join).hasCauseInstanceOf(InvalidInputException.class);
+        assertThat(writer.submit(new Messages.Outgoing(caller, 7, "no spaces allowed", "hi", null, List.of(), null)))
+                .isCompletedExceptionally();
+        assertThat(messages.transactions).isEmpty();
     }
 
     @Test
