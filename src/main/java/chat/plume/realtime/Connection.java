@@ -35,6 +35,11 @@ public class Connection {
     /** A write that completes synchronously calls back into {@link #drain}; past this depth, hop threads. */
     private static final int MAX_SYNCHRONOUS_DEPTH = 16;
     private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
+    /**
+     * Frames of one connection that may wait for a handler. Flood control limits how fast they
+     * come; this limits how many wait while the server is backlogged.
+     */
+    public static final int INBOUND_LIMIT = 100;
 
     private final Session session;
     private final Caller caller;
@@ -42,8 +47,8 @@ public class Connection {
     private final Executor executor;
     private final int outboxLimit;
     private final Queue<String> outbox = new ConcurrentLinkedQueue<>();
-    private final Queue<String> inbound = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean handling = new AtomicBoolean();
+    private final SerialExecutor inbound;
+    private final AtomicBoolean retired = new AtomicBoolean();
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicBoolean writing = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -65,6 +70,7 @@ public class Connection {
         this.executor = executor;
         this.outboxLimit = outboxLimit;
         this.frames = frames;
+        this.inbound = new SerialExecutor(executor, INBOUND_LIMIT);
     }
 
     /** Per-connection state of a frame handler (rate limits, …), made on first use. */
@@ -95,37 +101,23 @@ public class Connection {
         return caller.accountId();
     }
 
-    /** Queues an admitted frame from the client for the handler, which sees this connection's frames in order. */
-    public void receive(String text, Consumer<String> handler) {
-        inbound.add(text);
-        takeTurn(handler);
+    /**
+     * Queues an admitted frame from the client for the handler, which sees this connection's
+     * frames in order, one per turn. Returns false, queueing nothing, when {@link #INBOUND_LIMIT}
+     * frames of this connection are already waiting (the server is backlogged): the caller
+     * answers {@code busy}.
+     */
+    public boolean receive(String text, Consumer<String> handler) {
+        return inbound.offer(() -> {
+            if (!closed.get()) {
+                handler.accept(text);
+            }
+        });
     }
 
-    private void takeTurn(Consumer<String> handler) {
-        if (!inbound.isEmpty() && handling.compareAndSet(false, true)) {
-            try {
-                executor.execute(() -> handleOne(handler));
-            } catch (RuntimeException refused) {
-                // The executor is shutting down: nothing will handle these frames, so drop them
-                // (the client resends what was not answered) rather than leave the connection wedged.
-                LOG.log(Level.FINE, "Frames of connection " + id() + " could not be scheduled", refused);
-                inbound.clear();
-                handling.set(false);
-            }
-        }
-    }
-
-    private void handleOne(Consumer<String> handler) {
-        try {
-            String next = inbound.poll();
-            if (next != null && !closed.get()) {
-                handler.accept(next);
-            }
-        } finally {
-            handling.set(false);
-            // A frame that arrived after the poll, or the rest: back of the queue, after everyone else.
-            takeTurn(handler);
-        }
+    /** Marks the connection as unregistered; true only the first time (its end is announced once). */
+    public boolean retire() {
+        return retired.compareAndSet(false, true);
     }
 
     /** Queues a frame object; it is encoded here, once. */

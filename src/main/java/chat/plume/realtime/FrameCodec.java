@@ -2,7 +2,6 @@ package chat.plume.realtime;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonReaderFactory;
@@ -14,6 +13,8 @@ import jakarta.json.bind.JsonbBuilder;
 import java.io.StringReader;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Turns frames into text and back. Encoding goes through one shared JSON-B instance (thread-safe,
@@ -25,6 +26,11 @@ public class FrameCodec {
 
     /** Request ids are the client's to choose, within reason. */
     static final int MAX_ID_LENGTH = 64;
+    /**
+     * No frame of the protocol nests deeper than a few levels; the JSON parser's own limit (1,000)
+     * is where it would fail, after building that much. Checked on the raw text before parsing.
+     */
+    static final int MAX_DEPTH = 32;
 
     private final Jsonb jsonb = JsonbBuilder.create();
     /**
@@ -44,6 +50,10 @@ public class FrameCodec {
      * @throws MalformedFrameException when the text is not a JSON object with a string {@code type}
      */
     public InboundFrame decode(String text) {
+        if (FrameScan.nestsDeeperThan(text, MAX_DEPTH)) {
+            throw new MalformedFrameException(FrameScan.requestId(text), "malformed_frame",
+                    "The frame nests deeper than " + MAX_DEPTH + " levels.");
+        }
         JsonObject object;
         try (JsonReader reader = readers.createReader(new StringReader(text))) {
             JsonValue value = reader.readValue();
@@ -51,8 +61,12 @@ public class FrameCodec {
                 throw new MalformedFrameException(null, "malformed_frame", "A frame must be a JSON object.");
             }
             object = value.asJsonObject();
-        } catch (JsonException | IllegalStateException e) {
-            throw new MalformedFrameException(null, "malformed_frame", "The frame is not valid JSON.");
+        } catch (MalformedFrameException e) {
+            throw e;
+        } catch (RuntimeException | StackOverflowError e) {
+            // JsonException and IllegalStateException as documented, and whatever else a
+            // parser may throw on hostile input: every frame is answered.
+            throw new MalformedFrameException(FrameScan.requestId(text), "malformed_frame", "The frame is not valid JSON.");
         }
         String id = stringField(object, "id").orElse(null);
         if (object.containsKey("id") && (id == null || id.isEmpty() || id.length() > MAX_ID_LENGTH)) {
@@ -75,7 +89,7 @@ public class FrameCodec {
             jsonb.close();
         } catch (Exception e) {
             // Closing only releases caches; nothing to recover at undeployment.
-            java.util.logging.Logger.getLogger(FrameCodec.class.getName()).log(java.util.logging.Level.FINE, "Closing JSON-B failed", e);
+            Logger.getLogger(FrameCodec.class.getName()).log(Level.FINE, "Closing JSON-B failed", e);
         }
     }
 }

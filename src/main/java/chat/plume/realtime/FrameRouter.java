@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The one place that maps a frame's {@code type} to its handler. Every failure becomes an error
@@ -42,23 +43,32 @@ public class FrameRouter {
     }
 
     /**
-     * Flood control, on arrival: whether the frame may be queued at all. A flood is refused
+     * Takes a whole frame from the client: flood control first, on arrival (a flood is refused
      * before anything else, malformed frames included, so it costs the flooder only; a client
-     * that keeps flooding is closed.
+     * that keeps flooding is closed), then the connection's queue (refused with {@code busy}
+     * while the server is backlogged). A refusal names the request when its id can be read
+     * without parsing.
      */
-    public boolean admit(Connection connection) {
-        if (connection.admitFrame()) {
-            return true;
+    public void receive(Connection connection, String text, Consumer<String> handler) {
+        if (!connection.admitFrame()) {
+            if (connection.framesRefusedInARow() > GatewaySettings.FLOOD_CLOSE_AFTER) {
+                gateway.dropAfterFlush(connection,
+                        new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "rate_limited"));
+            } else {
+                connection.send(new Frames.Error(FrameScan.requestId(text), "rate_limited", "Too many frames; slow down."));
+            }
+            return;
         }
-        if (connection.framesRefusedInARow() > GatewaySettings.FLOOD_CLOSE_AFTER) {
-            gateway.dropAfterFlush(connection, new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "rate_limited"));
-        } else {
-            connection.send(new Frames.Error(null, "rate_limited", "Too many frames; slow down."));
+        if (!connection.receive(text, handler)) {
+            connection.send(new Frames.Error(FrameScan.requestId(text), "busy", "The server is busy; try again."));
         }
-        return false;
     }
 
-    /** Decodes an admitted frame and hands it to its handler; every failure is answered with an error frame. */
+    /**
+     * Decodes an admitted frame and hands it to its handler. Every outcome is answered: a frame
+     * that cannot be decoded with an error naming what could be read of it, a handler's failure
+     * with the error frame for it, never silence.
+     */
     public void route(Connection connection, String text) {
         InboundFrame frame;
         try {
@@ -74,7 +84,7 @@ public class FrameRouter {
         }
         try {
             handler.handle(connection, frame);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             failures.answer(connection, frame.type(), frame.id(), e);
         }
     }

@@ -1,9 +1,8 @@
 package chat.plume.realtime;
 
 import chat.plume.identity.boundary.Sessions;
-import jakarta.enterprise.context.ApplicationScoped;
 import chat.plume.platform.events.PresenceChanged;
-import jakarta.enterprise.event.Event;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import java.util.Locale;
@@ -25,7 +24,7 @@ public class Gateway {
     Dispatcher dispatcher;
 
     @Inject
-    Event<PresenceChanged> presence;
+    ConnectionLifecycle lifecycle;
 
     @Inject
     GatewaySettings settings;
@@ -40,6 +39,7 @@ public class Gateway {
                 caller.role().name().toLowerCase(Locale.ROOT)), connection.id(), settings));
         boolean cameOnline = registry.add(connection);
         LOG.fine(() -> "Connection " + connection.id() + " opened for account " + caller.accountId());
+        lifecycle.opened(connection, cameOnline);
         // A sign-out that committed between the handshake and the registration above found no
         // connection to close; look once more now that the connection can be found.
         if (!sessions.isLive(caller.sessionId())) {
@@ -47,20 +47,24 @@ public class Gateway {
             return;
         }
         if (cameOnline) {
-            PresenceChanged online = new PresenceChanged(caller.accountId(), true);
-            dispatcher.toUser(caller.accountId(), online.frame());
-            presence.fire(online);
+            dispatcher.toUser(caller.accountId(), new PresenceChanged(caller.accountId(), true).frame());
         }
         announceDevices(caller.accountId());
     }
 
-    /** The connection has ended; safe to call more than once. */
+    /**
+     * The connection has ended; safe to call more than once, from any thread (inside another
+     * transaction's completion too: what follows a close runs on {@link ConnectionLifecycle}'s
+     * threads).
+     */
     public void closed(Connection connection) {
+        if (!connection.retire()) {
+            return;
+        }
         boolean wentOffline = registry.remove(connection);
         LOG.fine(() -> "Connection " + connection.id() + " closed");
-        if (wentOffline) {
-            presence.fire(new PresenceChanged(connection.accountId(), false));
-        } else {
+        lifecycle.closed(connection, wentOffline);
+        if (!wentOffline) {
             announceDevices(connection.accountId());
         }
     }

@@ -1,6 +1,7 @@
 package chat.plume.realtime;
 
 import chat.plume.identity.boundary.Caller;
+import chat.plume.identity.boundary.Sessions;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
@@ -41,10 +42,14 @@ public class GatewayEndpoint {
     @Inject
     GatewaySettings settings;
 
+    @Inject
+    Sessions sessions;
+
     @Resource
     ManagedExecutorService executor;
 
     private Connection connection;
+    private FrameAssembler assembler;
     private Consumer<String> handleFrame;
 
     @OnOpen
@@ -53,29 +58,44 @@ public class GatewayEndpoint {
             session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "forbidden_origin"));
             return;
         }
-        Object caller = config.getUserProperties().get(HandshakeAuthenticator.CALLER);
-        if (!(caller instanceof Caller authenticated)) {
+        Object token = config.getUserProperties().get(HandshakeAuthenticator.TOKEN);
+        Caller authenticated = token instanceof String t ? sessions.authenticate(t).orElse(null) : null;
+        if (authenticated == null) {
             session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "unauthenticated"));
             return;
         }
+        // Advisory only (neither Undertow nor Tyrus enforces these): the FrameAssembler does.
         session.setMaxTextMessageBufferSize(settings.maxFrameBytes());
         session.setMaxBinaryMessageBufferSize(1024);
         // Liveness is the heartbeat's job; the container's idle timer would only race it.
         session.setMaxIdleTimeout(0);
         connection = new Connection(session, authenticated, codec, executor, settings.outboxLimit(),
                 new TokenBucket(settings.framesPerSecond(), settings.frameBurst()));
+        assembler = new FrameAssembler(settings.maxFrameBytes());
         handleFrame = frame -> router.route(connection, frame);
         gateway.open(connection);
     }
 
+    /**
+     * Text arrives in parts, as the container reads it, so that a frame over the limit is refused
+     * (1009) before it is held in memory; the container calls this one part at a time per connection.
+     */
     @OnMessage
-    public void text(String text) {
-        if (connection == null) {
+    public void text(String part, boolean last) {
+        if (connection == null || assembler == null) {
             return;
         }
         connection.heard();
-        if (router.admit(connection)) {
-            connection.receive(text, handleFrame);
+        String frame;
+        try {
+            frame = assembler.add(part, last);
+        } catch (FrameAssembler.TooLarge tooLarge) {
+            assembler = null;
+            gateway.drop(connection, new CloseReason(CloseReason.CloseCodes.TOO_BIG, "frame_too_large"));
+            return;
+        }
+        if (frame != null) {
+            router.receive(connection, frame, handleFrame);
         }
     }
 
@@ -86,9 +106,15 @@ public class GatewayEndpoint {
         }
     }
 
+    /** Binary frames are not part of the protocol; refused at their first part, never buffered. */
     @OnMessage
-    public void binary(ByteBuffer data, Session session) throws IOException {
-        session.close(new CloseReason(CloseReason.CloseCodes.CANNOT_ACCEPT, "binary_not_supported"));
+    public void binary(ByteBuffer part, boolean last, Session session) throws IOException {
+        if (connection != null) {
+            assembler = null;
+            gateway.drop(connection, new CloseReason(CloseReason.CloseCodes.CANNOT_ACCEPT, "binary_not_supported"));
+        } else if (session.isOpen()) {
+            session.close(new CloseReason(CloseReason.CloseCodes.CANNOT_ACCEPT, "binary_not_supported"));
+        }
     }
 
     @OnClose
@@ -98,10 +124,17 @@ public class GatewayEndpoint {
         }
     }
 
+    /**
+     * Resets and broken pipes are a client's everyday life (FINE); anything else is a failure of
+     * ours or of the container and is logged as one. The container closes the session next.
+     */
     @OnError
     public void error(Throwable failure) {
-        // Oversized frames, resets and timeouts land here; the container closes the session next.
-        LOG.log(Level.FINE, "WebSocket error on " + (connection == null ? "unopened connection" : connection.id()),
-                failure);
+        String where = connection == null ? "an unopened connection" : "connection " + connection.id();
+        if (failure instanceof IOException) {
+            LOG.log(Level.FINE, "WebSocket I/O error on " + where, failure);
+        } else {
+            LOG.log(Level.WARNING, "WebSocket failure on " + where, failure);
+        }
     }
 }

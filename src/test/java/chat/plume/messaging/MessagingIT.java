@@ -56,6 +56,32 @@ class MessagingIT extends ClientTestBase {
         }
     }
 
+    /**
+     * Sends pipelined from two people at once are committed in batches; every device still
+     * receives the conversation's messages in sequence order (batches used to arrive backwards).
+     */
+    @Test
+    void pushesArriveInSequenceOrderWhateverTheBatching() {
+        Direct chat = direct("Olive", "Pete");
+        long conversation = chat.conversation();
+        try (WsClient olive = chat.alice().connect(); WsClient pete = chat.bob().connect();
+             WsClient oliveLaptop = chat.alice().connect()) {
+            int each = 40;
+            for (int i = 0; i < each; i++) {
+                olive.sendAsync(frame("send", "conversation", conversation, "clientMessageId", "o" + i, "body", "o" + i));
+                pete.sendAsync(frame("send", "conversation", conversation, "clientMessageId", "p" + i, "body", "p" + i));
+            }
+            for (WsClient device : List.of(olive, pete, oliveLaptop)) {
+                List<Long> seqs = new ArrayList<>();
+                for (int i = 0; i < 2 * each; i++) {
+                    seqs.add(device.next(type("message"), WAIT).getJsonObject("message").getJsonNumber("seq").longValue());
+                }
+                assertThat(seqs).as("pushes in the order received").isSorted().doesNotHaveDuplicates()
+                        .hasSize(2 * each).startsWith(1L).endsWith((long) 2 * each);
+            }
+        }
+    }
+
     @Test
     void aResendWithTheSameClientMessageIdGetsTheSameAckAndNoSecondMessage() {
         Direct chat = direct("Resend", "Recv");

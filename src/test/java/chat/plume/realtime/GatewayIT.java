@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import chat.plume.testing.Api;
 import chat.plume.testing.Deployments;
 import chat.plume.testing.Json;
+import chat.plume.testing.RawWebSocket;
 import chat.plume.testing.SilentClient;
 import chat.plume.testing.WsClient;
 import jakarta.json.JsonObject;
@@ -110,6 +111,77 @@ class GatewayIT extends ClientTestBase {
 
             bystander.send(Json.object("type", "ping", "id", "still-here"));
             assertThat(bystander.next("pong", WAIT).getString("id")).isEqualTo("still-here");
+        }
+    }
+
+    /**
+     * The limit (8 KiB here) holds however the bytes come: in many small fragments of one
+     * message, or as one frame announced as 100 MB and streamed. The server refuses the frame
+     * as soon as it passes the limit, so nothing near the announced size is ever held.
+     */
+    @Test
+    void theFrameLimitHoldsForFragmentsAndForOneEndlessFrame() throws Exception {
+        try (WsClient client = WsClient.connect(base, api.newSignedInUser("Fragments"))) {
+            client.next("welcome", WAIT);
+            String fragment = "x".repeat(1024);
+            client.sendPart("{\"type\":\"ping\",\"id\":\"frag\",\"padding\":\"", false);
+            for (int i = 0; i < 2048 && !client.isClosed(); i++) {
+                if (!client.trySendPart(fragment, false)) {
+                    break;
+                }
+            }
+            assertThat(client.awaitClose(WAIT)).isEqualTo(new WsClient.Closed(1009, "frame_too_large"));
+        }
+        try (RawWebSocket raw = RawWebSocket.open(base, api.newSignedInUser("Endless"))) {
+            long hundredMegabytes = 100L << 20;
+            raw.startTextFrame(hundredMegabytes);
+            RawWebSocket.Stream stream = raw.streamPayload(hundredMegabytes, 16 * 1024, Duration.ofSeconds(3));
+            // Refused while the frame was still coming, not once it had been read whole. Socket
+            // buffers on both sides hold a few megabytes; the server itself refuses at 8 KiB.
+            assertThat(stream.closeCode()).isEqualTo(1009);
+            assertThat(stream.writtenAtClose()).isBetween(8L * 1024, 16L << 20);
+        }
+    }
+
+    @Test
+    void deeplyNestedFramesAreAnsweredNotDropped() {
+        try (WsClient client = WsClient.connect(base, api.newSignedInUser("Nested"))) {
+            client.next("welcome", WAIT);
+            client.send("[".repeat(1500) + "]".repeat(1500));
+            assertThat(client.next("error", WAIT).getString("code")).isEqualTo("malformed_frame");
+
+            String deep = "{\"a\":".repeat(1200) + "1" + "}".repeat(1200);
+            client.send("{\"type\":\"ping\",\"id\":\"deep\",\"x\":" + deep + "}");
+            JsonObject error = client.next("error", WAIT);
+            assertThat(error.getString("code")).isEqualTo("malformed_frame");
+            assertThat(error.getString("id")).isEqualTo("deep");
+
+            client.send("{\"type\":\"ping\",\"id\":\"shallow\",\"x\":" + "[".repeat(20) + "]".repeat(20) + "}");
+            assertThat(client.next("pong", WAIT).getString("id")).isEqualTo("shallow");
+        }
+    }
+
+    /** A refused frame still names its request, so the client's request fails at once instead of timing out. */
+    @Test
+    void aFloodIsRefusedFrameByFrameNamingEachRequest() {
+        try (WsClient client = WsClient.connect(base, api.newSignedInUser("Flood"))) {
+            client.next("welcome", WAIT);
+            // The burst (100) and then fewer refusals in a row than close the connection (20).
+            int sent = 115;
+            for (int i = 0; i < sent; i++) {
+                client.sendAsync(Json.object("type", "ping", "id", "f" + i));
+            }
+            java.util.Set<String> answered = new java.util.HashSet<>();
+            int refused = 0;
+            while (answered.size() < sent) {
+                JsonObject reply = client.next(f -> f.containsKey("id"), WAIT);
+                assertThat(answered.add(reply.getString("id"))).as("one answer per request").isTrue();
+                if ("error".equals(reply.getString("type"))) {
+                    assertThat(reply.getString("code")).isEqualTo("rate_limited");
+                    refused++;
+                }
+            }
+            assertThat(refused).isPositive();
         }
     }
 

@@ -44,14 +44,15 @@ class FriendsIT extends ClientTestBase {
             assertThat(ok(200, bob.post("/friend-requests/" + requestId + "/accept", null)).getString("status"))
                     .isEqualTo("accepted");
 
-            for (WsClient ws : List.of(aliceWs, bobWs)) {
-                ws.next(type("friend.request.accepted"), WAIT);
-            }
+            // Pushes arrive in the order the transaction made them: the friendship, then the request's outcome.
             assertThat(aliceWs.next(type("friend.added"), WAIT).getJsonObject("friend").getJsonObject("user")
                     .getString("username")).isEqualTo(bob.username());
             JsonObject bobsNewFriend = bobWs.next(type("friend.added"), WAIT).getJsonObject("friend");
             assertThat(bobsNewFriend.getJsonObject("user").getString("username")).isEqualTo(alice.username());
             assertThat(bobsNewFriend.getBoolean("online")).isTrue();
+            for (WsClient ws : List.of(aliceWs, bobWs)) {
+                ws.next(type("friend.request.accepted"), WAIT);
+            }
 
             assertThat(friendIds(alice)).containsExactly(bob.id());
             assertThat(friendIds(bob)).containsExactly(alice.id());
@@ -69,6 +70,43 @@ class FriendsIT extends ClientTestBase {
             frankWs.next(presence(erin, "online"), WAIT);
             erinWs.close();
             frankWs.next(presence(erin, "offline"), WAIT);
+        }
+    }
+
+    /**
+     * A sign-out closes its connections after its transaction has committed; presence must
+     * still follow (it used to query the database inside that completion, failed, and friends
+     * saw the person online for good).
+     */
+    @Test
+    void aFriendWhoSignsOutGoesOfflineForTheirFriends() {
+        Person gina = Person.create(api, "Gina");
+        Person hal = Person.create(api, "Hal");
+        befriend(gina, hal);
+        try (WsClient halWs = hal.connect()) {
+            WsClient ginaWs = gina.connect();
+            halWs.next(presence(gina, "online"), WAIT);
+            Api.expect(204, gina.delete("/sessions/current"));
+            assertThat(ginaWs.awaitClose(WAIT)).isEqualTo(new WsClient.Closed(1008, "signed_out"));
+            halWs.next(presence(gina, "offline"), WAIT);
+        }
+    }
+
+    @Test
+    void aPasswordChangeTakesTheOtherDevicesOfflineForFriends() {
+        Person ivy = Person.create(api, "Ivy");
+        Person jon = Person.create(api, "Jon");
+        befriend(ivy, jon);
+        String password = "pass-" + ivy.username();
+        String laptop = api.token(ivy.username(), password);
+        try (WsClient jonWs = jon.connect()) {
+            WsClient laptopWs = WsClient.connect(api.base(), laptop);
+            jonWs.next(presence(ivy, "online"), WAIT);
+            // Changed from a session that has no connection: the laptop's is the only one.
+            Api.expect(204, ivy.put("/me/password", Json.object("currentPassword", password,
+                    "newPassword", "a brand new password")));
+            assertThat(laptopWs.awaitClose(WAIT)).isEqualTo(new WsClient.Closed(1008, "signed_out"));
+            jonWs.next(presence(ivy, "offline"), WAIT);
         }
     }
 

@@ -32,6 +32,7 @@ public final class WsClient implements AutoCloseable {
     private final BlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
     private final CompletableFuture<Closed> closed = new CompletableFuture<>();
     private final WebSocket socket;
+    private CompletableFuture<WebSocket> lastSend;
 
     /** Connects, or returns null when the server cannot be reached (it is down or restarting). */
     public static WsClient tryConnect(URI base, String token) {
@@ -52,6 +53,7 @@ public final class WsClient implements AutoCloseable {
             builder.header("Origin", origin);
         }
         this.socket = builder.buildAsync(uri, new Listener()).join();
+        this.lastSend = CompletableFuture.completedFuture(socket);
     }
 
     /** Opens a connection to {@code ws://host/ws} of the given base URL. */
@@ -65,7 +67,31 @@ public final class WsClient implements AutoCloseable {
     }
 
     public void send(String text) {
-        socket.sendText(text, true).join();
+        sendAsync(text).join();
+    }
+
+    /**
+     * Sends without waiting for the write to complete; frames still go out in order (the JDK
+     * client takes one send at a time, so each waits for the one before).
+     */
+    public synchronized CompletableFuture<WebSocket> sendAsync(String text) {
+        lastSend = lastSend.thenCompose(ws -> ws.sendText(text, true));
+        return lastSend;
+    }
+
+    /** Sends one fragment of a message ({@code last}: the final one). */
+    public void sendPart(String text, boolean last) {
+        socket.sendText(text, last).join();
+    }
+
+    /** Like {@link #sendPart}, but false instead of an exception when the connection is gone. */
+    public boolean trySendPart(String text, boolean last) {
+        try {
+            socket.sendText(text, last).get(10, TimeUnit.SECONDS);
+            return true;
+        } catch (Exception closed) {
+            return false;
+        }
     }
 
     /** The next frame that matches, skipping others; fails after the timeout. */
