@@ -7,6 +7,7 @@ import chat.plume.platform.Constraints;
 import chat.plume.platform.Timestamps;
 import chat.plume.platform.error.AccessDeniedException;
 import chat.plume.platform.error.DuplicateEntityException;
+import chat.plume.platform.error.PlumeException;
 import chat.plume.platform.events.GroupActivity;
 import chat.plume.platform.events.Push;
 import chat.plume.social.friends.Blocks;
@@ -143,12 +144,21 @@ public class Conversations {
 
     /** Two people may write to each other while they are friends and neither has blocked the other. */
     public void requireMayTalk(long me, long other) {
+        Optional<PlumeException> refusal = talkingRefusal(me, other);
+        if (refusal.isPresent()) {
+            throw refusal.get();
+        }
+    }
+
+    /** Why two people may not write to each other, returned rather than thrown (see {@code ChatGroups.speakingRefusal}). */
+    public Optional<PlumeException> talkingRefusal(long me, long other) {
         if (blocks.eitherWay(me, other)) {
-            throw new AccessDeniedException("blocked", "You cannot message this person.");
+            return Optional.of(new AccessDeniedException("blocked", "You cannot message this person."));
         }
         if (!friendships.areFriends(me, other)) {
-            throw new AccessDeniedException("not_friend", "You can only message your friends.");
+            return Optional.of(new AccessDeniedException("not_friend", "You can only message your friends."));
         }
+        return Optional.empty();
     }
 
     /**

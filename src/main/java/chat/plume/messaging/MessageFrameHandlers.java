@@ -61,7 +61,7 @@ public class MessageFrameHandlers implements FrameHandlers {
 
     /** {@code send} → {@code ack} (the same ack again for a resend with the same client message id). */
     void send(Connection connection, InboundFrame frame) {
-        Messages.Outgoing outgoing = new Messages.Outgoing(connection.caller(), conversation(frame),
+        Sends.Outgoing outgoing = new Sends.Outgoing(connection.caller(), conversation(frame),
                 FrameFields.string(frame, "clientMessageId"), FrameFields.optionalString(frame, "body"),
                 FrameFields.optionalNumber(frame, "replyTo"), FrameFields.numbers(frame, "mentions"),
                 FrameFields.optionalNumber(frame, "media"));

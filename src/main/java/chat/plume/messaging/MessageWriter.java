@@ -1,7 +1,7 @@
 package chat.plume.messaging;
 
 import chat.plume.platform.Settings;
-import chat.plume.platform.error.PlumeException;
+import chat.plume.platform.error.RateLimitedException;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -14,6 +14,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -28,15 +29,17 @@ import java.util.logging.Logger;
  * the embedded database every commit writes its store under one global lock, and 32 request
  * threads queued there (docs/benchmarks.md). Here sends queue in lanes; each lane's thread takes
  * whatever has queued while it was writing (up to {@code plume.messages.write-batch}, 64) and
- * sends it in one transaction, so a busy server commits tens of messages at once and an idle one
- * still commits each message straight away. The caller is answered when its own message's
+ * stores it in one transaction, so a busy server commits tens of messages at once and an idle
+ * one still commits each message straight away. The caller is answered when its own message's
  * outcome is known, so an {@code ack} still means "stored", and everyone is still pushed after
  * the commit. No request thread waits meanwhile.
  *
  * <p>A conversation always goes to the same lane ({@code plume.messages.writers}, 2), so lanes
- * never wait for each other's conversation locks, and one sender's messages stay in order. If
- * any send in a batch is refused, the batch is rolled back and sent again one by one, so that
- * only that send is refused.
+ * never wait for each other's conversation locks, and a conversation's messages are committed
+ * and pushed in order whoever sends them. A refused send is answered with its refusal and the
+ * rest of its batch is committed ({@link Sends#sendAll}); only an unexpected failure of the
+ * whole transaction (a lock timeout) makes the lane store the batch again one send at a time.
+ * Each lane holds at most {@link #LANE_CAPACITY} sends; past that a send is refused {@code busy}.
  */
 @Singleton
 @Startup
@@ -46,12 +49,13 @@ import java.util.logging.Logger;
 public class MessageWriter {
 
     private static final Logger LOG = Logger.getLogger(MessageWriter.class.getName());
+    /** Sends waiting in one lane; about 3 seconds of the lane's measured throughput. */
+    static final int LANE_CAPACITY = 5_000;
+    /** How long shutting down waits for a lane to finish the batch it is writing. */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(30);
 
     @Inject
-    Messages messages;
-
-    @Inject
-    SendRules rules;
+    Sends sends;
 
     @Resource
     ManagedThreadFactory threads;
@@ -69,56 +73,66 @@ public class MessageWriter {
             lanes.add(lane);
             Thread thread = threads.newThread(lane::run);
             thread.setName("plume-message-writer-" + i);
+            lane.thread = thread;
             thread.start();
         }
     }
 
     /**
-     * Queues a send; the future completes once the message is committed (or with the refusal
-     * {@link Messages#send} would have thrown). Nobody waits on a thread for it: the handler
-     * answers when it completes. A send whose own fields break the {@link SendRules} gets an
-     * already failed future and never reaches a batch.
+     * Queues a send; the future completes once the message is committed, or with its refusal.
+     * Nobody waits on a thread for it: the handler answers when it completes.
      */
-    public CompletableFuture<Messages.Sent> submit(Messages.Outgoing outgoing) {
-        try {
-            rules.check(outgoing);
-        } catch (PlumeException refused) {
-            return CompletableFuture.failedFuture(refused);
-        }
+    public CompletableFuture<Sends.Sent> submit(Sends.Outgoing outgoing) {
         Pending pending = new Pending(outgoing, new CompletableFuture<>());
+        Lane lane = lanes.get(Math.floorMod(Long.hashCode(outgoing.conversationId()), lanes.size()));
         if (!running) {
             pending.result().completeExceptionally(shuttingDown());
-            return pending.result();
+        } else if (!lane.queue.offer(pending)) {
+            pending.result().completeExceptionally(
+                    new RateLimitedException("busy", Duration.ofSeconds(1), "The server is busy; try again."));
+        } else if (!running && lane.queue.remove(pending)) {
+            // Stopped between the check and the queueing, possibly after the lane's last look at
+            // its queue: whoever takes it out of the queue answers it, here or in the lane.
+            pending.result().completeExceptionally(shuttingDown());
         }
-        lanes.get(Math.floorMod(Long.hashCode(outgoing.conversationId()), lanes.size())).queue.add(pending);
         return pending.result();
+    }
+
+    /** False once stopping has begun. */
+    boolean isRunning() {
+        return running;
     }
 
     private static IllegalStateException shuttingDown() {
         return new IllegalStateException("Plume is shutting down");
     }
 
+    /**
+     * Stops without interrupting: a lane thread may be inside a database write, and the embedded
+     * database's store is closed by an interrupt (the datasource then stays broken until the
+     * server restarts). Each lane finishes the batch it is writing; what is still queued is
+     * refused.
+     */
     @PreDestroy
     void stop() {
         running = false;
         for (Lane lane : lanes) {
-            lane.stop();
+            lane.awaitEnd();
         }
     }
 
-    private record Pending(Messages.Outgoing outgoing, CompletableFuture<Messages.Sent> result) {
+    private record Pending(Sends.Outgoing outgoing, CompletableFuture<Sends.Sent> result) {
     }
 
     /** One writer thread and its queue. */
     private final class Lane {
-        private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+        private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(LANE_CAPACITY);
         private volatile Thread thread;
 
         void run() {
-            thread = Thread.currentThread();
             try {
                 while (running) {
-                    Pending first = queue.poll(1, TimeUnit.SECONDS);
+                    Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
                     if (first == null) {
                         continue;
                     }
@@ -143,39 +157,51 @@ public class MessageWriter {
             }
         }
 
-        void stop() {
-            Thread running = thread;
-            if (running != null) {
-                running.interrupt();
-                try {
-                    running.join(TimeUnit.SECONDS.toMillis(10));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+        void awaitEnd() {
+            Thread lane = thread;
+            if (lane == null) {
+                return;
+            }
+            try {
+                lane.join(STOP_WAIT.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (lane.isAlive()) {
+                LOG.warning(() -> lane.getName() + " did not finish within " + STOP_WAIT + "; not interrupting it");
             }
         }
 
         private void write(List<Pending> batch) {
-            if (batch.size() > 1) {
-                try {
-                    List<Messages.Sent> sent = messages.sendAll(batch.stream().map(Pending::outgoing).toList());
-                    for (int i = 0; i < batch.size(); i++) {
-                        batch.get(i).result().complete(sent.get(i));
-                    }
+            List<Sends.Outcome> outcomes;
+            try {
+                outcomes = sends.sendAll(batch.stream().map(Pending::outgoing).toList());
+            } catch (RuntimeException failed) {
+                if (batch.size() == 1) {
+                    batch.get(0).result().completeExceptionally(failed);
                     return;
-                } catch (RuntimeException refusedOrFailed) {
-                    // Rolled back as a whole: find out which one it was by sending them singly.
-                    LOG.log(Level.FINE, "Batch of " + batch.size() + " rolled back; sending one by one", refusedOrFailed);
+                }
+                // The transaction failed as a whole (not a refusal: those come back as outcomes),
+                // e.g. a lock timeout: store them one at a time, so that only the culprit fails.
+                LOG.log(Level.FINE, "Batch of " + batch.size() + " failed; storing one by one", failed);
+                batch.forEach(this::writeAlone);
+                return;
+            }
+            for (int i = 0; i < batch.size(); i++) {
+                Sends.Outcome outcome = outcomes.get(i);
+                if (outcome.refused() != null) {
+                    batch.get(i).result().completeExceptionally(outcome.refused());
+                } else {
+                    batch.get(i).result().complete(outcome.sent());
                 }
             }
-            for (Pending pending : batch) {
-                Messages.Outgoing o = pending.outgoing();
-                try {
-                    pending.result().complete(messages.send(o.caller(), o.conversationId(), o.clientMessageId(),
-                            o.body(), o.replyTo(), o.mentions(), o.mediaId()));
-                } catch (RuntimeException | Error e) {
-                    pending.result().completeExceptionally(e);
-                }
+        }
+
+        private void writeAlone(Pending pending) {
+            try {
+                write(List.of(pending));
+            } catch (RuntimeException | Error e) {
+                pending.result().completeExceptionally(e);
             }
         }
     }

@@ -3,10 +3,6 @@ package chat.plume.messaging;
 import chat.plume.identity.boundary.Accounts;
 import chat.plume.identity.boundary.Caller;
 import chat.plume.identity.boundary.PublicProfile;
-import chat.plume.media.Media;
-import chat.plume.media.MediaKind;
-import chat.plume.media.MediaView;
-import chat.plume.platform.Constraints;
 import chat.plume.platform.Timestamps;
 import chat.plume.platform.error.AccessDeniedException;
 import chat.plume.platform.error.DuplicateEntityException;
@@ -17,8 +13,6 @@ import chat.plume.platform.events.Push;
 import chat.plume.social.groups.ChatGroups;
 import chat.plume.social.groups.GroupMember;
 import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -26,19 +20,14 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Messages: sending (idempotent, sequenced, pushed after commit), history, edit, recall, read
@@ -70,98 +59,10 @@ public class Messages {
     SendRules rules;
 
     @Inject
+    MessageViews views;
+
+    @Inject
     Event<Push> push;
-
-    /** The result of a send: the message, and whether it had been sent before under the same client id. */
-    public record Sent(MessagingViews.Message message, boolean duplicate) {
-    }
-
-    /** One send as the {@link MessageWriter} queues it. */
-    public record Outgoing(Caller caller, long conversationId, String clientMessageId, String body, Long replyTo,
-            List<Long> mentions, Long mediaId) {
-    }
-
-    /**
-     * Sends several messages in one transaction: one commit, and with the embedded database one
-     * store write, for all of them (the direct benchmark's top cost was a commit per message). A
-     * refusal of any one rolls back all of them, and the {@link MessageWriter} then sends them one
-     * by one, so that only the refused one is refused.
-     */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public List<Sent> sendAll(List<Outgoing> batch) {
-        List<Sent> sent = new ArrayList<>(batch.size());
-        for (Outgoing o : batch) {
-            sent.add(send(o.caller(), o.conversationId(), o.clientMessageId(), o.body(), o.replyTo(), o.mentions(),
-                    o.mediaId()));
-        }
-        return sent;
-    }
-
-    /**
-     * Sends a text message. In one transaction: the caller must be in the conversation; the
-     * conversation row is locked; a message with the same (sender, client message id) is returned
-     * as it is (a resend); otherwise the sender must still be allowed to write, the next sequence
-     * number is taken, the message stored and the sender's read position moved to it. The
-     * {@code message} frame goes to every member only once all of that has committed.
-     */
-    public Sent send(Caller caller, long conversationId, String clientMessageId, String body, Long replyTo,
-            List<Long> mentions) {
-        return send(caller, conversationId, clientMessageId, body, replyTo, mentions, null);
-    }
-
-    /**
-     * Sends a text, or an image or file uploaded before ({@code mediaId}: the caller's own upload
-     * into this very conversation), optionally with a caption. The fields themselves (client id,
-     * text) are checked once, by {@link SendRules}, before the send is queued
-     * ({@link MessageWriter#submit}); this checks what needs the database.
-     */
-    public Sent send(Caller caller, long conversationId, String clientMessageId, String body, Long replyTo,
-            List<Long> mentions, Long mediaId) {
-        long me = caller.accountId();
-        // A resend of a stored message gets its original ack, even if the sender may no longer
-        // write here (removed from the group after the message was stored, before the ack arrived).
-        Optional<Sent> resent = earlier(me, clientMessageId, conversationId);
-        if (resent.isPresent()) {
-            return resent.get();
-        }
-        conversations.require(conversationId, me);
-        // The lock serializes senders of one conversation: sequence numbers rise by one in commit
-        // order, and a resend racing its original finds it below.
-        Conversation conversation = em.find(Conversation.class, conversationId, LockModeType.PESSIMISTIC_WRITE);
-        resent = earlier(me, clientMessageId, conversationId);
-        if (resent.isPresent()) {
-            return resent.get();
-        }
-        Media media = mediaId == null ? null : attachable(mediaId, conversationId, me);
-        String text = media != null && (body == null || body.isBlank()) ? null : body;
-        requireMayWrite(conversation, me);
-        if (replyTo != null && (replyTo < 1 || replyTo > conversation.lastSeq())) {
-            throw new InvalidInputException("unknown_reply", "replyTo", "There is no such message to reply to.");
-        }
-        String mentionList = mentions(conversation, mentions);
-        LocalDateTime now = Timestamps.now();
-        long seq = conversation.next(now);
-        MessageKind kind = media == null ? MessageKind.TEXT
-                : media.kind() == MediaKind.IMAGE ? MessageKind.IMAGE : MessageKind.FILE;
-        Message message = new Message(conversationId, seq, me, clientMessageId, kind, text, replyTo, mentionList, now);
-        if (media != null) {
-            message.withMedia(media.id());
-        }
-        try {
-            em.persist(message);
-            em.flush();
-        } catch (PersistenceException e) {
-            if (!Constraints.isIntegrityViolation(e)) {
-                throw e;
-            }
-            throw new DuplicateEntityException("client_message_id_reused", "clientMessageId",
-                    "This clientMessageId was already used for another conversation.");
-        }
-        advanceRead(conversationId, me, seq);
-        MessagingViews.Message view = view(message, null);
-        push.fire(Push.to(recipients(conversation), new MessagingFrames.NewMessage(view)));
-        return new Sent(view, false);
-    }
 
     /** Writes a system notice into a group conversation (called inside the group change's transaction). */
     public void system(Conversation loaded, GroupActivity activity) {
@@ -187,7 +88,7 @@ public class Messages {
         if (activity.user() != null) {
             audience.add(activity.user());
         }
-        push.fire(Push.to(audience, new MessagingFrames.NewMessage(view(message, null))));
+        push.fire(Push.to(audience, new MessagingFrames.NewMessage(views.of(message))));
     }
 
     /**
@@ -222,7 +123,8 @@ public class Messages {
             Collections.reverse(rows);
         }
         ReadCounter counter = readCounter(conversation, mine.accountId());
-        return new MessagingViews.Page(conversationId, rows.stream().map(m -> view(m, counter)).toList(), hasMore);
+        return new MessagingViews.Page(conversationId,
+                views.all(rows, counter == null ? m -> null : counter::countFor), hasMore);
     }
 
     public MessagingViews.Message edit(Caller caller, long conversationId, long seq, String body) {
@@ -248,7 +150,7 @@ public class Messages {
         conversations.require(conversationId, caller.accountId());
         Message message = lockedAt(conversationId, seq);
         if (message.isRecalled()) {
-            return view(message, null);
+            return views.of(message);
         }
         boolean own = Long.valueOf(caller.accountId()).equals(message.senderId());
         Conversation conversation = em.find(Conversation.class, conversationId);
@@ -312,7 +214,7 @@ public class Messages {
         return em.createNamedQuery(Message.SEARCH, Message.class).setParameter("conversations", scope)
                 .setParameter("pattern", pattern).setMaxResults(Math.min(limit, MessagingSettings.PAGE_LIMIT))
                 .getResultStream()
-                .map(m -> new MessagingViews.Hit(view(m, null),
+                .map(m -> new MessagingViews.Hit(views.of(m),
                         conversations.titleOf(em.find(Conversation.class, m.conversationId()), caller.accountId())))
                 .toList();
     }
@@ -321,17 +223,7 @@ public class Messages {
     public MessagingViews.Message lastOf(Conversation conversation) {
         return em.createNamedQuery(Message.AT, Message.class).setParameter("conversation", conversation.id())
                 .setParameter("seq", conversation.lastSeq()).getResultStream().findFirst()
-                .map(m -> view(m, null)).orElse(null);
-    }
-
-    private Optional<Sent> earlier(long sender, String clientMessageId, long conversationId) {
-        Optional<Message> earlier = em.createNamedQuery(Message.BY_CLIENT_ID, Message.class).setParameter("sender", sender)
-                .setParameter("clientId", clientMessageId).getResultStream().findFirst();
-        if (earlier.isPresent() && earlier.get().conversationId() != conversationId) {
-            throw new DuplicateEntityException("client_message_id_reused", "clientMessageId",
-                    "This clientMessageId was already used for another conversation.");
-        }
-        return earlier.map(m -> new Sent(view(m, null), true));
+                .map(views::of).orElse(null);
     }
 
     /** Moves a read position forward only, in one statement (safe against concurrent readers). */
@@ -347,16 +239,6 @@ public class Messages {
                 .orElseThrow(() -> new MissingEntityException("message_not_found", "No such message."));
     }
 
-    /** An upload may be sent by its uploader, into the conversation it was uploaded for. */
-    private Media attachable(long mediaId, long conversationId, long me) {
-        Media media = em.find(Media.class, mediaId);
-        if (media == null || media.uploaderId() != me || media.conversationId() == null
-                || media.conversationId() != conversationId || media.kind() == MediaKind.AVATAR) {
-            throw new InvalidInputException("unknown_media", "media", "No such upload of yours for this conversation.");
-        }
-        return media;
-    }
-
     /** Whether an upload is in a message that has not been recalled (recalling takes the media with it). */
     public boolean isShared(long mediaId) {
         return em.createNamedQuery(Message.SHARING, Long.class).setParameter("media", mediaId).getSingleResult() > 0;
@@ -368,22 +250,6 @@ public class Messages {
         } else {
             groups.requireMaySpeak(conversation.groupId(), me);
         }
-    }
-
-    /** Mentions (@) are for groups, and only of members. */
-    private String mentions(Conversation conversation, List<Long> mentions) {
-        if (mentions == null || mentions.isEmpty()) {
-            return null;
-        }
-        if (conversation.kind() != ConversationKind.GROUP || mentions.size() > 50) {
-            throw new InvalidInputException("invalid_mention", "mentions", "Mention up to 50 members of this group.");
-        }
-        Set<Long> members = conversations.participants(conversation.id()).stream().map(ConversationMember::accountId)
-                .collect(Collectors.toSet());
-        if (!members.containsAll(mentions)) {
-            throw new InvalidInputException("invalid_mention", "mentions", "Only members of this group can be mentioned.");
-        }
-        return new LinkedHashSet<>(mentions).stream().map(String::valueOf).collect(Collectors.joining(","));
     }
 
     private static void requireWithin(Message message, Duration window, String code, String text) {
@@ -404,7 +270,7 @@ public class Messages {
     }
 
     private MessagingViews.Message announceUpdate(Message message) {
-        MessagingViews.Message view = view(message, null);
+        MessagingViews.Message view = views.of(message);
         Conversation conversation = em.find(Conversation.class, message.conversationId());
         push.fire(Push.to(recipients(conversation), new MessagingFrames.MessageUpdated(view)));
         return view;
@@ -440,13 +306,4 @@ public class Messages {
         return member.readSeq() >= message.seq() && !member.joinedAt().isAfter(message.createdAt());
     }
 
-    private MessagingViews.Message view(Message m, ReadCounter counter) {
-        List<Long> mentioned = m.mentions() == null ? List.of()
-                : Arrays.stream(m.mentions().split(",")).map(Long::valueOf).toList();
-        return new MessagingViews.Message(m.id(), m.conversationId(), m.seq(), m.senderId(), m.clientMessageId(),
-                m.kind().name().toLowerCase(Locale.ROOT), m.isRecalled() ? null : m.body(), m.replyToSeq(), mentioned,
-                Timestamps.toInstant(m.createdAt()), Timestamps.toInstant(m.editedAt()), m.isRecalled(),
-                counter == null ? null : counter.countFor(m),
-                m.mediaId() == null || m.isRecalled() ? null : MediaView.of(em.find(Media.class, m.mediaId())));
-    }
 }

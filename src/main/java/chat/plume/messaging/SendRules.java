@@ -6,9 +6,8 @@ import jakarta.inject.Inject;
 import java.util.regex.Pattern;
 
 /**
- * The rules of a message's own fields, which need no database. They are applied once, when a
- * send is queued ({@link MessageWriter#submit}), because a refusal inside a batch costs the whole
- * batch a rollback and a retry one by one; edits apply {@link #requireText} when stored.
+ * The rules of a message's own fields, which need no database: applied by {@link Sends} to every
+ * send, whoever sends it; edits apply {@link #requireText} when stored.
  */
 @ApplicationScoped
 public class SendRules {
@@ -23,7 +22,7 @@ public class SendRules {
      * Everything about a send that can be refused without the database: the client id, and the
      * text, which is required unless the message carries media (then a blank caption is none).
      */
-    public void check(Messages.Outgoing outgoing) {
+    public void check(Sends.Outgoing outgoing) {
         String clientMessageId = outgoing.clientMessageId();
         if (clientMessageId == null || !CLIENT_ID.matcher(clientMessageId).matches()) {
             throw new InvalidInputException("invalid_input", "clientMessageId",

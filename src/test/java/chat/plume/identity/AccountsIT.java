@@ -215,4 +215,32 @@ class AccountsIT extends ClientTestBase {
         expect(201, api.send("POST", "/accounts", Json.object("username", Names.unique("same"), "displayName",
                 "x", "password", "password-1"), null, "Origin", origin));
     }
+
+    /**
+     * Defence in depth beyond {@code SameSite}: a request authenticated by the cookie must show it
+     * is same-origin ({@code Origin} or {@code Sec-Fetch-Site}); a {@code Referer} proves nothing.
+     * A bearer-token client needs neither.
+     */
+    @Test
+    void aCookieAloneCannotChangeStateWithoutProvingItsOrigin() {
+        String username = Names.unique("Cookie");
+        expect(201, api.register(username, "Before", "password-cookie"));
+        String token = api.token(username, "password-cookie");
+        String cookie = "plume_session=" + token;
+        String change = Json.object("displayName", "Changed");
+        URI self = api.base();
+        String origin = self.getScheme() + "://" + self.getAuthority();
+
+        assertProblem(api.send("PUT", "/me", change, null, "Cookie", cookie), 403, "forbidden_origin");
+        assertProblem(api.send("PUT", "/me", change, null, "Cookie", cookie, "Referer", "https://evil.example/x"),
+                403, "forbidden_origin");
+        assertProblem(api.send("PUT", "/me", change, null, "Cookie", cookie, "Sec-Fetch-Site", "cross-site"),
+                403, "forbidden_origin");
+        assertThat(json(expect(200, api.send("GET", "/me", null, null, "Cookie", cookie))).getString("displayName"))
+                .isEqualTo("Before");
+
+        expect(200, api.send("PUT", "/me", change, null, "Cookie", cookie, "Origin", origin));
+        expect(200, api.send("PUT", "/me", change, null, "Cookie", cookie, "Sec-Fetch-Site", "same-origin"));
+        expect(200, api.send("PUT", "/me", change, token));
+    }
 }

@@ -12,8 +12,9 @@ import java.util.concurrent.atomic.LongAdder;
  * The account of every message in a run. A message is identified by its conversation and the
  * sequence number the server acknowledged it with; each recipient keeps an {@link Inbox} per
  * conversation. At the end: every acknowledged message must be in every other member's inbox
- * (else it is lost), no inbox may get a message pushed twice, and no client message id may have
- * been stored under two sequence numbers (both are duplicates).
+ * (else it is lost), no inbox may get a message pushed twice, no client message id may have
+ * been stored under two sequence numbers (both are duplicates), and no connection may get a
+ * conversation's pushes out of sequence order (reordered).
  */
 final class Ledger {
 
@@ -23,6 +24,8 @@ final class Ledger {
         private final BitSet resumed = new BitSet();
         private final long owner;
         private final int floor;
+        /** The highest seq pushed on the recipient's current connection. */
+        private int lastLive;
 
         private Inbox(long owner, long floor) {
             this.owner = owner;
@@ -44,6 +47,18 @@ final class Ledger {
             boolean again = live.get(seq);
             live.set(seq);
             return !again;
+        }
+
+        /** Whether a push came after a higher one on the same connection; the order is guaranteed. */
+        private synchronized boolean outOfOrder(int seq) {
+            boolean behind = seq < lastLive;
+            lastLive = Math.max(lastLive, seq);
+            return behind;
+        }
+
+        /** The recipient reconnected: order is per connection. */
+        synchronized void reconnected() {
+            lastLive = 0;
         }
 
         private synchronized void fetched(int seq) {
@@ -70,6 +85,7 @@ final class Ledger {
     private final LongAdder errors = new LongAdder();
     private final LongAdder deliveries = new LongAdder();
     private final LongAdder duplicated = new LongAdder();
+    private final LongAdder reordered = new LongAdder();
     private final AtomicLong lastAck = new AtomicLong();
     private final AtomicLong lastDelivery = new AtomicLong();
     private final Map<String, Long> seqByClientId = new ConcurrentHashMap<>();
@@ -126,6 +142,9 @@ final class Ledger {
         deliveries.increment();
         if (!inbox.pushed((int) seq)) {
             duplicated.increment();
+        }
+        if (inbox.outOfOrder((int) seq)) {
+            reordered.increment();
         }
         latencies.add(latencyMicros);
         lastDelivery.accumulateAndGet(System.nanoTime(), Math::max);
@@ -212,7 +231,7 @@ final class Ledger {
         double deliverySeconds = (lastDelivery.get() - started) / 1e9;
         long[] latency = latencies.summary();
         return new Report(scenario, sent(), acknowledged(), deliveries.sum(), expected(), lost(), duplicated.sum(),
-                errors(), ackSeconds <= 0 ? 0 : acknowledged() / ackSeconds,
+                reordered.sum(), errors(), ackSeconds <= 0 ? 0 : acknowledged() / ackSeconds,
                 deliverySeconds <= 0 ? 0 : deliveries.sum() / deliverySeconds, latency[0], latency[1], latency[2],
                 latency[3]);
     }

@@ -15,9 +15,13 @@ import java.util.concurrent.CompletionStage;
  */
 final class LoadConnection {
 
-    /** What a scenario does with each whole frame. */
+    /** What a scenario does with each whole frame, and with a frame that could not be written. */
     interface FrameHandler {
         void onFrame(LoadConnection connection, String frame, long receivedNanos);
+
+        /** The frame never left (the connection broke); nothing will answer it. */
+        default void onSendFailed(LoadConnection connection, String frame, Throwable failure) {
+        }
     }
 
     private final Population.Account account;
@@ -55,8 +59,18 @@ final class LoadConnection {
         return account;
     }
 
+    /**
+     * Queues a frame after the ones before it. A write that fails is reported to the handler and
+     * does not stop the ones after it from being tried (each fails on its own if the socket is gone).
+     */
     synchronized void send(String frame) {
-        sending = sending.thenCompose(ignored -> socket.sendText(frame, true));
+        sending = sending.handle((done, failed) -> null)
+                .thenCompose(ignored -> socket.sendText(frame, true))
+                .whenComplete((done, failure) -> {
+                    if (failure != null) {
+                        handler.onSendFailed(this, frame, failure);
+                    }
+                });
     }
 
     /** Drops the connection as a network failure would: no close handshake. */

@@ -66,6 +66,7 @@ class LoadToolSmokeIT extends ClientTestBase {
         assertThat(report.acknowledged()).isEqualTo(report.sent());
         assertThat(report.lost()).isZero();
         assertThat(report.duplicated()).isZero();
+        assertThat(report.reordered()).isZero();
         assertThat(report.expected()).isPositive();
     }
 }

@@ -43,21 +43,27 @@ class Member implements LoadConnection.FrameHandler {
                 ledger.delivered(inbox, FrameScan.number(frame, "seq"), (receivedNanos - sentNanos) / 1000);
             }
         } else if ("ack".equals(type)) {
-            ledger.acked(FrameScan.string(frame, "clientMessageId"), FrameScan.number(frame, "conversation"),
-                    FrameScan.number(frame, "seq"), self);
-            traffic.answered(connection);
-        } else if ("error".equals(type)) {
-            ledger.error();
+            // Only an answer to one of this run's sends counts; it is matched by its request id.
+            if (traffic.acked(FrameScan.string(frame, "id"))) {
+                ledger.acked(FrameScan.string(frame, "clientMessageId"), FrameScan.number(frame, "conversation"),
+                        FrameScan.number(frame, "seq"), self);
+                traffic.answered(connection);
+            }
+        } else if ("error".equals(type) && traffic.refused(FrameScan.string(frame, "id"), FrameScan.string(frame, "code"))) {
             if (ERRORS_SHOWN.incrementAndGet() <= 5) {
                 System.err.println("Error frame: " + frame);
             }
-            traffic.answered(connection);
         } else {
             other(connection, type, frame);
         }
     }
 
-    /** Frames the base handling does not count (history replies, presence, ...). */
+    @Override
+    public void onSendFailed(LoadConnection connection, String frame, Throwable failure) {
+        traffic.sendFailed(frame);
+    }
+
+    /** Frames the base handling does not count (history replies and their errors, presence, ...). */
     void other(LoadConnection connection, String type, String frame) {
     }
 }

@@ -95,6 +95,9 @@ final class ReconnectScenario implements Scenario {
         private final Latencies resumeTimes;
         private final LongAdder resumes;
         private final AtomicBoolean resuming = new AtomicBoolean();
+        private static final int MAX_HISTORY_FAILURES = 5;
+        /** Refused pages in the current resume; touched only by this receiver's frame handling. */
+        private int historyFailures;
         private volatile LoadConnection connection;
         private volatile long droppedAt;
 
@@ -130,6 +133,8 @@ final class ReconnectScenario implements Scenario {
                     return;
                 }
                 connection = reopened;
+                inbox().reconnected();
+                historyFailures = 0;
                 requestAfter(inbox().contiguous());
             });
         }
@@ -141,6 +146,17 @@ final class ReconnectScenario implements Scenario {
 
         @Override
         void other(LoadConnection from, String type, String frame) {
+            if ("error".equals(type) && String.valueOf(FrameScan.string(frame, "id")).startsWith("h")) {
+                // A refused page (busy, rate_limited): ask again from where the inbox stands, a
+                // few times; then give up on this resume, so the next drop can start a fresh one.
+                if (++historyFailures <= MAX_HISTORY_FAILURES) {
+                    requestAfter(inbox().contiguous());
+                } else {
+                    System.err.println("Resume abandoned after " + historyFailures + " refused pages: " + frame);
+                    resuming.set(false);
+                }
+                return;
+            }
             if (!"history".equals(type)) {
                 return;
             }

@@ -29,6 +29,8 @@ interface Scenario {
             } else {
                 traffic.open(rate == null ? defaultRate : rate, length);
             }
+            System.out.println("sends made again (same client message id) after busy or rate_limited: "
+                    + traffic.resent());
         }
     }
 

@@ -21,6 +21,15 @@ import java.util.concurrent.locks.LockSupport;
 final class Traffic {
 
     private static final Duration DRAIN = Duration.ofSeconds(30);
+    /** A send refused {@code busy} or {@code rate_limited} is sent again, same client message id, this often at most. */
+    private static final int MAX_RESENDS = 5;
+
+    /** A send not answered yet: whose, which message (its id and body stay the same), how often refused. */
+    private record Outstanding(LoadConnection sender, String clientMessageId, String body, int attempt) {
+    }
+
+    private final Map<String, Outstanding> outstanding = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.LongAdder resent = new java.util.concurrent.atomic.LongAdder();
 
     private final Ledger ledger;
     private final String run = Long.toString(ThreadLocalRandom.current().nextLong(1L << 30, 1L << 40), 36);
@@ -83,6 +92,7 @@ final class Traffic {
         clock.shutdown();
         awaitQuietly(clock);
         drain();
+        later.shutdownNow();
     }
 
     /**
@@ -115,8 +125,59 @@ final class Traffic {
         String id = "L" + run + "-" + counter.incrementAndGet();
         ledger.countSend();
         sendsOf.get(sender).incrementAndGet();
-        sender.send("{\"type\":\"send\",\"id\":\"" + id + "\",\"conversation\":" + conversationOf.get(sender)
-                + ",\"clientMessageId\":\"" + id + "\",\"body\":\"t=" + System.nanoTime() + "\"}");
+        transmit(new Outstanding(sender, id, "t=" + System.nanoTime(), 0), id);
+    }
+
+    private void transmit(Outstanding send, String requestId) {
+        outstanding.put(requestId, send);
+        send.sender().send("{\"type\":\"send\",\"id\":\"" + requestId + "\",\"conversation\":"
+                + conversationOf.get(send.sender()) + ",\"clientMessageId\":\"" + send.clientMessageId()
+                + "\",\"body\":\"" + send.body() + "\"}");
+    }
+
+    /** An {@code ack} naming {@code requestId}: whether it answers one of this run's sends. */
+    boolean acked(String requestId) {
+        return requestId != null && outstanding.remove(requestId) != null;
+    }
+
+    /**
+     * An {@code error} naming {@code requestId}: whether it answers one of this run's sends. A
+     * refusal that asks to come back later ({@code busy}, {@code rate_limited}) is sent again with
+     * the same client message id after a growing pause, as a client must (so a resend that the
+     * server stored twice would show as a duplicate); any other, or the sixth, counts as an error.
+     */
+    boolean refused(String requestId, String code) {
+        Outstanding send = requestId == null ? null : outstanding.remove(requestId);
+        if (send == null) {
+            return false;
+        }
+        if (("busy".equals(code) || "rate_limited".equals(code)) && send.attempt() < MAX_RESENDS) {
+            Outstanding again = new Outstanding(send.sender(), send.clientMessageId(), send.body(), send.attempt() + 1);
+            resent.increment();
+            try {
+                later.schedule(() -> transmit(again, again.clientMessageId() + "r" + again.attempt()),
+                        50L << send.attempt(), TimeUnit.MILLISECONDS);
+                return true;
+            } catch (java.util.concurrent.RejectedExecutionException over) {
+                // The run is over: this one stays refused.
+            }
+        }
+        ledger.error();
+        answered(send.sender());
+        return true;
+    }
+
+    /** A send frame that never left: it counts as an error, never as silently skipped. */
+    void sendFailed(String frame) {
+        String requestId = FrameScan.string(frame, "id");
+        if ("send".equals(FrameScan.type(frame)) && requestId != null && outstanding.remove(requestId) != null) {
+            ledger.error();
+        }
+    }
+
+    /** Sends made again after a {@code busy} or {@code rate_limited} refusal. */
+    long resent() {
+        return resent.sum();
     }
 
     /**

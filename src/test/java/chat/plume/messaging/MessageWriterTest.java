@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import chat.plume.identity.boundary.Caller;
+import chat.plume.identity.entity.Role;
 import chat.plume.platform.error.InvalidInputException;
+import chat.plume.platform.error.RateLimitedException;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.persistence.PessimisticLockException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
@@ -18,42 +23,60 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The writer's own logic, with the storing side replaced (the real one runs in the ITs): a
- * refused send refuses only itself, an Error in a lane answers its batch, and nothing queued
- * after shutdown waits forever.
+ * The writer's own logic, with the storing side replaced (the real one runs in the ITs): sends
+ * that queue meanwhile are committed together, a refused send refuses only itself and the rest
+ * of its batch commits, a failed transaction is replayed one by one, an Error answers its batch,
+ * a full lane says busy, and stopping neither interrupts a write nor leaves a send unanswered.
  */
 class MessageWriterTest {
 
-    /** Stores by recording; refuses the client id "bad" (as the database would); throws an Error for "boom". */
-    static final class RecordingMessages extends Messages {
-        final List<List<String>> transactions = new ArrayList<>();
+    /**
+     * Stores by recording each transaction's committed client ids. Refuses "bad" (as a boundary
+     * would), fails a whole transaction holding "locked" with others (a lock timeout), throws an
+     * Error for "boom", and holds the first transaction until {@link #release} when gated.
+     */
+    static final class RecordingSends extends Sends {
+        final List<List<String>> transactions = new CopyOnWriteArrayList<>();
+        final CountDownLatch entered = new CountDownLatch(1);
+        final CountDownLatch gate = new CountDownLatch(1);
+        volatile boolean gated;
+        volatile boolean interruptedInside;
 
         @Override
-        public synchronized List<Sent> sendAll(List<Outgoing> batch) {
+        public List<Outcome> sendAll(List<Outgoing> batch) {
+            if (gated) {
+                gated = false;
+                entered.countDown();
+                try {
+                    gate.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    interruptedInside = true;
+                }
+                interruptedInside |= Thread.currentThread().isInterrupted();
+            }
             List<String> ids = batch.stream().map(Outgoing::clientMessageId).toList();
-            for (Outgoing o : batch) {
-                check(o);
-            }
-            transactions.add(ids);
-            return batch.stream().map(o -> sent(o)).toList();
-        }
-
-        @Override
-        public synchronized Sent send(Caller caller, long conversationId, String clientMessageId, String body,
-                Long replyTo, List<Long> mentions, Long mediaId) {
-            Outgoing o = new Outgoing(caller, conversationId, clientMessageId, body, replyTo, mentions, mediaId);
-            check(o);
-            transactions.add(List.of(clientMessageId));
-            return sent(o);
-        }
-
-        private static void check(Outgoing o) {
-            if (o.clientMessageId().equals("bad")) {
-                throw new InvalidInputException("invalid_input", "clientMessageId", "refused");
-            }
-            if (o.clientMessageId().equals("boom")) {
+            if (ids.contains("boom")) {
                 throw new AssertionError("an Error, not an exception");
             }
+            if (ids.contains("locked") && ids.size() > 1) {
+                throw new PessimisticLockException("lock timeout");
+            }
+            List<Outcome> outcomes = new ArrayList<>();
+            List<String> committed = new ArrayList<>();
+            for (Outgoing o : batch) {
+                if (o.clientMessageId().equals("bad") || o.clientMessageId().equals("locked")) {
+                    outcomes.add(Outcome.refusedBecause(new InvalidInputException("invalid_input", "body", "refused")));
+                } else {
+                    committed.add(o.clientMessageId());
+                    outcomes.add(Outcome.of(sent(o)));
+                }
+            }
+            transactions.add(committed);
+            return outcomes;
+        }
+
+        void release() {
+            gate.countDown();
         }
 
         private static Sent sent(Outgoing o) {
@@ -62,14 +85,12 @@ class MessageWriterTest {
         }
     }
 
-    private final RecordingMessages messages = new RecordingMessages();
+    private final RecordingSends sends = new RecordingSends();
     private final MessageWriter writer = new MessageWriter();
-    private final Caller caller = new Caller(1, "alice", chat.plume.identity.entity.Role.USER, 1, Instant.MAX);
+    private final Caller caller = new Caller(1, "alice", Role.USER, 1, Instant.MAX);
 
     MessageWriterTest() {
-        writer.messages = messages;
-        writer.rules = new SendRules();
-        writer.rules.settings = new MessagingSettings(100, java.time.Duration.ofMinutes(2), java.time.Duration.ofMinutes(15));
+        writer.sends = sends;
         writer.threads = new ManagedThreadFactory() {
             @Override
             public Thread newThread(Runnable r) {
@@ -81,58 +102,122 @@ class MessageWriterTest {
                 throw new UnsupportedOperationException();
             }
         };
-        writer.start();
+    }
+
+    private void start(boolean gated) {
+        sends.gated = gated;
+        System.setProperty("plume.messages.writers", "1");
+        try {
+            writer.start();
+        } finally {
+            System.clearProperty("plume.messages.writers");
+        }
     }
 
     @AfterEach
     void stop() {
+        sends.release();
         writer.stop();
     }
 
-    private CompletableFuture<Messages.Sent> submit(String clientId) {
-        return writer.submit(new Messages.Outgoing(caller, 7, clientId, "hi", null, List.of(), null));
+    private CompletableFuture<Sends.Sent> submit(String clientId) {
+        return writer.submit(new Sends.Outgoing(caller, 7, clientId, "hi", null, List.of(), null));
+    }
+
+    /** Holds the lane inside a first transaction, so that what is submitted meanwhile queues into one batch. */
+    private void holdTheLane() throws InterruptedException {
+        submit("first");
+        assertThat(sends.entered.await(5, TimeUnit.SECONDS)).isTrue();
     }
 
     @Test
-    void aRefusedSendRefusesOnlyItselfAndTheOthersAreStoredInOrder() throws Exception {
-        List<CompletableFuture<Messages.Sent>> sends = new ArrayList<>();
-        // Hold the lane busy so that the next sends queue up into one batch.
-        synchronized (messages) {
-            sends.add(submit("a"));
-            sends.add(submit("bad"));
-            sends.add(submit("c"));
-            sends.add(submit("d"));
+    void sendsThatQueueMeanwhileAreCommittedInOneTransaction() throws Exception {
+        start(true);
+        holdTheLane();
+        List<CompletableFuture<Sends.Sent>> queued = List.of(submit("a"), submit("b"), submit("c"));
+        sends.release();
+        for (CompletableFuture<Sends.Sent> f : queued) {
+            f.get(5, TimeUnit.SECONDS);
         }
-        assertThat(sends.get(0).get(5, TimeUnit.SECONDS).message().clientMessageId()).isEqualTo("a");
-        assertThatThrownBy(() -> sends.get(1).get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+        assertThat(sends.transactions).containsExactly(List.of("first"), List.of("a", "b", "c"));
+    }
+
+    @Test
+    void aRefusedSendRefusesOnlyItselfAndTheRestOfItsBatchCommits() throws Exception {
+        start(true);
+        holdTheLane();
+        List<CompletableFuture<Sends.Sent>> queued = List.of(submit("a"), submit("bad"), submit("c"));
+        sends.release();
+        assertThat(queued.get(0).get(5, TimeUnit.SECONDS).message().clientMessageId()).isEqualTo("a");
+        assertThatThrownBy(() -> queued.get(1).get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
                 .hasCauseInstanceOf(InvalidInputException.class);
-        assertThat(sends.get(2).get(5, TimeUnit.SECONDS).message().clientMessageId()).isEqualTo("c");
-        assertThat(sends.get(3).get(5, TimeUnit.SECONDS).message().clientMessageId()).isEqualTo("d");
-        assertThat(messages.transactions.stream().flatMap(List::stream).toList()).containsExactly("a", "c", "d");
+        assertThat(queued.get(2).get(5, TimeUnit.SECONDS).message().clientMessageId()).isEqualTo("c");
+        // One transaction for the three, not a rollback and a replay one by one.
+        assertThat(sends.transactions).containsExactly(List.of("first"), List.of("a", "c"));
+    }
+
+    @Test
+    void aTransactionThatFailsAsAWholeIsReplayedOneByOne() throws Exception {
+        start(true);
+        holdTheLane();
+        List<CompletableFuture<Sends.Sent>> queued = List.of(submit("a"), submit("locked"), submit("c"));
+        sends.release();
+        assertThat(queued.get(0).get(5, TimeUnit.SECONDS)).isNotNull();
+        assertThatThrownBy(() -> queued.get(1).get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(InvalidInputException.class);
+        assertThat(queued.get(2).get(5, TimeUnit.SECONDS)).isNotNull();
+        assertThat(sends.transactions).containsExactly(List.of("first"), List.of("a"), List.of(), List.of("c"));
     }
 
     @Test
     void anErrorInTheLaneStillAnswersEveryoneAndTheLaneGoesOn() throws Exception {
-        CompletableFuture<Messages.Sent> boom = submit("boom");
+        start(false);
+        CompletableFuture<Sends.Sent> boom = submit("boom");
         assertThatThrownBy(() -> boom.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
         assertThat(submit("after").get(5, TimeUnit.SECONDS).message().clientMessageId()).isEqualTo("after");
     }
 
     @Test
-    void aSendWithBadFieldsIsRefusedBeforeItIsQueued() {
-        CompletableFuture<Messages.Sent> empty = writer.submit(new Messages.Outgoing(caller, 7, "e-1", " ", null,
-                List.of(), null));
-        assertThat(empty).isCompletedExceptionally();
-        assertThatThrownBy(empty::join).hasCauseInstanceOf(InvalidInputException.class);
-        assertThat(writer.submit(new Messages.Outgoing(caller, 7, "no spaces allowed", "hi", null, List.of(), null)))
-                .isCompletedExceptionally();
-        assertThat(messages.transactions).isEmpty();
+    void aFullLaneRefusesWithBusy() throws Exception {
+        start(true);
+        holdTheLane();
+        for (int i = 0; i < MessageWriter.LANE_CAPACITY; i++) {
+            assertThat(submit("q" + i)).isNotCompleted();
+        }
+        CompletableFuture<Sends.Sent> overflow = submit("one-too-many");
+        assertThat(overflow).isCompletedExceptionally();
+        assertThatThrownBy(overflow::join).hasCauseInstanceOf(RateLimitedException.class);
+    }
+
+    /**
+     * Stopping lets the batch being written finish, without interrupting it (an interrupt inside
+     * an H2 write closes its store), and refuses what is still queued.
+     */
+    @Test
+    void stoppingFinishesTheWriteInProgressUninterruptedAndRefusesTheRest() throws Exception {
+        start(true);
+        CompletableFuture<Sends.Sent> inProgress = submit("first");
+        assertThat(sends.entered.await(5, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Sends.Sent> queued = submit("queued");
+        Thread stopper = new Thread(writer::stop);
+        stopper.start();
+        while (writer.isRunning()) {
+            Thread.onSpinWait();
+        }
+        assertThatThrownBy(() -> submit("late").get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(IllegalStateException.class);
+        sends.release();
+        stopper.join(10_000);
+        assertThat(stopper.isAlive()).isFalse();
+        assertThat(inProgress.get(5, TimeUnit.SECONDS).message().clientMessageId()).isEqualTo("first");
+        assertThat(sends.interruptedInside).isFalse();
+        assertThatThrownBy(() -> queued.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(IllegalStateException.class);
     }
 
     @Test
     void afterShutdownASendIsRefusedAtOnce() {
+        start(false);
         writer.stop();
-        assertThatThrownBy(() -> submit("late").get(1, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
-                .hasCauseInstanceOf(IllegalStateException.class);
+        CompletableFuture<Sends.Sent> late = submit("late");
+        assertThat(late).isCompletedExceptionally();
+        assertThatThrownBy(late::join).hasCauseInstanceOf(IllegalStateException.class);
     }
 }

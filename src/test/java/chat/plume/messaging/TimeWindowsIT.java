@@ -50,6 +50,9 @@ class TimeWindowsIT {
     @Inject
     Messages messages;
 
+    @Inject
+    Sends sends;
+
     @Resource(lookup = "java:comp/DefaultDataSource")
     DataSource dataSource;
 
@@ -60,7 +63,8 @@ class TimeWindowsIT {
         long request = requests.send(alice, bob.accountId(), null).id();
         requests.accept(bob, request);
         long conversation = conversations.openDirect(alice, bob.accountId()).id();
-        Messages.Sent sent = messages.send(alice, conversation, "old-1", "from yesterday", null, List.of());
+        Sends.Sent sent = sends.send(new Sends.Outgoing(alice, conversation, "old-1", "from yesterday", null, List.of(),
+                null));
 
         try (Connection connection = dataSource.getConnection();
              PreparedStatement backdate = connection.prepareStatement(

@@ -136,6 +136,40 @@ class GroupsIT extends ClientTestBase {
         assertProblem(Person.create(api, "Late").post("/groups/" + group + "/join-requests", "{}"), 409, "group_full");
     }
 
+    /** Joins that race each other still stop at the limit (counting and inserting used to interleave). */
+    @Test
+    void concurrentJoinsNeverOverfillAGroup() throws Exception {
+        Person owner = Person.create(api, "Rush");
+        long group = createGroup(owner, "open", List.of());
+        List<Person> crowd = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            crowd.add(Person.create(api, "Rusher"));
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(12);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (Person p : crowd) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return p.post("/groups/" + group + "/join-requests", "{}").statusCode();
+                }));
+            }
+            start.countDown();
+            int joined = 0;
+            for (java.util.concurrent.Future<Integer> answer : answers) {
+                int status = answer.get();
+                assertThat(status).isIn(201, 409);
+                joined += status == 201 ? 1 : 0;
+            }
+            assertThat(joined).isEqualTo(5);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(ok(200, owner.get("/groups/" + group)).getJsonNumber("memberCount").longValue()).isEqualTo(6);
+        assertThat(Json.parseArray(Api.expect(200, owner.get("/groups/" + group + "/members")).body())).hasSize(6);
+    }
+
     /** Every group denial in docs/authorization.md, each for the role that must be refused. */
     @Test
     void everyGroupRuleRefusesTheWrongRole() {

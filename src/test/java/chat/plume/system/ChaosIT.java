@@ -110,6 +110,8 @@ class ChaosIT {
         private final long conversation;
         private final Map<Long, String> seen = new TreeMap<>();
         private WsClient ws;
+        /** The highest seq pushed live on the current connection: pushes must never go below it. */
+        private long lastLive;
         boolean restarted;
 
         Receiver(ServerProcess server, Person bob, long conversation) {
@@ -124,10 +126,14 @@ class ChaosIT {
                 if (ws == null) {
                     return;
                 }
+                lastLive = 0;
                 catchUp();
             }
             for (JsonObject frame : ws.drain()) {
                 if ("message".equals(frame.getString("type", null))) {
+                    long seq = frame.getJsonObject("message").getJsonNumber("seq").longValue();
+                    assertThat(seq).as("pushes on one connection arrive in seq order").isGreaterThan(lastLive);
+                    lastLive = seq;
                     record(frame.getJsonObject("message"));
                 }
             }

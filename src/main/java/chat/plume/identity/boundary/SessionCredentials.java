@@ -1,5 +1,6 @@
 package chat.plume.identity.boundary;
 
+import chat.plume.platform.web.SessionCookie;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -10,7 +11,7 @@ import java.util.Optional;
  */
 public final class SessionCredentials {
 
-    public static final String COOKIE = "plume_session";
+    public static final String COOKIE = SessionCookie.NAME;
     private static final String BEARER = "bearer ";
 
     private SessionCredentials() {

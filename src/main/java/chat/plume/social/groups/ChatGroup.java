@@ -123,6 +123,11 @@ public class ChatGroup {
         return allMutedUntil;
     }
 
+    /** Whether everyone but the owner and admins is silenced at {@code now}. */
+    public boolean isAllMutedAt(LocalDateTime now) {
+        return allMutedUntil != null && allMutedUntil.isAfter(now);
+    }
+
     public boolean isDissolved() {
         return dissolvedAt != null;
     }

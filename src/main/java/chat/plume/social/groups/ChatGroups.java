@@ -9,6 +9,7 @@ import chat.plume.platform.error.AccessDeniedException;
 import chat.plume.platform.error.DuplicateEntityException;
 import chat.plume.platform.error.InvalidInputException;
 import chat.plume.platform.error.MissingEntityException;
+import chat.plume.platform.error.PlumeException;
 import chat.plume.platform.events.GroupActivity;
 import chat.plume.platform.events.PresenceDirectory;
 import chat.plume.platform.events.Push;
@@ -20,12 +21,14 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -240,10 +243,12 @@ public class ChatGroups {
         requirePending(request);
         request.decide(accept ? RequestStatus.ACCEPTED : RequestStatus.DECLINED, caller.accountId(), Timestamps.now());
         flush();
+        // Pushed in this order: the request's outcome, then the membership it brings.
+        GroupViews.JoinRequest decided = announceRequest(request, group);
         if (accept) {
             addMember(group, request.applicantId(), request.inviterId());
         }
-        return announceRequest(request, group);
+        return decided;
     }
 
     /** The applicant withdraws a request, or the inviter an invitation. */
@@ -361,6 +366,9 @@ public class ChatGroups {
     }
 
     private void addMember(ChatGroup group, long accountId, Long by) {
+        // Joins of one group take turns from here to the insert: counting and inserting without
+        // the lock let concurrent joins each see room for one more and overfill the group.
+        em.lock(group, LockModeType.PESSIMISTIC_WRITE);
         if (membership(group.id(), accountId) != null) {
             throw new DuplicateEntityException("already_member", null, "Already a member.");
         }
@@ -546,16 +554,30 @@ public class ChatGroups {
 
     /** Refuses with 403 {@code muted} when this member may not speak in the group right now. */
     public void requireMaySpeak(long groupId, long accountId) {
-        ChatGroup group = live(groupId);
-        GroupMember member = GroupRules.requireMember(membership(groupId, accountId));
-        if (member.role().manages()) {
-            return;
+        Optional<PlumeException> refusal = speakingRefusal(groupId, accountId);
+        if (refusal.isPresent()) {
+            throw refusal.get();
         }
-        java.time.LocalDateTime now = Timestamps.now();
-        boolean silenced = (group.allMutedUntil() != null && group.allMutedUntil().isAfter(now))
-                || (member.mutedUntil() != null && member.mutedUntil().isAfter(now));
-        if (silenced) {
-            throw new AccessDeniedException("muted", "You are muted in this group for now.");
+    }
+
+    /**
+     * Why someone may not write in a group now, if they may not: the refusal is returned, not
+     * thrown, so that a caller checking many sends in one transaction (the message writer's batch)
+     * can refuse one without the container marking the whole transaction for rollback, which a
+     * business exception crossing this boundary does.
+     */
+    public Optional<PlumeException> speakingRefusal(long groupId, long accountId) {
+        ChatGroup group = em.find(ChatGroup.class, groupId);
+        if (group == null || group.isDissolved()) {
+            return Optional.of(new MissingEntityException("group_not_found", "No such group."));
         }
+        GroupMember member = membership(groupId, accountId);
+        if (member == null) {
+            return Optional.of(new AccessDeniedException("not_member", "You are not a member of this group."));
+        }
+        if (member.isSilencedAt(group, Timestamps.now())) {
+            return Optional.of(new AccessDeniedException("muted", "You are muted in this group for now."));
+        }
+        return Optional.empty();
     }
 }

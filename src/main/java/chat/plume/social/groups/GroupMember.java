@@ -97,4 +97,15 @@ public class GroupMember {
     public LocalDateTime joinedAt() {
         return joinedAt;
     }
+
+    /**
+     * Whether this member may not speak at {@code now}: muted alone, or with everyone while the
+     * group is muted. The owner and admins are never silenced.
+     */
+    public boolean isSilencedAt(ChatGroup group, LocalDateTime now) {
+        if (role.manages()) {
+            return false;
+        }
+        return (mutedUntil != null && mutedUntil.isAfter(now)) || group.isAllMutedAt(now);
+    }
 }
