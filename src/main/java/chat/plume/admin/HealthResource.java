@@ -22,8 +22,7 @@ public class HealthResource {
     EntityManager em;
 
     /** The probe's answer. */
-    public record Health(String status, String database) {
-    }
+    public record Health(String status, String database) {}
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
@@ -32,7 +31,9 @@ public class HealthResource {
             em.createNativeQuery("SELECT 1").getSingleResult();
             return Response.ok(new Health("up", "up")).build();
         } catch (PersistenceException e) {
-            return Response.status(Response.Status.SERVICE_UNAVAILABLE).entity(new Health("down", "down")).build();
+            return Response.status(Response.Status.SERVICE_UNAVAILABLE)
+                    .entity(new Health("down", "down"))
+                    .build();
         }
     }
 }

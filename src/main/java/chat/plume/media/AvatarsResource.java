@@ -52,20 +52,25 @@ public class AvatarsResource {
     @Path("me")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    public MediaView mine(@HeaderParam(HttpHeaders.CONTENT_LENGTH) @Pattern(regexp = "^\\d{1,18}$",
-            message = "must be a number") String length, InputStream body) {
-        return uploads.uploadAvatar(AuthenticationFilter.callerOf(security), body,
-                length == null ? -1 : Long.parseLong(length));
+    public MediaView mine(
+            @HeaderParam(HttpHeaders.CONTENT_LENGTH) @Pattern(regexp = "^\\d{1,18}$", message = "must be a number")
+                    String length,
+            InputStream body) {
+        return uploads.uploadAvatar(
+                AuthenticationFilter.callerOf(security), body, length == null ? -1 : Long.parseLong(length));
     }
 
     @PUT
     @Path("groups/{id}")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    public MediaView group(@PathParam("id") long id, @HeaderParam(HttpHeaders.CONTENT_LENGTH)
-            @Pattern(regexp = "^\\d{1,18}$", message = "must be a number") String length, InputStream body) {
-        return uploads.uploadGroupAvatar(AuthenticationFilter.callerOf(security), id, body,
-                length == null ? -1 : Long.parseLong(length));
+    public MediaView group(
+            @PathParam("id") long id,
+            @HeaderParam(HttpHeaders.CONTENT_LENGTH) @Pattern(regexp = "^\\d{1,18}$", message = "must be a number")
+                    String length,
+            InputStream body) {
+        return uploads.uploadGroupAvatar(
+                AuthenticationFilter.callerOf(security), id, body, length == null ? -1 : Long.parseLong(length));
     }
 
     @GET

@@ -10,8 +10,7 @@ public final class ContentSniffer {
     /** How many leading bytes {@link #sniff} needs. */
     public static final int HEAD = 16;
 
-    private ContentSniffer() {
-    }
+    private ContentSniffer() {}
 
     /** The image MIME type the bytes start like, or null when they are not one of ours. */
     public static String sniff(byte[] head, int length) {
@@ -21,12 +20,18 @@ public final class ContentSniffer {
         if (startsWith(head, length, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A)) {
             return "image/png";
         }
-        if (startsWith(head, length, 'G', 'I', 'F', '8') && length >= 6 && (head[4] == '7' || head[4] == '9')
+        if (startsWith(head, length, 'G', 'I', 'F', '8')
+                && length >= 6
+                && (head[4] == '7' || head[4] == '9')
                 && head[5] == 'a') {
             return "image/gif";
         }
-        if (startsWith(head, length, 'R', 'I', 'F', 'F') && length >= 12 && head[8] == 'W' && head[9] == 'E'
-                && head[10] == 'B' && head[11] == 'P') {
+        if (startsWith(head, length, 'R', 'I', 'F', 'F')
+                && length >= 12
+                && head[8] == 'W'
+                && head[9] == 'E'
+                && head[10] == 'B'
+                && head[11] == 'P') {
             return "image/webp";
         }
         return null;

@@ -28,11 +28,14 @@ public class Downloads {
 
     public Media authorize(Caller caller, long mediaId) {
         Media media = em.find(Media.class, mediaId);
-        boolean allowed = media != null && (media.kind() == MediaKind.AVATAR
-                || media.uploaderId() == caller.accountId()
-                || (media.conversationId() != null
-                    && conversations.participant(media.conversationId(), caller.accountId()).isPresent()
-                    && messages.isShared(mediaId)));
+        boolean allowed = media != null
+                && (media.kind() == MediaKind.AVATAR
+                        || media.uploaderId() == caller.accountId()
+                        || (media.conversationId() != null
+                                && conversations
+                                        .participant(media.conversationId(), caller.accountId())
+                                        .isPresent()
+                                && messages.isShared(mediaId)));
         if (!allowed) {
             throw new MissingEntityException("media_not_found", "No such file.");
         }

@@ -19,8 +19,7 @@ final class ExifOrientation {
 
     private static final int MAX_HEADER = 256 * 1024;
 
-    private ExifOrientation() {
-    }
+    private ExifOrientation() {}
 
     /** The orientation (1–8) of a JPEG file, 1 when absent or unreadable. */
     static int of(Path jpeg) {
@@ -46,7 +45,11 @@ final class ExifOrientation {
                 return 1;
             }
             int start = b.position();
-            if (marker == 0xE1 && length >= 16 && b.get(start) == 'E' && b.get(start + 1) == 'x' && b.get(start + 2) == 'i'
+            if (marker == 0xE1
+                    && length >= 16
+                    && b.get(start) == 'E'
+                    && b.get(start + 1) == 'x'
+                    && b.get(start + 2) == 'i'
                     && b.get(start + 3) == 'f') {
                 return fromTiff(ByteBuffer.wrap(bytes, start + 6, length - 8).slice());
             }
@@ -85,13 +88,36 @@ final class ExifOrientation {
         boolean swap = orientation >= 5;
         AffineTransform t = new AffineTransform();
         switch (orientation) {
-            case 2 -> { t.translate(w, 0); t.scale(-1, 1); }
-            case 3 -> { t.translate(w, h); t.rotate(Math.PI); }
-            case 4 -> { t.translate(0, h); t.scale(1, -1); }
-            case 5 -> { t.rotate(-Math.PI / 2); t.scale(-1, 1); }
-            case 6 -> { t.translate(h, 0); t.rotate(Math.PI / 2); }
-            case 7 -> { t.scale(-1, 1); t.translate(-h, 0); t.translate(0, w); t.rotate(3 * Math.PI / 2); }
-            default -> { t.translate(0, w); t.rotate(3 * Math.PI / 2); }
+            case 2 -> {
+                t.translate(w, 0);
+                t.scale(-1, 1);
+            }
+            case 3 -> {
+                t.translate(w, h);
+                t.rotate(Math.PI);
+            }
+            case 4 -> {
+                t.translate(0, h);
+                t.scale(1, -1);
+            }
+            case 5 -> {
+                t.rotate(-Math.PI / 2);
+                t.scale(-1, 1);
+            }
+            case 6 -> {
+                t.translate(h, 0);
+                t.rotate(Math.PI / 2);
+            }
+            case 7 -> {
+                t.scale(-1, 1);
+                t.translate(-h, 0);
+                t.translate(0, w);
+                t.rotate(3 * Math.PI / 2);
+            }
+            default -> {
+                t.translate(0, w);
+                t.rotate(3 * Math.PI / 2);
+            }
         }
         BufferedImage turned = new BufferedImage(swap ? h : w, swap ? w : h, BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = turned.createGraphics();

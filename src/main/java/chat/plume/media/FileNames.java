@@ -9,8 +9,7 @@ import java.text.Normalizer;
  */
 public final class FileNames {
 
-    private FileNames() {
-    }
+    private FileNames() {}
 
     public static String clean(String raw) {
         if (raw == null) {

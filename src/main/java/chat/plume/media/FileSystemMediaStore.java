@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
 
 /**
  * Media on the filesystem: {@code <dir>/ab/cd/<sha256>}, written by atomic rename so a reader
@@ -34,7 +36,7 @@ public class FileSystemMediaStore implements MediaStore {
         try {
             Files.createDirectories(temporary);
             // Uploads cut short by a crash: nothing will ever finish them.
-            java.time.Instant stale = java.time.Instant.now().minus(java.time.Duration.ofMinutes(10));
+            Instant stale = Instant.now().minus(Duration.ofMinutes(10));
             try (var leftovers = Files.list(temporary)) {
                 for (Path part : (Iterable<Path>) leftovers::iterator) {
                     if (Files.getLastModifiedTime(part).toInstant().isBefore(stale)) {

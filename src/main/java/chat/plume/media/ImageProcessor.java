@@ -1,6 +1,7 @@
 package chat.plume.media;
 
 import com.twelvemonkeys.imageio.plugins.webp.WebPImageReaderSpi;
+import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
@@ -8,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.concurrent.Semaphore;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -32,13 +34,11 @@ public final class ImageProcessor {
     static final int THUMBNAIL_SIZE = 320;
     static final int AVATAR_SIZE = 256;
 
-    private ImageProcessor() {
-    }
+    private ImageProcessor() {}
 
     /** The picture others download (re-encoded, no metadata), its size, and its thumbnail. */
-    public record Processed(byte[] full, String contentType, int width, int height, byte[] thumbnail,
-            String thumbnailType) {
-    }
+    public record Processed(
+            byte[] full, String contentType, int width, int height, byte[] thumbnail, String thumbnailType) {}
 
     /** Not an image after all (cannot be decoded), or too many pixels. */
     public static class Rejected extends Exception {
@@ -54,7 +54,7 @@ public final class ImageProcessor {
         }
     }
 
-    private static final java.util.concurrent.Semaphore WORKERS = new java.util.concurrent.Semaphore(2);
+    private static final Semaphore WORKERS = new Semaphore(2);
 
     public static Processed process(Path file, String type, long maxPixels) throws Rejected {
         acquire();
@@ -84,8 +84,13 @@ public final class ImageProcessor {
             byte[] full = jpeg ? jpeg(image) : png(image);
             String fullType = jpeg ? "image/jpeg" : "image/png";
             BufferedImage thumb = fit(image, THUMBNAIL_SIZE);
-            return new Processed(full, fullType, image.getWidth(), image.getHeight(),
-                    jpeg ? jpeg(thumb) : png(thumb), jpeg ? "image/jpeg" : "image/png");
+            return new Processed(
+                    full,
+                    fullType,
+                    image.getWidth(),
+                    image.getHeight(),
+                    jpeg ? jpeg(thumb) : png(thumb),
+                    jpeg ? "image/jpeg" : "image/png");
         } catch (IOException e) {
             throw new Rejected("The image could not be re-encoded.", false);
         }
@@ -107,7 +112,8 @@ public final class ImageProcessor {
             image = ExifOrientation.upright(image, ExifOrientation.of(file));
         }
         int side = Math.min(image.getWidth(), image.getHeight());
-        BufferedImage square = image.getSubimage((image.getWidth() - side) / 2, (image.getHeight() - side) / 2, side, side);
+        BufferedImage square =
+                image.getSubimage((image.getWidth() - side) / 2, (image.getHeight() - side) / 2, side, side);
         try {
             return png(scale(square, AVATAR_SIZE, AVATAR_SIZE));
         } catch (IOException e) {
@@ -150,8 +156,8 @@ public final class ImageProcessor {
 
     private static BufferedImage fit(BufferedImage image, int box) {
         double ratio = Math.min(1.0, Math.min((double) box / image.getWidth(), (double) box / image.getHeight()));
-        return scale(image, Math.max(1, (int) Math.round(image.getWidth() * ratio)),
-                Math.max(1, (int) Math.round(image.getHeight() * ratio)));
+        return scale(image, Math.max(1, (int) Math.round(image.getWidth() * ratio)), Math.max(1, (int)
+                Math.round(image.getHeight() * ratio)));
     }
 
     private static BufferedImage scale(BufferedImage image, int width, int height) {
@@ -179,7 +185,7 @@ public final class ImageProcessor {
         BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = rgb.createGraphics();
         try {
-            g.drawImage(image, 0, 0, java.awt.Color.WHITE, null);
+            g.drawImage(image, 0, 0, Color.WHITE, null);
         } finally {
             g.dispose();
         }

@@ -18,8 +18,10 @@ import java.time.LocalDateTime;
  */
 @Entity
 @Table(name = "media")
-@NamedQuery(name = Media.UPLOADED_SINCE, query = "select coalesce(sum(m.sizeBytes), 0) from Media m"
-        + " where m.uploaderId = :uploader and m.createdAt > :since")
+@NamedQuery(
+        name = Media.UPLOADED_SINCE,
+        query = "select coalesce(sum(m.sizeBytes), 0) from Media m"
+                + " where m.uploaderId = :uploader and m.createdAt > :since")
 public class Media {
 
     public static final String UPLOADED_SINCE = "Media.uploadedSince";
@@ -63,11 +65,20 @@ public class Media {
     @Column(name = "created_at", nullable = false, updatable = false)
     private LocalDateTime createdAt;
 
-    protected Media() {
-    }
+    protected Media() {}
 
-    public Media(MediaKind kind, String contentHash, String contentType, long sizeBytes, String originalName,
-            Integer width, Integer height, String thumbnailHash, long uploaderId, Long conversationId, LocalDateTime now) {
+    public Media(
+            MediaKind kind,
+            String contentHash,
+            String contentType,
+            long sizeBytes,
+            String originalName,
+            Integer width,
+            Integer height,
+            String thumbnailHash,
+            long uploaderId,
+            Long conversationId,
+            LocalDateTime now) {
         this.kind = kind;
         this.contentHash = contentHash;
         this.contentType = contentType;

@@ -45,24 +45,38 @@ public class MediaResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response upload(@QueryParam("conversation") @NotNull @Pattern(regexp = "^\\d{1,18}$",
-            message = "must be a conversation id") String conversation,
+    public Response upload(
+            @QueryParam("conversation") @NotNull @Pattern(regexp = "^\\d{1,18}$", message = "must be a conversation id")
+                    String conversation,
             @QueryParam("name") @NotNull @Size(min = 1, max = 1000) String name,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) @Pattern(regexp = "^\\d{1,18}$", message = "must be a number")
-            String length, InputStream body) {
-        MediaView media = uploads.upload(AuthenticationFilter.callerOf(security), Long.parseLong(conversation), body,
-                length == null ? -1 : Long.parseLong(length), name);
+                    String length,
+            InputStream body) {
+        MediaView media = uploads.upload(
+                AuthenticationFilter.callerOf(security),
+                Long.parseLong(conversation),
+                body,
+                length == null ? -1 : Long.parseLong(length),
+                name);
         return Response.status(Response.Status.CREATED).entity(media).build();
     }
 
     @GET
     @Path("{id}")
-    public Response download(@PathParam("id") long id, @HeaderParam("Range") String range,
+    public Response download(
+            @PathParam("id") long id,
+            @HeaderParam("Range") String range,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         Media media = downloads.authorize(AuthenticationFilter.callerOf(security), id);
         boolean image = media.kind() == MediaKind.IMAGE;
-        return MediaResponses.serve(store, media.contentHash(), image ? media.contentType()
-                : MediaType.APPLICATION_OCTET_STREAM, media.originalName(), image, range, ifNoneMatch);
+        return MediaResponses.serve(
+                store,
+                media.contentHash(),
+                image ? media.contentType() : MediaType.APPLICATION_OCTET_STREAM,
+                media.originalName(),
+                image,
+                range,
+                ifNoneMatch);
     }
 
     @GET

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,16 +22,26 @@ final class MediaResponses {
 
     private static final Pattern RANGE = Pattern.compile("^bytes=(\\d{0,18})-(\\d{0,18})$");
 
-    private MediaResponses() {
-    }
+    private MediaResponses() {}
 
-    static Response serve(MediaStore store, String hash, String contentType, String name, boolean inline,
-            String range, String ifNoneMatch) {
+    static Response serve(
+            MediaStore store,
+            String hash,
+            String contentType,
+            String name,
+            boolean inline,
+            String range,
+            String ifNoneMatch) {
         String etag = "\"" + hash + "\"";
-        if (ifNoneMatch != null && (ifNoneMatch.strip().equals("*")
-                || java.util.Arrays.stream(ifNoneMatch.split(",")).map(String::strip)
-                    .anyMatch(tag -> tag.equals(etag) || tag.equals("W/" + etag)))) {
-            return Response.notModified().tag(hash).header(HttpHeaders.CACHE_CONTROL, "private, no-cache").build();
+        if (ifNoneMatch != null
+                && (ifNoneMatch.strip().equals("*")
+                        || Arrays.stream(ifNoneMatch.split(","))
+                                .map(String::strip)
+                                .anyMatch(tag -> tag.equals(etag) || tag.equals("W/" + etag)))) {
+            return Response.notModified()
+                    .tag(hash)
+                    .header(HttpHeaders.CACHE_CONTROL, "private, no-cache")
+                    .build();
         }
         long size;
         try {
@@ -51,7 +62,9 @@ final class MediaResponses {
                     end = m.group(2).isEmpty() ? size - 1 : Math.min(size - 1, Long.parseLong(m.group(2)));
                 }
                 if (start >= size) {
-                    return Response.status(416).header("Content-Range", "bytes */" + size).build();
+                    return Response.status(416)
+                            .header("Content-Range", "bytes */" + size)
+                            .build();
                 }
                 // An inverted range is no range (RFC 9110): the whole file.
                 partial = start <= end;
@@ -77,7 +90,8 @@ final class MediaResponses {
                 }
             }
         };
-        Response.ResponseBuilder response = Response.status(partial ? 206 : 200).entity(body)
+        Response.ResponseBuilder response = Response.status(partial ? 206 : 200)
+                .entity(body)
                 .type(contentType)
                 .header(HttpHeaders.CONTENT_LENGTH, length)
                 .header("Accept-Ranges", "bytes")

@@ -2,6 +2,9 @@ package chat.plume.media;
 
 import chat.plume.platform.DataDirectory;
 import chat.plume.platform.Settings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import java.nio.file.Path;
 
 /**
@@ -13,7 +16,8 @@ import java.nio.file.Path;
  * @param maxPixels the most pixels an image may decode to (decompression bombs stop here)
  * @param directory where media are stored
  */
-public record MediaSettings(long maxFileBytes, long maxImageBytes, long dailyQuotaBytes, long maxPixels, Path directory) {
+public record MediaSettings(
+        long maxFileBytes, long maxImageBytes, long dailyQuotaBytes, long maxPixels, Path directory) {
 
     private static final long MB = 1024 * 1024;
 
@@ -24,14 +28,16 @@ public record MediaSettings(long maxFileBytes, long maxImageBytes, long dailyQuo
                 Settings.integer("plume.media.max-image-mb", 10, 1, 200) * MB,
                 Settings.integer("plume.media.daily-quota-mb", 1024, 1, 1_000_000) * MB,
                 Settings.integer("plume.media.max-image-megapixels", 40, 1, 500) * 1_000_000L,
-                Settings.lookup("plume.media.dir").map(Path::of).orElse(DataDirectory.resolve().resolve("media")));
+                Settings.lookup("plume.media.dir")
+                        .map(Path::of)
+                        .orElse(DataDirectory.resolve().resolve("media")));
     }
 
     /** Injectable, read once at deployment. */
-    @jakarta.enterprise.context.ApplicationScoped
+    @ApplicationScoped
     public static class Producer {
-        @jakarta.enterprise.inject.Produces
-        @jakarta.inject.Singleton
+        @Produces
+        @Singleton
         MediaSettings settings() {
             return fromConfiguration();
         }

@@ -70,7 +70,8 @@ public class Uploads {
             Media media;
             if (received.imageType != null) {
                 try {
-                    ImageProcessor.Processed image = ImageProcessor.process(received.file, received.imageType, settings.maxPixels());
+                    ImageProcessor.Processed image =
+                            ImageProcessor.process(received.file, received.imageType, settings.maxPixels());
                     String hash = received.hash;
                     long size = received.size;
                     hash = sha256(image.full());
@@ -78,12 +79,24 @@ public class Uploads {
                     store.keep(image.full(), hash);
                     String thumb = sha256(image.thumbnail());
                     store.keep(image.thumbnail(), thumb);
-                    media = new Media(MediaKind.IMAGE, hash, image.contentType(), size, FileNames.clean(name), image.width(),
-                            image.height(), thumb, caller.accountId(), conversationId, Timestamps.now());
+                    media = new Media(
+                            MediaKind.IMAGE,
+                            hash,
+                            image.contentType(),
+                            size,
+                            FileNames.clean(name),
+                            image.width(),
+                            image.height(),
+                            thumb,
+                            caller.accountId(),
+                            conversationId,
+                            Timestamps.now());
                 } catch (ImageProcessor.Rejected rejected) {
                     if (rejected.tooLarge()) {
-                        throw new InvalidInputException("image_too_large", "body", "The image has more than "
-                                + settings.maxPixels() / 1_000_000 + " megapixels.");
+                        throw new InvalidInputException(
+                                "image_too_large",
+                                "body",
+                                "The image has more than " + settings.maxPixels() / 1_000_000 + " megapixels.");
                     }
                     media = asFile(caller, conversationId, received, name);
                 }
@@ -125,27 +138,40 @@ public class Uploads {
 
     /** How much the caller has uploaded in the last 24 hours. */
     public long uploadedToday(long accountId) {
-        return em.createNamedQuery(Media.UPLOADED_SINCE, Long.class).setParameter("uploader", accountId)
-                .setParameter("since", Timestamps.now().minusHours(24)).getSingleResult();
+        return em.createNamedQuery(Media.UPLOADED_SINCE, Long.class)
+                .setParameter("uploader", accountId)
+                .setParameter("since", Timestamps.now().minusHours(24))
+                .getSingleResult();
     }
 
     private Media avatar(Caller caller, InputStream body, long declaredLength) {
         Received received = receive(caller, body, declaredLength, true);
         try {
             if (received.imageType == null) {
-                throw new InvalidInputException("not_an_image", "body", "An avatar must be a JPEG, PNG, GIF or WebP image.");
+                throw new InvalidInputException(
+                        "not_an_image", "body", "An avatar must be a JPEG, PNG, GIF or WebP image.");
             }
             byte[] square;
             try {
                 square = ImageProcessor.avatar(received.file, received.imageType, settings.maxPixels());
             } catch (ImageProcessor.Rejected rejected) {
-                throw new InvalidInputException(rejected.tooLarge() ? "image_too_large" : "not_an_image", "body",
-                        rejected.getMessage());
+                throw new InvalidInputException(
+                        rejected.tooLarge() ? "image_too_large" : "not_an_image", "body", rejected.getMessage());
             }
             String hash = sha256(square);
             store.keep(square, hash);
-            Media media = new Media(MediaKind.AVATAR, hash, "image/png", square.length, "avatar.png",
-                    ImageProcessor.AVATAR_SIZE, ImageProcessor.AVATAR_SIZE, null, caller.accountId(), null, Timestamps.now());
+            Media media = new Media(
+                    MediaKind.AVATAR,
+                    hash,
+                    "image/png",
+                    square.length,
+                    "avatar.png",
+                    ImageProcessor.AVATAR_SIZE,
+                    ImageProcessor.AVATAR_SIZE,
+                    null,
+                    caller.accountId(),
+                    null,
+                    Timestamps.now());
             return context.getBusinessObject(Uploads.class).record(media);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -156,19 +182,30 @@ public class Uploads {
 
     private Media asFile(Caller caller, long conversationId, Received received, String name) throws IOException {
         store.keep(received.file, received.hash);
-        return new Media(MediaKind.FILE, received.hash, "application/octet-stream", received.size, FileNames.clean(name),
-                null, null, null, caller.accountId(), conversationId, Timestamps.now());
+        return new Media(
+                MediaKind.FILE,
+                received.hash,
+                "application/octet-stream",
+                received.size,
+                FileNames.clean(name),
+                null,
+                null,
+                null,
+                caller.accountId(),
+                conversationId,
+                Timestamps.now());
     }
 
     /** The streamed upload: where it is, how big, its hash, and the image type its bytes show (or null). */
-    private record Received(Path file, long size, String hash, String imageType) {
-    }
+    private record Received(Path file, long size, String hash, String imageType) {}
 
     private Received receive(Caller caller, InputStream body, long declaredLength, boolean imageOnly) {
         long quota = settings.dailyQuotaBytes();
         long used = context.getBusinessObject(Uploads.class).uploadedToday(caller.accountId());
         if (used >= quota || (declaredLength > 0 && used + declaredLength > quota)) {
-            throw new RateLimitedException("quota_exceeded", Duration.ofHours(1),
+            throw new RateLimitedException(
+                    "quota_exceeded",
+                    Duration.ofHours(1),
                     "Daily upload quota of " + quota / (1024 * 1024) + " MB reached.");
         }
         long ceiling = imageOnly ? settings.maxImageBytes() : settings.maxFileBytes();
@@ -183,7 +220,8 @@ public class Uploads {
             int headLength = body.readNBytes(head, 0, head.length);
             String imageType = ContentSniffer.sniff(head, headLength);
             if (imageOnly && imageType == null) {
-                throw new InvalidInputException("not_an_image", "body", "An avatar must be a JPEG, PNG, GIF or WebP image.");
+                throw new InvalidInputException(
+                        "not_an_image", "body", "An avatar must be a JPEG, PNG, GIF or WebP image.");
             }
             long limit = imageType != null ? settings.maxImageBytes() : settings.maxFileBytes();
             if (declaredLength > limit) {
@@ -202,7 +240,9 @@ public class Uploads {
                         throw tooLarge(limit);
                     }
                     if (size > quotaLeft) {
-                        throw new RateLimitedException("quota_exceeded", Duration.ofHours(1),
+                        throw new RateLimitedException(
+                                "quota_exceeded",
+                                Duration.ofHours(1),
                                 "Daily upload quota of " + quota / (1024 * 1024) + " MB reached.");
                     }
                     out.write(buffer, 0, read);

@@ -50,8 +50,7 @@ public class Conversation {
     @Column(name = "created_at", nullable = false, updatable = false)
     private LocalDateTime createdAt;
 
-    protected Conversation() {
-    }
+    protected Conversation() {}
 
     private Conversation(ConversationKind kind, String directKey, Long groupId, LocalDateTime now) {
         this.kind = kind;

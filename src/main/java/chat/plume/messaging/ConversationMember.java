@@ -17,17 +17,27 @@ import java.time.LocalDateTime;
  */
 @Entity
 @Table(name = "conversation_member")
-@NamedQuery(name = ConversationMember.ONE, query = "select m from ConversationMember m where m.conversationId = :conversation"
-        + " and m.accountId = :account")
-@NamedQuery(name = ConversationMember.OF_ACCOUNT, query = "select m from ConversationMember m where m.accountId = :account")
-@NamedQuery(name = ConversationMember.OF_CONVERSATION, query = "select m from ConversationMember m"
-        + " where m.conversationId = :conversation")
-@NamedQuery(name = ConversationMember.ADVANCE_READ, query = "update ConversationMember m set m.readSeq = :seq"
-        + " where m.conversationId = :conversation and m.accountId = :account and m.readSeq < :seq")
-@NamedQuery(name = ConversationMember.ACCOUNTS, query = "select m.accountId from ConversationMember m"
-        + " where m.conversationId = :conversation")
-@NamedQuery(name = ConversationMember.REMOVE, query = "delete from ConversationMember m where m.conversationId = :conversation"
-        + " and m.accountId = :account")
+@NamedQuery(
+        name = ConversationMember.ONE,
+        query = "select m from ConversationMember m where m.conversationId = :conversation"
+                + " and m.accountId = :account")
+@NamedQuery(
+        name = ConversationMember.OF_ACCOUNT,
+        query = "select m from ConversationMember m where m.accountId = :account")
+@NamedQuery(
+        name = ConversationMember.OF_CONVERSATION,
+        query = "select m from ConversationMember m" + " where m.conversationId = :conversation")
+@NamedQuery(
+        name = ConversationMember.ADVANCE_READ,
+        query = "update ConversationMember m set m.readSeq = :seq"
+                + " where m.conversationId = :conversation and m.accountId = :account and m.readSeq < :seq")
+@NamedQuery(
+        name = ConversationMember.ACCOUNTS,
+        query = "select m.accountId from ConversationMember m" + " where m.conversationId = :conversation")
+@NamedQuery(
+        name = ConversationMember.REMOVE,
+        query = "delete from ConversationMember m where m.conversationId = :conversation"
+                + " and m.accountId = :account")
 public class ConversationMember {
 
     public static final String ONE = "ConversationMember.one";
@@ -36,6 +46,7 @@ public class ConversationMember {
     public static final String REMOVE = "ConversationMember.remove";
     /** Moves a read position forward in one statement, so that concurrent readers never move it back. */
     public static final String ADVANCE_READ = "ConversationMember.advanceRead";
+
     public static final String ACCOUNTS = "ConversationMember.accounts";
 
     @Id
@@ -61,8 +72,7 @@ public class ConversationMember {
     @Column(name = "joined_at", nullable = false, updatable = false)
     private LocalDateTime joinedAt;
 
-    protected ConversationMember() {
-    }
+    protected ConversationMember() {}
 
     public ConversationMember(long conversationId, long accountId, long readSeq, LocalDateTime now) {
         this.conversationId = conversationId;

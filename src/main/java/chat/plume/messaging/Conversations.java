@@ -7,6 +7,7 @@ import chat.plume.platform.Constraints;
 import chat.plume.platform.Timestamps;
 import chat.plume.platform.error.AccessDeniedException;
 import chat.plume.platform.error.DuplicateEntityException;
+import chat.plume.platform.error.InvalidInputException;
 import chat.plume.platform.error.PlumeException;
 import chat.plume.platform.events.GroupActivity;
 import chat.plume.platform.events.Push;
@@ -21,7 +22,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -61,12 +64,13 @@ public class Conversations {
         long me = caller.accountId();
         accounts.publicProfile(userId);
         if (userId == me) {
-            throw new chat.plume.platform.error.InvalidInputException("self_conversation", "userId",
-                    "A conversation needs someone else.");
+            throw new InvalidInputException("self_conversation", "userId", "A conversation needs someone else.");
         }
         requireMayTalk(me, userId);
         Conversation conversation = em.createNamedQuery(Conversation.BY_DIRECT_KEY, Conversation.class)
-                .setParameter("key", Conversation.directKeyOf(me, userId)).getResultStream().findFirst()
+                .setParameter("key", Conversation.directKeyOf(me, userId))
+                .getResultStream()
+                .findFirst()
                 .orElseGet(() -> create(Conversation.direct(me, userId, Timestamps.now()), List.of(me, userId)));
         return view(conversation, participant(conversation.id(), me).orElseThrow());
     }
@@ -75,20 +79,25 @@ public class Conversations {
     public MessagingViews.Conversation openGroup(Caller caller, long groupId) {
         groups.requireMaySee(groupId, caller.accountId());
         Conversation conversation = ofGroup(groupId);
-        return view(conversation, participant(conversation.id(), caller.accountId())
-                .orElseThrow(() -> new AccessDeniedException("not_member", "You are not a member of this group.")));
+        return view(
+                conversation,
+                participant(conversation.id(), caller.accountId())
+                        .orElseThrow(
+                                () -> new AccessDeniedException("not_member", "You are not a member of this group.")));
     }
 
     public List<MessagingViews.Conversation> list(Caller caller) {
         List<ConversationMember> mine = em.createNamedQuery(ConversationMember.OF_ACCOUNT, ConversationMember.class)
-                .setParameter("account", caller.accountId()).getResultList();
+                .setParameter("account", caller.accountId())
+                .getResultList();
         List<MessagingViews.Conversation> views = new ArrayList<>();
         for (ConversationMember membership : mine) {
             views.add(view(em.find(Conversation.class, membership.conversationId()), membership));
         }
-        views.sort(Comparator.comparing(MessagingViews.Conversation::pinned).reversed()
-                .thenComparing(c -> c.lastMessageAt() == null ? java.time.Instant.EPOCH : c.lastMessageAt(),
-                        Comparator.reverseOrder()));
+        views.sort(Comparator.comparing(MessagingViews.Conversation::pinned)
+                .reversed()
+                .thenComparing(
+                        c -> c.lastMessageAt() == null ? Instant.EPOCH : c.lastMessageAt(), Comparator.reverseOrder()));
         return views;
     }
 
@@ -102,13 +111,19 @@ public class Conversations {
         ConversationMember membership = require(conversationId, caller.accountId());
         // Changed column by column, so that a read position moved meanwhile is not written back.
         if (pinned != null) {
-            em.createQuery("update ConversationMember m set m.pinned = :value where m.conversationId = :c and m.accountId = :a")
-                    .setParameter("value", pinned).setParameter("c", conversationId).setParameter("a", caller.accountId())
+            em.createQuery(
+                            "update ConversationMember m set m.pinned = :value where m.conversationId = :c and m.accountId = :a")
+                    .setParameter("value", pinned)
+                    .setParameter("c", conversationId)
+                    .setParameter("a", caller.accountId())
                     .executeUpdate();
         }
         if (muted != null) {
-            em.createQuery("update ConversationMember m set m.muted = :value where m.conversationId = :c and m.accountId = :a")
-                    .setParameter("value", muted).setParameter("c", conversationId).setParameter("a", caller.accountId())
+            em.createQuery(
+                            "update ConversationMember m set m.muted = :value where m.conversationId = :c and m.accountId = :a")
+                    .setParameter("value", muted)
+                    .setParameter("c", conversationId)
+                    .setParameter("a", caller.accountId())
                     .executeUpdate();
         }
         em.refresh(membership);
@@ -128,13 +143,16 @@ public class Conversations {
 
     public Optional<ConversationMember> participant(long conversationId, long accountId) {
         return em.createNamedQuery(ConversationMember.ONE, ConversationMember.class)
-                .setParameter("conversation", conversationId).setParameter("account", accountId)
-                .getResultStream().findFirst();
+                .setParameter("conversation", conversationId)
+                .setParameter("account", accountId)
+                .getResultStream()
+                .findFirst();
     }
 
     public List<ConversationMember> participants(long conversationId) {
         return em.createNamedQuery(ConversationMember.OF_CONVERSATION, ConversationMember.class)
-                .setParameter("conversation", conversationId).getResultList();
+                .setParameter("conversation", conversationId)
+                .getResultList();
     }
 
     /** Whether two people may write to each other (for quiet checks such as typing). */
@@ -170,16 +188,18 @@ public class Conversations {
         switch (activity.type()) {
             case "joined" -> {
                 if (participant(conversation.id(), activity.user()).isEmpty()) {
-                    em.persist(new ConversationMember(conversation.id(), activity.user(), conversation.lastSeq(),
-                            Timestamps.now()));
+                    em.persist(new ConversationMember(
+                            conversation.id(), activity.user(), conversation.lastSeq(), Timestamps.now()));
                     em.flush();
                 }
                 messages.system(conversation, activity);
             }
             case "left", "removed" -> {
                 messages.system(conversation, activity);
-                em.createNamedQuery(ConversationMember.REMOVE).setParameter("conversation", conversation.id())
-                        .setParameter("account", activity.user()).executeUpdate();
+                em.createNamedQuery(ConversationMember.REMOVE)
+                        .setParameter("conversation", conversation.id())
+                        .setParameter("account", activity.user())
+                        .executeUpdate();
             }
             case "dissolved" -> {
                 messages.system(conversation, activity);
@@ -191,12 +211,14 @@ public class Conversations {
 
     /** The group's conversation, made with the group's current members when first needed. */
     Conversation ofGroup(long groupId) {
-        return em.createNamedQuery(Conversation.BY_GROUP, Conversation.class).setParameter("group", groupId)
-                .getResultStream().findFirst()
+        return em.createNamedQuery(Conversation.BY_GROUP, Conversation.class)
+                .setParameter("group", groupId)
+                .getResultStream()
+                .findFirst()
                 .orElseGet(() -> create(Conversation.ofGroup(groupId, Timestamps.now()), groups.memberIds(groupId)));
     }
 
-    private Conversation create(Conversation conversation, java.util.Collection<Long> members) {
+    private Conversation create(Conversation conversation, Collection<Long> members) {
         try {
             em.persist(conversation);
             em.flush();
@@ -208,7 +230,8 @@ public class Conversations {
             if (!Constraints.isIntegrityViolation(e)) {
                 throw e;
             }
-            throw new DuplicateEntityException("concurrent_change", null, "Opened at the same time elsewhere; try again.");
+            throw new DuplicateEntityException(
+                    "concurrent_change", null, "Opened at the same time elsewhere; try again.");
         }
         return conversation;
     }
@@ -220,15 +243,26 @@ public class Conversations {
         if (c.kind() == ConversationKind.DIRECT) {
             long other = c.peerOf(mine.accountId());
             peer = accounts.publicProfiles(List.of(other)).get(other);
-            peerRead = participant(c.id(), other).map(ConversationMember::readSeq).orElse(null);
+            peerRead =
+                    participant(c.id(), other).map(ConversationMember::readSeq).orElse(null);
         } else {
             GroupViews.Group g = groups.get(mine.accountId(), c.groupId());
             group = new MessagingViews.GroupRef(g.id(), g.name(), g.number(), g.avatar());
         }
         MessagingViews.Message last = c.lastSeq() == 0 ? null : messages.lastOf(c);
-        return new MessagingViews.Conversation(c.id(), c.kind().name().toLowerCase(Locale.ROOT), peer, group,
-                c.lastSeq(), mine.readSeq(), Math.max(0, c.lastSeq() - mine.readSeq()), last,
-                Timestamps.toInstant(c.lastMessageAt()), mine.pinned(), mine.muted(), peerRead);
+        return new MessagingViews.Conversation(
+                c.id(),
+                c.kind().name().toLowerCase(Locale.ROOT),
+                peer,
+                group,
+                c.lastSeq(),
+                mine.readSeq(),
+                Math.max(0, c.lastSeq() - mine.readSeq()),
+                last,
+                Timestamps.toInstant(c.lastMessageAt()),
+                mine.pinned(),
+                mine.muted(),
+                peerRead);
     }
 
     /** Titles for search results. */

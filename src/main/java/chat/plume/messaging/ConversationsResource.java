@@ -3,6 +3,7 @@ package chat.plume.messaging;
 import chat.plume.identity.boundary.Authenticated;
 import chat.plume.identity.boundary.AuthenticationFilter;
 import chat.plume.identity.boundary.Caller;
+import chat.plume.platform.error.InvalidInputException;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -32,12 +33,10 @@ import java.util.List;
 public class ConversationsResource {
 
     /** {@code POST /conversations}: with a friend ({@code userId}) or a group ({@code groupId}). */
-    public record Open(Long userId, Long groupId) {
-    }
+    public record Open(Long userId, Long groupId) {}
 
     /** {@code PUT /conversations/{id}/settings}: absent fields stay as they are. */
-    public record Preferences(Boolean pinned, Boolean muted) {
-    }
+    public record Preferences(Boolean pinned, Boolean muted) {}
 
     private static final String POSITION = "^\\d{1,18}$";
 
@@ -63,10 +62,10 @@ public class ConversationsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public MessagingViews.Conversation open(@NotNull @Valid Open open) {
         if ((open.userId() == null) == (open.groupId() == null)) {
-            throw new chat.plume.platform.error.InvalidInputException("invalid_input", "userId",
-                    "Give either userId or groupId.");
+            throw new InvalidInputException("invalid_input", "userId", "Give either userId or groupId.");
         }
-        return open.userId() != null ? conversations.openDirect(caller(), open.userId())
+        return open.userId() != null
+                ? conversations.openDirect(caller(), open.userId())
                 : conversations.openGroup(caller(), open.groupId());
     }
 
@@ -86,13 +85,20 @@ public class ConversationsResource {
     /** History: {@code after} to catch up (oldest first), {@code before} to scroll back, neither for the newest. */
     @GET
     @Path("{id}/messages")
-    public MessagingViews.Page history(@PathParam("id") long id,
+    public MessagingViews.Page history(
+            @PathParam("id") long id,
             @QueryParam("before") @Pattern(regexp = POSITION, message = "must be a sequence number") String before,
             @QueryParam("after") @Pattern(regexp = POSITION, message = "must be a sequence number") String after,
-            @QueryParam("limit") @DefaultValue("50") @Pattern(regexp = "^([1-9]\\d?|100)$", message = "must be 1 to 100")
-            String limit) {
-        return messages.history(caller(), id, before == null ? null : Long.valueOf(before),
-                after == null ? null : Long.valueOf(after), Integer.parseInt(limit));
+            @QueryParam("limit")
+                    @DefaultValue("50")
+                    @Pattern(regexp = "^([1-9]\\d?|100)$", message = "must be 1 to 100")
+                    String limit) {
+        return messages.history(
+                caller(),
+                id,
+                before == null ? null : Long.valueOf(before),
+                after == null ? null : Long.valueOf(after),
+                Integer.parseInt(limit));
     }
 
     @GET
@@ -104,8 +110,10 @@ public class ConversationsResource {
     /** Search in one conversation ({@code conversation}) or all of the caller's. */
     @GET
     @Path("search")
-    public List<MessagingViews.Hit> search(@QueryParam("q") @NotNull @Size(min = 1, max = 100) String query,
-            @QueryParam("conversation") @Pattern(regexp = POSITION, message = "must be a conversation id") String conversation) {
+    public List<MessagingViews.Hit> search(
+            @QueryParam("q") @NotNull @Size(min = 1, max = 100) String query,
+            @QueryParam("conversation") @Pattern(regexp = POSITION, message = "must be a conversation id")
+                    String conversation) {
         return messages.search(caller(), conversation == null ? null : Long.valueOf(conversation), query, 50);
     }
 }

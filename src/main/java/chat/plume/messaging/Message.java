@@ -18,18 +18,28 @@ import java.time.LocalDateTime;
  */
 @Entity
 @Table(name = "message")
-@NamedQuery(name = Message.BY_CLIENT_ID, query = "select m from Message m where m.senderId = :sender"
-        + " and m.clientMessageId = :clientId")
-@NamedQuery(name = Message.AT, query = "select m from Message m where m.conversationId = :conversation and m.seq = :seq")
-@NamedQuery(name = Message.AFTER, query = "select m from Message m where m.conversationId = :conversation"
-        + " and m.seq > :after order by m.seq asc")
-@NamedQuery(name = Message.BEFORE, query = "select m from Message m where m.conversationId = :conversation"
-        + " and m.seq < :before order by m.seq desc")
-@NamedQuery(name = Message.SHARING, query = "select count(m) from Message m where m.mediaId = :media"
-        + " and m.recalledAt is null")
-@NamedQuery(name = Message.SEARCH, query = "select m from Message m where m.conversationId in :conversations"
-        + " and m.kind = chat.plume.messaging.MessageKind.TEXT and m.recalledAt is null"
-        + " and lower(m.body) like :pattern escape '!' order by m.createdAt desc")
+@NamedQuery(
+        name = Message.BY_CLIENT_ID,
+        query = "select m from Message m where m.senderId = :sender" + " and m.clientMessageId = :clientId")
+@NamedQuery(
+        name = Message.AT,
+        query = "select m from Message m where m.conversationId = :conversation and m.seq = :seq")
+@NamedQuery(
+        name = Message.AFTER,
+        query = "select m from Message m where m.conversationId = :conversation"
+                + " and m.seq > :after order by m.seq asc")
+@NamedQuery(
+        name = Message.BEFORE,
+        query = "select m from Message m where m.conversationId = :conversation"
+                + " and m.seq < :before order by m.seq desc")
+@NamedQuery(
+        name = Message.SHARING,
+        query = "select count(m) from Message m where m.mediaId = :media" + " and m.recalledAt is null")
+@NamedQuery(
+        name = Message.SEARCH,
+        query = "select m from Message m where m.conversationId in :conversations"
+                + " and m.kind = chat.plume.messaging.MessageKind.TEXT and m.recalledAt is null"
+                + " and lower(m.body) like :pattern escape '!' order by m.createdAt desc")
 public class Message {
 
     public static final String BY_CLIENT_ID = "Message.byClientId";
@@ -84,11 +94,18 @@ public class Message {
     @Column(name = "media_id", updatable = false)
     private Long mediaId;
 
-    protected Message() {
-    }
+    protected Message() {}
 
-    public Message(long conversationId, long seq, Long senderId, String clientMessageId, MessageKind kind, String body,
-            Long replyToSeq, String mentions, LocalDateTime now) {
+    public Message(
+            long conversationId,
+            long seq,
+            Long senderId,
+            String clientMessageId,
+            MessageKind kind,
+            String body,
+            Long replyToSeq,
+            String mentions,
+            LocalDateTime now) {
         this.conversationId = conversationId;
         this.seq = seq;
         this.senderId = senderId;

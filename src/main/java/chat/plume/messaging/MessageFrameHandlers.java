@@ -55,22 +55,40 @@ public class MessageFrameHandlers implements FrameHandlers {
 
     @Override
     public Map<String, FrameHandler> handlers() {
-        return Map.of("send", this::send, "read", this::read, "edit", this::edit, "recall", this::recall,
-                "history", this::history, "sync", this::sync, "typing", this::typing);
+        return Map.of(
+                "send",
+                this::send,
+                "read",
+                this::read,
+                "edit",
+                this::edit,
+                "recall",
+                this::recall,
+                "history",
+                this::history,
+                "sync",
+                this::sync,
+                "typing",
+                this::typing);
     }
 
     /** {@code send} → {@code ack} (the same ack again for a resend with the same client message id). */
     void send(Connection connection, InboundFrame frame) {
-        Sends.Outgoing outgoing = new Sends.Outgoing(connection.caller(), conversation(frame),
-                FrameFields.string(frame, "clientMessageId"), FrameFields.optionalString(frame, "body"),
-                FrameFields.optionalNumber(frame, "replyTo"), FrameFields.numbers(frame, "mentions"),
+        Sends.Outgoing outgoing = new Sends.Outgoing(
+                connection.caller(),
+                conversation(frame),
+                FrameFields.string(frame, "clientMessageId"),
+                FrameFields.optionalString(frame, "body"),
+                FrameFields.optionalNumber(frame, "replyTo"),
+                FrameFields.numbers(frame, "mentions"),
                 FrameFields.optionalNumber(frame, "media"));
         // Answered when the writer has committed it (with others, in one transaction); this
         // connection's next frames are handled meanwhile.
         AtomicInteger inFlight = connection.attribute("send.in-flight", AtomicInteger::new);
         if (inFlight.incrementAndGet() > MAX_SENDS_IN_FLIGHT) {
             inFlight.decrementAndGet();
-            throw new RateLimitedException("busy", Duration.ofSeconds(1), "Too many sends waiting; wait for their acks.");
+            throw new RateLimitedException(
+                    "busy", Duration.ofSeconds(1), "Too many sends waiting; wait for their acks.");
         }
         writer.submit(outgoing).whenComplete((sent, failure) -> {
             inFlight.decrementAndGet();
@@ -80,8 +98,15 @@ public class MessageFrameHandlers implements FrameHandlers {
                     return;
                 }
                 MessagingViews.Message m = sent.message();
-                connection.send(new MessagingFrames.Ack("ack", frame.id(), m.conversation(), m.seq(), m.id(),
-                        m.clientMessageId(), m.createdAt(), sent.duplicate()));
+                connection.send(new MessagingFrames.Ack(
+                        "ack",
+                        frame.id(),
+                        m.conversation(),
+                        m.seq(),
+                        m.id(),
+                        m.clientMessageId(),
+                        m.createdAt(),
+                        sent.duplicate()));
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Could not answer send " + frame.id() + " on connection " + connection.id(), e);
             }
@@ -95,7 +120,10 @@ public class MessageFrameHandlers implements FrameHandlers {
     }
 
     void edit(Connection connection, InboundFrame frame) {
-        messages.edit(connection.caller(), conversation(frame), FrameFields.number(frame, "seq"),
+        messages.edit(
+                connection.caller(),
+                conversation(frame),
+                FrameFields.number(frame, "seq"),
                 FrameFields.string(frame, "body"));
         connection.send(new MessagingFrames.Ok(frame.id()));
     }
@@ -109,11 +137,14 @@ public class MessageFrameHandlers implements FrameHandlers {
     /** {@code history}: a page after ({@code after}) or before ({@code before}) a position. */
     void history(Connection connection, InboundFrame frame) {
         Long limit = FrameFields.optionalNumber(frame, "limit");
-        MessagingViews.Page page = messages.history(connection.caller(), conversation(frame),
-                FrameFields.optionalNumber(frame, "before"), FrameFields.optionalNumber(frame, "after"),
+        MessagingViews.Page page = messages.history(
+                connection.caller(),
+                conversation(frame),
+                FrameFields.optionalNumber(frame, "before"),
+                FrameFields.optionalNumber(frame, "after"),
                 limit == null ? 50 : (int) Math.max(1, Math.min(limit, MessagingSettings.PAGE_LIMIT)));
-        connection.send(new MessagingFrames.History("history", frame.id(), page.conversation(), page.messages(),
-                page.hasMore()));
+        connection.send(new MessagingFrames.History(
+                "history", frame.id(), page.conversation(), page.messages(), page.hasMore()));
     }
 
     /** {@code sync}: every conversation with its newest sequence number and the caller's read position. */
@@ -133,8 +164,11 @@ public class MessageFrameHandlers implements FrameHandlers {
             last[0] = now;
         }
         MessagingViews.Conversation conversation = conversations.get(connection.caller(), conversationId);
-        if (conversation.peer() != null && conversations.mayTalk(connection.accountId(), conversation.peer().id())) {
-            push.fire(Push.to(List.of(conversation.peer().id()),
+        if (conversation.peer() != null
+                && conversations.mayTalk(
+                        connection.accountId(), conversation.peer().id())) {
+            push.fire(Push.to(
+                    List.of(conversation.peer().id()),
                     new MessagingFrames.Typing(conversationId, connection.accountId())));
         }
     }

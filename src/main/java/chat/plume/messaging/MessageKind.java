@@ -5,5 +5,8 @@ package chat.plume.messaging;
  * or a system notice (member joined, group renamed …) written by Plume.
  */
 public enum MessageKind {
-    TEXT, SYSTEM, IMAGE, FILE
+    TEXT,
+    SYSTEM,
+    IMAGE,
+    FILE
 }

@@ -30,21 +30,41 @@ public class MessageViews {
 
     /** Views of several messages; {@code readCounts} gives each one's read count (or null). */
     public List<MessagingViews.Message> all(List<Message> messages, Function<Message, Integer> readCounts) {
-        List<Long> mediaIds = messages.stream().filter(m -> !m.isRecalled()).map(Message::mediaId)
-                .filter(Objects::nonNull).distinct().toList();
-        Map<Long, MediaView> media = mediaIds.isEmpty() ? Map.of()
-                : em.createQuery("select m from Media m where m.id in :ids", Media.class).setParameter("ids", mediaIds)
-                        .getResultStream().collect(Collectors.toMap(Media::id, MediaView::of));
+        List<Long> mediaIds = messages.stream()
+                .filter(m -> !m.isRecalled())
+                .map(Message::mediaId)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList();
+        Map<Long, MediaView> media = mediaIds.isEmpty()
+                ? Map.of()
+                : em.createQuery("select m from Media m where m.id in :ids", Media.class)
+                        .setParameter("ids", mediaIds)
+                        .getResultStream()
+                        .collect(Collectors.toMap(Media::id, MediaView::of));
         return messages.stream()
-                .map(m -> view(m, readCounts.apply(m), m.mediaId() == null ? null : media.get(m.mediaId()))).toList();
+                .map(m -> view(m, readCounts.apply(m), m.mediaId() == null ? null : media.get(m.mediaId())))
+                .toList();
     }
 
     private static MessagingViews.Message view(Message m, Integer readCount, MediaView media) {
-        List<Long> mentioned = m.mentions() == null ? List.of()
+        List<Long> mentioned = m.mentions() == null
+                ? List.of()
                 : Arrays.stream(m.mentions().split(",")).map(Long::valueOf).toList();
-        return new MessagingViews.Message(m.id(), m.conversationId(), m.seq(), m.senderId(), m.clientMessageId(),
-                m.kind().name().toLowerCase(Locale.ROOT), m.isRecalled() ? null : m.body(), m.replyToSeq(), mentioned,
-                Timestamps.toInstant(m.createdAt()), Timestamps.toInstant(m.editedAt()), m.isRecalled(), readCount,
+        return new MessagingViews.Message(
+                m.id(),
+                m.conversationId(),
+                m.seq(),
+                m.senderId(),
+                m.clientMessageId(),
+                m.kind().name().toLowerCase(Locale.ROOT),
+                m.isRecalled() ? null : m.body(),
+                m.replyToSeq(),
+                mentioned,
+                Timestamps.toInstant(m.createdAt()),
+                Timestamps.toInstant(m.editedAt()),
+                m.isRecalled(),
+                readCount,
                 m.isRecalled() ? null : media);
     }
 }

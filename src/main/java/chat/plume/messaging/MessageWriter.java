@@ -88,8 +88,9 @@ public class MessageWriter {
         if (!running) {
             pending.result().completeExceptionally(shuttingDown());
         } else if (!lane.queue.offer(pending)) {
-            pending.result().completeExceptionally(
-                    new RateLimitedException("busy", Duration.ofSeconds(1), "The server is busy; try again."));
+            pending.result()
+                    .completeExceptionally(
+                            new RateLimitedException("busy", Duration.ofSeconds(1), "The server is busy; try again."));
         } else if (!running && lane.queue.remove(pending)) {
             // Stopped between the check and the queueing, possibly after the lane's last look at
             // its queue: whoever takes it out of the queue answers it, here or in the lane.
@@ -121,8 +122,7 @@ public class MessageWriter {
         }
     }
 
-    private record Pending(Sends.Outgoing outgoing, CompletableFuture<Sends.Sent> result) {
-    }
+    private record Pending(Sends.Outgoing outgoing, CompletableFuture<Sends.Sent> result) {}
 
     /** One writer thread and its queue. */
     private final class Lane {

@@ -3,6 +3,7 @@ package chat.plume.messaging;
 import chat.plume.identity.boundary.Accounts;
 import chat.plume.identity.boundary.Caller;
 import chat.plume.identity.boundary.PublicProfile;
+import chat.plume.platform.LikePattern;
 import chat.plume.platform.Timestamps;
 import chat.plume.platform.error.AccessDeniedException;
 import chat.plume.platform.error.DuplicateEntityException;
@@ -10,6 +11,7 @@ import chat.plume.platform.error.InvalidInputException;
 import chat.plume.platform.error.MissingEntityException;
 import chat.plume.platform.events.GroupActivity;
 import chat.plume.platform.events.Push;
+import chat.plume.social.friends.Blocks;
 import chat.plume.social.groups.ChatGroups;
 import chat.plume.social.groups.GroupMember;
 import jakarta.ejb.Stateless;
@@ -27,6 +29,7 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -35,7 +38,6 @@ import java.util.Set;
  */
 @Stateless
 public class Messages {
-
 
     @PersistenceContext
     EntityManager em;
@@ -50,7 +52,7 @@ public class Messages {
     Accounts accounts;
 
     @Inject
-    chat.plume.social.friends.Blocks blocks;
+    Blocks blocks;
 
     @Inject
     MessagingSettings settings;
@@ -80,8 +82,16 @@ public class Messages {
             body.add("detail", activity.detail());
         }
         LocalDateTime now = Timestamps.now();
-        Message message = new Message(conversation.id(), conversation.next(now), null, null, MessageKind.SYSTEM,
-                body.build().toString(), null, null, now);
+        Message message = new Message(
+                conversation.id(),
+                conversation.next(now),
+                null,
+                null,
+                MessageKind.SYSTEM,
+                body.build().toString(),
+                null,
+                null,
+                now);
         em.persist(message);
         em.flush();
         Set<Long> audience = new LinkedHashSet<>(recipients(conversation));
@@ -100,8 +110,11 @@ public class Messages {
         Conversation conversation = em.find(Conversation.class, conversationId);
         int size = Math.max(1, Math.min(limit, MessagingSettings.PAGE_LIMIT));
         if (after != null && (after < 0 || after > conversation.lastSeq())) {
-            throw new InvalidInputException("invalid_position", "after",
-                    "after must be between 0 and the conversation's last sequence number (" + conversation.lastSeq() + ").");
+            throw new InvalidInputException(
+                    "invalid_position",
+                    "after",
+                    "after must be between 0 and the conversation's last sequence number (" + conversation.lastSeq()
+                            + ").");
         }
         if (before != null && before < 1) {
             throw new InvalidInputException("invalid_position", "before", "before must be a positive sequence number.");
@@ -109,29 +122,35 @@ public class Messages {
         List<Message> rows;
         boolean hasMore;
         if (after != null) {
-            rows = em.createNamedQuery(Message.AFTER, Message.class).setParameter("conversation", conversationId)
-                    .setParameter("after", after).setMaxResults(size + 1).getResultList();
+            rows = em.createNamedQuery(Message.AFTER, Message.class)
+                    .setParameter("conversation", conversationId)
+                    .setParameter("after", after)
+                    .setMaxResults(size + 1)
+                    .getResultList();
             hasMore = rows.size() > size;
             rows = rows.subList(0, Math.min(size, rows.size()));
         } else {
             long from = before == null ? conversation.lastSeq() + 1 : before;
             rows = new ArrayList<>(em.createNamedQuery(Message.BEFORE, Message.class)
-                    .setParameter("conversation", conversationId).setParameter("before", from)
-                    .setMaxResults(size + 1).getResultList());
+                    .setParameter("conversation", conversationId)
+                    .setParameter("before", from)
+                    .setMaxResults(size + 1)
+                    .getResultList());
             hasMore = rows.size() > size;
             rows = new ArrayList<>(rows.subList(0, Math.min(size, rows.size())));
             Collections.reverse(rows);
         }
         ReadCounter counter = readCounter(conversation, mine.accountId());
-        return new MessagingViews.Page(conversationId,
-                views.all(rows, counter == null ? m -> null : counter::countFor), hasMore);
+        return new MessagingViews.Page(
+                conversationId, views.all(rows, counter == null ? m -> null : counter::countFor), hasMore);
     }
 
     public MessagingViews.Message edit(Caller caller, long conversationId, long seq, String body) {
         conversations.require(conversationId, caller.accountId());
         requireMayWrite(em.find(Conversation.class, conversationId), caller.accountId());
         Message message = lockedAt(conversationId, seq);
-        if (message.kind() != MessageKind.TEXT || !Long.valueOf(caller.accountId()).equals(message.senderId())) {
+        if (message.kind() != MessageKind.TEXT
+                || !Long.valueOf(caller.accountId()).equals(message.senderId())) {
             throw new AccessDeniedException("not_sender", "Only your own text messages can be edited.");
         }
         if (message.isRecalled()) {
@@ -154,7 +173,8 @@ public class Messages {
         }
         boolean own = Long.valueOf(caller.accountId()).equals(message.senderId());
         Conversation conversation = em.find(Conversation.class, conversationId);
-        boolean moderator = conversation.kind() == ConversationKind.GROUP && isManager(conversation, caller.accountId());
+        boolean moderator =
+                conversation.kind() == ConversationKind.GROUP && isManager(conversation, caller.accountId());
         if (!own && !moderator) {
             throw new AccessDeniedException("not_sender", "Only the sender or a group admin can recall this message.");
         }
@@ -162,7 +182,8 @@ public class Messages {
             throw new AccessDeniedException("not_sender", "System messages cannot be recalled.");
         }
         if (!moderator) {
-            requireWithin(message, settings.recallWindow(), "recall_window_passed", "It is too late to recall this message.");
+            requireWithin(
+                    message, settings.recallWindow(), "recall_window_passed", "It is too late to recall this message.");
         }
         message.recall(caller.accountId(), Timestamps.now());
         return announceUpdate(message);
@@ -173,8 +194,11 @@ public class Messages {
         ConversationMember mine = conversations.require(conversationId, caller.accountId());
         Conversation conversation = em.find(Conversation.class, conversationId);
         if (seq < 0 || seq > conversation.lastSeq()) {
-            throw new InvalidInputException("invalid_position", "seq",
-                    "seq must be between 0 and the conversation's last sequence number (" + conversation.lastSeq() + ").");
+            throw new InvalidInputException(
+                    "invalid_position",
+                    "seq",
+                    "seq must be between 0 and the conversation's last sequence number (" + conversation.lastSeq()
+                            + ").");
         }
         if (advanceRead(conversationId, caller.accountId(), seq)) {
             Set<Long> audience = new LinkedHashSet<>(List.of(caller.accountId()));
@@ -193,10 +217,13 @@ public class Messages {
         Message message = at(conversationId, seq);
         List<Long> ids = conversations.participants(conversationId).stream()
                 .filter(p -> readIt(p, message) && !Long.valueOf(p.accountId()).equals(message.senderId()))
-                .map(ConversationMember::accountId).toList();
+                .map(ConversationMember::accountId)
+                .toList();
         Map<Long, PublicProfile> people = accounts.publicProfiles(ids);
-        return new MessagingViews.Readers(conversationId, seq, ids.stream().map(people::get)
-                .filter(java.util.Objects::nonNull).toList());
+        return new MessagingViews.Readers(
+                conversationId,
+                seq,
+                ids.stream().map(people::get).filter(Objects::nonNull).toList());
     }
 
     /**
@@ -205,43 +232,65 @@ public class Messages {
      */
     public List<MessagingViews.Hit> search(Caller caller, Long conversationId, String query, int limit) {
         List<Long> scope = conversationId != null
-                ? List.of(conversations.require(conversationId, caller.accountId()).conversationId())
-                : conversations.list(caller).stream().map(MessagingViews.Conversation::id).toList();
+                ? List.of(conversations
+                        .require(conversationId, caller.accountId())
+                        .conversationId())
+                : conversations.list(caller).stream()
+                        .map(MessagingViews.Conversation::id)
+                        .toList();
         if (scope.isEmpty()) {
             return List.of();
         }
-        String pattern = chat.plume.platform.LikePattern.containing(query);
-        return em.createNamedQuery(Message.SEARCH, Message.class).setParameter("conversations", scope)
-                .setParameter("pattern", pattern).setMaxResults(Math.min(limit, MessagingSettings.PAGE_LIMIT))
+        String pattern = LikePattern.containing(query);
+        return em.createNamedQuery(Message.SEARCH, Message.class)
+                .setParameter("conversations", scope)
+                .setParameter("pattern", pattern)
+                .setMaxResults(Math.min(limit, MessagingSettings.PAGE_LIMIT))
                 .getResultStream()
-                .map(m -> new MessagingViews.Hit(views.of(m),
+                .map(m -> new MessagingViews.Hit(
+                        views.of(m),
                         conversations.titleOf(em.find(Conversation.class, m.conversationId()), caller.accountId())))
                 .toList();
     }
 
     /** The newest message of a conversation, for previews. */
     public MessagingViews.Message lastOf(Conversation conversation) {
-        return em.createNamedQuery(Message.AT, Message.class).setParameter("conversation", conversation.id())
-                .setParameter("seq", conversation.lastSeq()).getResultStream().findFirst()
-                .map(views::of).orElse(null);
+        return em.createNamedQuery(Message.AT, Message.class)
+                .setParameter("conversation", conversation.id())
+                .setParameter("seq", conversation.lastSeq())
+                .getResultStream()
+                .findFirst()
+                .map(views::of)
+                .orElse(null);
     }
 
     /** Moves a read position forward only, in one statement (safe against concurrent readers). */
     private boolean advanceRead(long conversationId, long accountId, long seq) {
-        return em.createNamedQuery(ConversationMember.ADVANCE_READ).setParameter("seq", seq)
-                .setParameter("conversation", conversationId).setParameter("account", accountId).executeUpdate() > 0;
+        return em.createNamedQuery(ConversationMember.ADVANCE_READ)
+                        .setParameter("seq", seq)
+                        .setParameter("conversation", conversationId)
+                        .setParameter("account", accountId)
+                        .executeUpdate()
+                > 0;
     }
 
     /** The message, locked: an edit and a recall of it cannot interleave. */
     private Message lockedAt(long conversationId, long seq) {
-        return em.createNamedQuery(Message.AT, Message.class).setParameter("conversation", conversationId)
-                .setParameter("seq", seq).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst()
+        return em.createNamedQuery(Message.AT, Message.class)
+                .setParameter("conversation", conversationId)
+                .setParameter("seq", seq)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream()
+                .findFirst()
                 .orElseThrow(() -> new MissingEntityException("message_not_found", "No such message."));
     }
 
     /** Whether an upload is in a message that has not been recalled (recalling takes the media with it). */
     public boolean isShared(long mediaId) {
-        return em.createNamedQuery(Message.SHARING, Long.class).setParameter("media", mediaId).getSingleResult() > 0;
+        return em.createNamedQuery(Message.SHARING, Long.class)
+                        .setParameter("media", mediaId)
+                        .getSingleResult()
+                > 0;
     }
 
     private void requireMayWrite(Conversation conversation, long me) {
@@ -264,8 +313,11 @@ public class Messages {
     }
 
     private Message at(long conversationId, long seq) {
-        return em.createNamedQuery(Message.AT, Message.class).setParameter("conversation", conversationId)
-                .setParameter("seq", seq).getResultStream().findFirst()
+        return em.createNamedQuery(Message.AT, Message.class)
+                .setParameter("conversation", conversationId)
+                .setParameter("seq", seq)
+                .getResultStream()
+                .findFirst()
                 .orElseThrow(() -> new MissingEntityException("message_not_found", "No such message."));
     }
 
@@ -278,7 +330,8 @@ public class Messages {
 
     /** Everyone a conversation's messages go to: its participants (ids only, no entities to track). */
     private List<Long> recipients(Conversation conversation) {
-        return em.createNamedQuery(ConversationMember.ACCOUNTS, Long.class).setParameter("conversation", conversation.id())
+        return em.createNamedQuery(ConversationMember.ACCOUNTS, Long.class)
+                .setParameter("conversation", conversation.id())
                 .getResultList();
     }
 
@@ -287,8 +340,11 @@ public class Messages {
         if (conversation.kind() != ConversationKind.GROUP) {
             return null;
         }
-        return new ReadCounter(viewer, conversations.participants(conversation.id()).stream()
-                .filter(p -> p.accountId() != viewer).toList());
+        return new ReadCounter(
+                viewer,
+                conversations.participants(conversation.id()).stream()
+                        .filter(p -> p.accountId() != viewer)
+                        .toList());
     }
 
     /** Counts, for a message, the others who have read it: read past it, and were there when it was sent. */
@@ -305,5 +361,4 @@ public class Messages {
     private static boolean readIt(ConversationMember member, Message message) {
         return member.readSeq() >= message.seq() && !member.joinedAt().isAfter(message.createdAt());
     }
-
 }

@@ -6,8 +6,7 @@ import java.util.List;
 /** The frames of messaging (docs/protocol.md, "Messaging"). */
 public final class MessagingFrames {
 
-    private MessagingFrames() {
-    }
+    private MessagingFrames() {}
 
     /** A new message, pushed to every connection of every member (the sender's other devices too). */
     public record NewMessage(String type, MessagingViews.Message message) {
@@ -24,9 +23,15 @@ public final class MessagingFrames {
     }
 
     /** The answer to {@code send}: the message is stored under this sequence number. */
-    public record Ack(String type, String id, long conversation, long seq, long messageId, String clientMessageId,
-            Instant createdAt, boolean duplicate) {
-    }
+    public record Ack(
+            String type,
+            String id,
+            long conversation,
+            long seq,
+            long messageId,
+            String clientMessageId,
+            Instant createdAt,
+            boolean duplicate) {}
 
     /**
      * Someone's read position moved: sent to the reader's own connections (unread counts on
@@ -53,13 +58,11 @@ public final class MessagingFrames {
     }
 
     /** The answer to {@code history}. */
-    public record History(String type, String id, long conversation, List<MessagingViews.Message> messages,
-            boolean hasMore) {
-    }
+    public record History(
+            String type, String id, long conversation, List<MessagingViews.Message> messages, boolean hasMore) {}
 
     /** The answer to {@code sync}: every conversation with its last sequence number and read position. */
-    public record Sync(String type, String id, List<MessagingViews.Conversation> conversations) {
-    }
+    public record Sync(String type, String id, List<MessagingViews.Conversation> conversations) {}
 
     /** A plain answer naming the request, for requests with nothing else to say. */
     public record Ok(String type, String id) {

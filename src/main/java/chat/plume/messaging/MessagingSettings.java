@@ -1,6 +1,9 @@
 package chat.plume.messaging;
 
 import chat.plume.platform.Settings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 
 /**
@@ -14,6 +17,7 @@ public record MessagingSettings(int maxLength, Duration recallWindow, Duration e
 
     /** The column holds 10,000 characters; the limit may be lowered, not raised past it. */
     public static final int STORAGE_LIMIT = 10_000;
+
     public static final int PAGE_LIMIT = 100;
 
     public static MessagingSettings fromConfiguration() {
@@ -24,10 +28,10 @@ public record MessagingSettings(int maxLength, Duration recallWindow, Duration e
     }
 
     /** Injectable, read once at deployment. */
-    @jakarta.enterprise.context.ApplicationScoped
+    @ApplicationScoped
     public static class Producer {
-        @jakarta.enterprise.inject.Produces
-        @jakarta.inject.Singleton
+        @Produces
+        @Singleton
         MessagingSettings settings() {
             return fromConfiguration();
         }

@@ -1,14 +1,14 @@
 package chat.plume.messaging;
 
 import chat.plume.identity.boundary.PublicProfile;
+import chat.plume.media.MediaView;
 import java.time.Instant;
 import java.util.List;
 
 /** What the messaging API and its frames show. */
 public final class MessagingViews {
 
-    private MessagingViews() {
-    }
+    private MessagingViews() {}
 
     /**
      * A message. {@code body} is absent once recalled; for {@code kind = system} it is a small
@@ -17,32 +17,49 @@ public final class MessagingViews {
      * have read up to it). {@code media} describes the image or file of an image or file message
      * (absent once recalled); its bytes are at {@code /api/v1/media/{id}}.
      */
-    public record Message(long id, long conversation, long seq, Long sender, String clientMessageId, String kind,
-            String body, Long replyTo, List<Long> mentions, Instant createdAt, Instant editedAt, boolean recalled,
-            Integer readCount, chat.plume.media.MediaView media) {
-    }
+    public record Message(
+            long id,
+            long conversation,
+            long seq,
+            Long sender,
+            String clientMessageId,
+            String kind,
+            String body,
+            Long replyTo,
+            List<Long> mentions,
+            Instant createdAt,
+            Instant editedAt,
+            boolean recalled,
+            Integer readCount,
+            MediaView media) {}
 
     /**
      * A conversation in the caller's list. {@code peer} is set for direct conversations,
      * {@code group} for group ones. {@code unread} counts messages after {@code readSeq}.
      */
-    public record Conversation(long id, String kind, PublicProfile peer, GroupRef group, long lastSeq, long readSeq,
-            long unread, Message lastMessage, Instant lastMessageAt, boolean pinned, boolean muted, Long peerReadSeq) {
-    }
+    public record Conversation(
+            long id,
+            String kind,
+            PublicProfile peer,
+            GroupRef group,
+            long lastSeq,
+            long readSeq,
+            long unread,
+            Message lastMessage,
+            Instant lastMessageAt,
+            boolean pinned,
+            boolean muted,
+            Long peerReadSeq) {}
 
     /** Which group a group conversation belongs to. */
-    public record GroupRef(long id, String name, long number, Long avatar) {
-    }
+    public record GroupRef(long id, String name, long number, Long avatar) {}
 
     /** A page of history, oldest first; {@code hasMore} says whether more lies in the direction asked. */
-    public record Page(long conversation, List<Message> messages, boolean hasMore) {
-    }
+    public record Page(long conversation, List<Message> messages, boolean hasMore) {}
 
     /** Who has read a message of a group. */
-    public record Readers(long conversation, long seq, List<PublicProfile> readers) {
-    }
+    public record Readers(long conversation, long seq, List<PublicProfile> readers) {}
 
     /** One search hit. */
-    public record Hit(Message message, String conversationTitle) {
-    }
+    public record Hit(Message message, String conversationTitle) {}
 }

@@ -25,8 +25,8 @@ public class SendRules {
     public void check(Sends.Outgoing outgoing) {
         String clientMessageId = outgoing.clientMessageId();
         if (clientMessageId == null || !CLIENT_ID.matcher(clientMessageId).matches()) {
-            throw new InvalidInputException("invalid_input", "clientMessageId",
-                    "clientMessageId must be 1 to 64 letters, digits, '-' or '_'.");
+            throw new InvalidInputException(
+                    "invalid_input", "clientMessageId", "clientMessageId must be 1 to 64 letters, digits, '-' or '_'.");
         }
         String body = outgoing.body();
         if (outgoing.mediaId() == null || (body != null && !body.isBlank())) {
@@ -39,8 +39,8 @@ public class SendRules {
             throw new InvalidInputException("empty_message", "body", "A message needs some text.");
         }
         if (body.codePointCount(0, body.length()) > settings.maxLength()) {
-            throw new InvalidInputException("message_too_long", "body",
-                    "A message has at most " + settings.maxLength() + " characters.");
+            throw new InvalidInputException(
+                    "message_too_long", "body", "A message has at most " + settings.maxLength() + " characters.");
         }
         return body;
     }

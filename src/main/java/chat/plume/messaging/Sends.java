@@ -62,13 +62,17 @@ public class Sends {
     Event<Push> push;
 
     /** One send as the {@link MessageWriter} queues it. */
-    public record Outgoing(Caller caller, long conversationId, String clientMessageId, String body, Long replyTo,
-            List<Long> mentions, Long mediaId) {
-    }
+    public record Outgoing(
+            Caller caller,
+            long conversationId,
+            String clientMessageId,
+            String body,
+            Long replyTo,
+            List<Long> mentions,
+            Long mediaId) {}
 
     /** The result of a send: the message, and whether it had been sent before under the same client id. */
-    public record Sent(MessagingViews.Message message, boolean duplicate) {
-    }
+    public record Sent(MessagingViews.Message message, boolean duplicate) {}
 
     /** One send's outcome in a batch: stored ({@code sent}) or refused (why). */
     public record Outcome(Sent sent, PlumeException refused) {
@@ -147,10 +151,11 @@ public class Sends {
         String mentionList = mentions(conversation, o.mentions());
         LocalDateTime now = Timestamps.now();
         long seq = conversation.next(now);
-        MessageKind kind = media == null ? MessageKind.TEXT
+        MessageKind kind = media == null
+                ? MessageKind.TEXT
                 : media.kind() == MediaKind.IMAGE ? MessageKind.IMAGE : MessageKind.FILE;
-        Message message = new Message(conversationId, seq, me, o.clientMessageId(), kind, text, o.replyTo(),
-                mentionList, now);
+        Message message =
+                new Message(conversationId, seq, me, o.clientMessageId(), kind, text, o.replyTo(), mentionList, now);
         if (media != null) {
             message.withMedia(media.id());
         }
@@ -161,11 +166,16 @@ public class Sends {
             if (!Constraints.isIntegrityViolation(e)) {
                 throw e;
             }
-            throw new DuplicateEntityException("client_message_id_reused", "clientMessageId",
+            throw new DuplicateEntityException(
+                    "client_message_id_reused",
+                    "clientMessageId",
                     "This clientMessageId was already used for another conversation.");
         }
-        em.createNamedQuery(ConversationMember.ADVANCE_READ).setParameter("seq", seq)
-                .setParameter("conversation", conversationId).setParameter("account", me).executeUpdate();
+        em.createNamedQuery(ConversationMember.ADVANCE_READ)
+                .setParameter("seq", seq)
+                .setParameter("conversation", conversationId)
+                .setParameter("account", me)
+                .executeUpdate();
         MessagingViews.Message view = views.of(message);
         push.fire(Push.to(recipients(conversationId), new MessagingFrames.NewMessage(view)));
         return new Sent(view, false);
@@ -173,9 +183,14 @@ public class Sends {
 
     private Optional<Sent> earlier(long sender, String clientMessageId, long conversationId) {
         Optional<Message> earlier = em.createNamedQuery(Message.BY_CLIENT_ID, Message.class)
-                .setParameter("sender", sender).setParameter("clientId", clientMessageId).getResultStream().findFirst();
+                .setParameter("sender", sender)
+                .setParameter("clientId", clientMessageId)
+                .getResultStream()
+                .findFirst();
         if (earlier.isPresent() && earlier.get().conversationId() != conversationId) {
-            throw new DuplicateEntityException("client_message_id_reused", "clientMessageId",
+            throw new DuplicateEntityException(
+                    "client_message_id_reused",
+                    "clientMessageId",
                     "This clientMessageId was already used for another conversation.");
         }
         return earlier.map(m -> new Sent(views.of(m), true));
@@ -191,8 +206,11 @@ public class Sends {
     /** An upload may be sent by its uploader, into the conversation it was uploaded for. */
     private Media attachable(long mediaId, long conversationId, long me) {
         Media media = em.find(Media.class, mediaId);
-        if (media == null || media.uploaderId() != me || media.conversationId() == null
-                || media.conversationId() != conversationId || media.kind() == MediaKind.AVATAR) {
+        if (media == null
+                || media.uploaderId() != me
+                || media.conversationId() == null
+                || media.conversationId() != conversationId
+                || media.kind() == MediaKind.AVATAR) {
             throw new InvalidInputException("unknown_media", "media", "No such upload of yours for this conversation.");
         }
         return media;
@@ -208,13 +226,15 @@ public class Sends {
         }
         Set<Long> members = new LinkedHashSet<>(recipients(conversation.id()));
         if (!members.containsAll(mentions)) {
-            throw new InvalidInputException("invalid_mention", "mentions", "Only members of this group can be mentioned.");
+            throw new InvalidInputException(
+                    "invalid_mention", "mentions", "Only members of this group can be mentioned.");
         }
         return new LinkedHashSet<>(mentions).stream().map(String::valueOf).collect(Collectors.joining(","));
     }
 
     private List<Long> recipients(long conversationId) {
-        return em.createNamedQuery(ConversationMember.ACCOUNTS, Long.class).setParameter("conversation", conversationId)
+        return em.createNamedQuery(ConversationMember.ACCOUNTS, Long.class)
+                .setParameter("conversation", conversationId)
                 .getResultList();
     }
 }

@@ -9,11 +9,11 @@ import java.nio.file.Path;
  */
 public final class DataDirectory {
 
-    private DataDirectory() {
-    }
+    private DataDirectory() {}
 
     public static Path resolve() {
-        return Settings.lookup("plume.data.dir").map(Path::of)
+        return Settings.lookup("plume.data.dir")
+                .map(Path::of)
                 .orElseGet(() -> Path.of(System.getProperty("user.home"), ".plume", "data"))
                 .toAbsolutePath();
     }

@@ -8,11 +8,14 @@ import java.util.Locale;
  */
 public final class LikePattern {
 
-    private LikePattern() {
-    }
+    private LikePattern() {}
 
     public static String containing(String text) {
-        String escaped = text.strip().toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_");
+        String escaped = text.strip()
+                .toLowerCase(Locale.ROOT)
+                .replace("!", "!!")
+                .replace("%", "!%")
+                .replace("_", "!_");
         return "%" + escaped + "%";
     }
 }

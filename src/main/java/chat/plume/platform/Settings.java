@@ -18,8 +18,7 @@ import java.util.Optional;
  */
 public final class Settings {
 
-    private Settings() {
-    }
+    private Settings() {}
 
     /** The raw value of a key, if set either way. */
     public static Optional<String> lookup(String key) {
@@ -48,18 +47,23 @@ public final class Settings {
     }
 
     public static boolean flag(String key, boolean fallback) {
-        return lookup(key).map(v -> {
-            if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
-                return Boolean.parseBoolean(v);
-            }
-            throw new IllegalStateException("Setting " + key + " must be true or false, was " + v);
-        }).orElse(fallback);
+        return lookup(key)
+                .map(v -> {
+                    if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
+                        return Boolean.parseBoolean(v);
+                    }
+                    throw new IllegalStateException("Setting " + key + " must be true or false, was " + v);
+                })
+                .orElse(fallback);
     }
 
     /** A comma-separated list; empty when unset. */
     public static List<String> list(String key) {
         return lookup(key)
-                .map(v -> Arrays.stream(v.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList())
+                .map(v -> Arrays.stream(v.split(","))
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .toList())
                 .orElse(List.of());
     }
 

@@ -10,8 +10,7 @@ import java.time.ZoneOffset;
  */
 public final class Timestamps {
 
-    private Timestamps() {
-    }
+    private Timestamps() {}
 
     public static LocalDateTime now() {
         return LocalDateTime.now(ZoneOffset.UTC);

@@ -5,12 +5,15 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -34,6 +37,7 @@ public class Connection {
     private static final Logger LOG = Logger.getLogger(Connection.class.getName());
     /** A write that completes synchronously calls back into {@link #drain}; past this depth, hop threads. */
     private static final int MAX_SYNCHRONOUS_DEPTH = 16;
+
     private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
     /**
      * Frames of one connection that may wait for a handler. Flood control limits how fast they
@@ -54,16 +58,17 @@ public class Connection {
     private final AtomicBoolean closed = new AtomicBoolean();
     /** A close that waits for the frames already queued (the error frames that explain it). */
     private volatile CloseReason closeWhenFlushed;
+
     private volatile long lastHeardNanos = System.nanoTime();
-    private final java.util.Map<String, Object> attributes = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Object> attributes = new ConcurrentHashMap<>();
     private final TokenBucket frames;
 
     public Connection(Session session, Caller caller, FrameCodec codec, Executor executor, int outboxLimit) {
         this(session, caller, codec, executor, outboxLimit, new TokenBucket(1_000_000, 1_000_000));
     }
 
-    public Connection(Session session, Caller caller, FrameCodec codec, Executor executor, int outboxLimit,
-            TokenBucket frames) {
+    public Connection(
+            Session session, Caller caller, FrameCodec codec, Executor executor, int outboxLimit, TokenBucket frames) {
         this.session = session;
         this.caller = caller;
         this.codec = codec;
@@ -75,7 +80,7 @@ public class Connection {
 
     /** Per-connection state of a frame handler (rate limits, …), made on first use. */
     @SuppressWarnings("unchecked")
-    public <T> T attribute(String key, java.util.function.Supplier<T> initial) {
+    public <T> T attribute(String key, Supplier<T> initial) {
         return (T) attributes.computeIfAbsent(key, k -> initial.get());
     }
 

@@ -5,11 +5,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonReaderFactory;
-import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.util.Map;
 import java.util.Optional;
@@ -51,7 +51,9 @@ public class FrameCodec {
      */
     public InboundFrame decode(String text) {
         if (FrameScan.nestsDeeperThan(text, MAX_DEPTH)) {
-            throw new MalformedFrameException(FrameScan.requestId(text), "malformed_frame",
+            throw new MalformedFrameException(
+                    FrameScan.requestId(text),
+                    "malformed_frame",
                     "The frame nests deeper than " + MAX_DEPTH + " levels.");
         }
         JsonObject object;
@@ -66,12 +68,13 @@ public class FrameCodec {
         } catch (RuntimeException | StackOverflowError e) {
             // JsonException and IllegalStateException as documented, and whatever else a
             // parser may throw on hostile input: every frame is answered.
-            throw new MalformedFrameException(FrameScan.requestId(text), "malformed_frame", "The frame is not valid JSON.");
+            throw new MalformedFrameException(
+                    FrameScan.requestId(text), "malformed_frame", "The frame is not valid JSON.");
         }
         String id = stringField(object, "id").orElse(null);
         if (object.containsKey("id") && (id == null || id.isEmpty() || id.length() > MAX_ID_LENGTH)) {
-            throw new MalformedFrameException(null, "invalid_frame",
-                    "The id must be a string of 1 to " + MAX_ID_LENGTH + " characters.");
+            throw new MalformedFrameException(
+                    null, "invalid_frame", "The id must be a string of 1 to " + MAX_ID_LENGTH + " characters.");
         }
         String type = stringField(object, "type")
                 .orElseThrow(() -> new MalformedFrameException(id, "invalid_frame", "The frame has no type."));

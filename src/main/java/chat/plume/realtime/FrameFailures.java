@@ -2,6 +2,8 @@ package chat.plume.realtime;
 
 import chat.plume.platform.error.PlumeException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockTimeoutException;
+import jakarta.persistence.PessimisticLockException;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -27,14 +29,14 @@ public class FrameFailures {
         } else {
             String incident = UUID.randomUUID().toString();
             LOG.log(Level.SEVERE, "Frame handler for " + type + " failed, incident " + incident, failure);
-            connection.send(new Frames.Error(frameId, "internal_error",
-                    "Something went wrong on our side (incident " + incident + ")."));
+            connection.send(new Frames.Error(
+                    frameId, "internal_error", "Something went wrong on our side (incident " + incident + ")."));
         }
     }
 
     private static boolean lockContention(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof jakarta.persistence.PessimisticLockException || t instanceof jakarta.persistence.LockTimeoutException) {
+            if (t instanceof PessimisticLockException || t instanceof LockTimeoutException) {
                 return true;
             }
         }

@@ -15,8 +15,7 @@ import java.util.List;
  */
 public final class FrameFields {
 
-    private FrameFields() {
-    }
+    private FrameFields() {}
 
     public static String string(InboundFrame frame, String name) {
         JsonValue value = frame.body().get(name);

@@ -52,10 +52,11 @@ public class FrameRouter {
     public void receive(Connection connection, String text, Consumer<String> handler) {
         if (!connection.admitFrame()) {
             if (connection.framesRefusedInARow() > GatewaySettings.FLOOD_CLOSE_AFTER) {
-                gateway.dropAfterFlush(connection,
-                        new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "rate_limited"));
+                gateway.dropAfterFlush(
+                        connection, new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "rate_limited"));
             } else {
-                connection.send(new Frames.Error(FrameScan.requestId(text), "rate_limited", "Too many frames; slow down."));
+                connection.send(
+                        new Frames.Error(FrameScan.requestId(text), "rate_limited", "Too many frames; slow down."));
             }
             return;
         }

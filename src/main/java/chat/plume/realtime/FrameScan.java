@@ -7,8 +7,7 @@ package chat.plume.realtime;
  */
 final class FrameScan {
 
-    private FrameScan() {
-    }
+    private FrameScan() {}
 
     /** Whether arrays and objects nest more than {@code limit} levels anywhere in the text. */
     static boolean nestsDeeperThan(String text, int limit) {
@@ -85,7 +84,9 @@ final class FrameScan {
             return null;
         }
         int end = stringEnd(text, i);
-        if (end < 0 || end - i - 1 < 1 || end - i - 1 > FrameCodec.MAX_ID_LENGTH
+        if (end < 0
+                || end - i - 1 < 1
+                || end - i - 1 > FrameCodec.MAX_ID_LENGTH
                 || text.substring(i + 1, end).indexOf('\\') >= 0) {
             return null;
         }
@@ -107,8 +108,11 @@ final class FrameScan {
 
     private static int skipSpace(String text, int from) {
         int i = from;
-        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t' || text.charAt(i) == '\n'
-                || text.charAt(i) == '\r')) {
+        while (i < text.length()
+                && (text.charAt(i) == ' '
+                        || text.charAt(i) == '\t'
+                        || text.charAt(i) == '\n'
+                        || text.charAt(i) == '\r')) {
             i++;
         }
         return i;

@@ -9,22 +9,25 @@ public final class Frames {
     /** The protocol version in the {@code welcome} frame; raised on incompatible changes. */
     public static final int PROTOCOL_VERSION = 1;
 
-    private Frames() {
-    }
+    private Frames() {}
 
     /** The first frame on every connection: who the client is and how the connection is kept alive. */
-    public record Welcome(String type, int protocol, Me user, String connection, long heartbeatIntervalMs,
-            long heartbeatTimeoutMs) {
+    public record Welcome(
+            String type, int protocol, Me user, String connection, long heartbeatIntervalMs, long heartbeatTimeoutMs) {
 
         public Welcome(Me user, String connection, GatewaySettings settings) {
-            this("welcome", PROTOCOL_VERSION, user, connection, settings.heartbeatInterval().toMillis(),
+            this(
+                    "welcome",
+                    PROTOCOL_VERSION,
+                    user,
+                    connection,
+                    settings.heartbeatInterval().toMillis(),
                     settings.heartbeatTimeout().toMillis());
         }
     }
 
     /** The connection's user, as far as the gateway knows it (the profile comes from REST). */
-    public record Me(long id, String username, String role) {
-    }
+    public record Me(long id, String username, String role) {}
 
     /** The answer to a client's {@code ping}. */
     public record Pong(String type, String id) {

@@ -35,8 +35,13 @@ public class Gateway {
     public void open(Connection connection) {
         var caller = connection.caller();
         // Queued before the connection is registered, so nothing pushed can overtake it.
-        connection.send(new Frames.Welcome(new Frames.Me(caller.accountId(), caller.username(),
-                caller.role().name().toLowerCase(Locale.ROOT)), connection.id(), settings));
+        connection.send(new Frames.Welcome(
+                new Frames.Me(
+                        caller.accountId(),
+                        caller.username(),
+                        caller.role().name().toLowerCase(Locale.ROOT)),
+                connection.id(),
+                settings));
         boolean cameOnline = registry.add(connection);
         LOG.fine(() -> "Connection " + connection.id() + " opened for account " + caller.accountId());
         lifecycle.opened(connection, cameOnline);

@@ -59,7 +59,8 @@ public class GatewayEndpoint {
             return;
         }
         Object token = config.getUserProperties().get(HandshakeAuthenticator.TOKEN);
-        Caller authenticated = token instanceof String t ? sessions.authenticate(t).orElse(null) : null;
+        Caller authenticated =
+                token instanceof String t ? sessions.authenticate(t).orElse(null) : null;
         if (authenticated == null) {
             session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "unauthenticated"));
             return;
@@ -69,7 +70,12 @@ public class GatewayEndpoint {
         session.setMaxBinaryMessageBufferSize(1024);
         // Liveness is the heartbeat's job; the container's idle timer would only race it.
         session.setMaxIdleTimeout(0);
-        connection = new Connection(session, authenticated, codec, executor, settings.outboxLimit(),
+        connection = new Connection(
+                session,
+                authenticated,
+                codec,
+                executor,
+                settings.outboxLimit(),
                 new TokenBucket(settings.framesPerSecond(), settings.frameBurst()));
         assembler = new FrameAssembler(settings.maxFrameBytes());
         handleFrame = frame -> router.route(connection, frame);

@@ -13,8 +13,13 @@ import java.time.Duration;
  * @param framesPerSecond the sustained rate of frames a client may send
  * @param frameBurst how many frames a client may send at once above that rate
  */
-public record GatewaySettings(int maxFrameBytes, Duration heartbeatInterval, Duration heartbeatTimeout,
-        int outboxLimit, int framesPerSecond, int frameBurst) {
+public record GatewaySettings(
+        int maxFrameBytes,
+        Duration heartbeatInterval,
+        Duration heartbeatTimeout,
+        int outboxLimit,
+        int framesPerSecond,
+        int frameBurst) {
 
     /** Refused frames in a row after which a flooding client is closed with 1008 {@code rate_limited}. */
     public static final int FLOOD_CLOSE_AFTER = 20;
@@ -27,7 +32,8 @@ public record GatewaySettings(int maxFrameBytes, Duration heartbeatInterval, Dur
         }
         return new GatewaySettings(
                 Settings.integer("plume.ws.max-frame-bytes", 64 * 1024, 1024, 16 * 1024 * 1024),
-                interval, timeout,
+                interval,
+                timeout,
                 Settings.integer("plume.ws.outbox-limit", 1000, 10, 1_000_000),
                 Settings.integer("plume.ws.frames-per-second", 20, 1, 100_000),
                 Settings.integer("plume.ws.frame-burst", 40, 1, 1_000_000));

@@ -61,7 +61,8 @@ public class Heartbeat {
                     LOG.fine(() -> "Connection " + connection.id() + " timed out");
                     gateway.drop(connection, new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "heartbeat_timeout"));
                 } else if (!now.isBefore(connection.caller().expiresAt())) {
-                    gateway.drop(connection, new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "unauthenticated"));
+                    gateway.drop(
+                            connection, new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "unauthenticated"));
                 } else {
                     connection.ping();
                 }

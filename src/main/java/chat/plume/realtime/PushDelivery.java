@@ -83,8 +83,7 @@ public class PushDelivery implements PresenceDirectory {
         }
 
         @Override
-        public void beforeCompletion() {
-        }
+        public void beforeCompletion() {}
 
         @Override
         public void afterCompletion(int status) {

@@ -1,10 +1,11 @@
 package chat.plume.realtime;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 /** Makes the gateway's settings injectable; read once at deployment. */
-@jakarta.enterprise.context.ApplicationScoped
+@ApplicationScoped
 public class RealtimeConfiguration {
 
     @Produces

@@ -36,8 +36,7 @@ public abstract class PendingRequest {
     @Version
     private long version;
 
-    protected PendingRequest() {
-    }
+    protected PendingRequest() {}
 
     protected PendingRequest(String pendingKey, String message, LocalDateTime now) {
         this.pendingKey = pendingKey;

@@ -1,6 +1,9 @@
 package chat.plume.social;
 
 import chat.plume.platform.Settings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 
 /**
@@ -20,10 +23,10 @@ public record SocialSettings(Duration declineCooldown, int maxContactGroups, int
     }
 
     /** Injectable, read once at deployment. */
-    @jakarta.enterprise.context.ApplicationScoped
+    @ApplicationScoped
     public static class Producer {
-        @jakarta.enterprise.inject.Produces
-        @jakarta.inject.Singleton
+        @Produces
+        @Singleton
         SocialSettings settings() {
             return fromConfiguration();
         }

@@ -5,22 +5,18 @@ import static chat.plume.testing.Api.json;
 import static chat.plume.testing.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import chat.plume.testing.Api;
-import chat.plume.testing.Deployments;
+import chat.plume.testing.ClientTestBase;
 import chat.plume.testing.Json;
 import chat.plume.testing.Names;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import chat.plume.testing.ClientTestBase;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Accounts and sessions through the REST API, as a client sees them. */
 @RunAsClient
 class AccountsIT extends ClientTestBase {
-
 
     @Test
     void registerSignInSignOut() {
@@ -36,11 +32,16 @@ class AccountsIT extends ClientTestBase {
         String token = json(signedIn).getString("token");
         assertThat(token).startsWith("plm_");
         String cookie = signedIn.headers().firstValue("Set-Cookie").orElseThrow();
-        assertThat(cookie).contains("plume_session=" + token).contains("HttpOnly").contains("SameSite=Strict");
+        assertThat(cookie)
+                .contains("plume_session=" + token)
+                .contains("HttpOnly")
+                .contains("SameSite=Strict");
 
-        assertThat(json(expect(200, api.send("GET", "/me", null, token))).getString("username")).isEqualTo(username);
+        assertThat(json(expect(200, api.send("GET", "/me", null, token))).getString("username"))
+                .isEqualTo(username);
         // The cookie alone authenticates too (that is how the page works).
-        assertThat(expect(200, api.send("GET", "/me", null, null, "Cookie", "plume_session=" + token)).statusCode())
+        assertThat(expect(200, api.send("GET", "/me", null, null, "Cookie", "plume_session=" + token))
+                        .statusCode())
                 .isEqualTo(200);
 
         expect(204, api.send("DELETE", "/sessions/current", null, token));
@@ -52,8 +53,15 @@ class AccountsIT extends ClientTestBase {
         String username = Names.unique("Page");
         expect(201, api.register(username, "Page", "page-password"));
         URI self = api.base();
-        HttpResponse<String> signedIn = expect(201, api.send("POST", "/sessions", Json.object("username", username,
-                "password", "page-password"), null, "Origin", self.getScheme() + "://" + self.getAuthority()));
+        HttpResponse<String> signedIn = expect(
+                201,
+                api.send(
+                        "POST",
+                        "/sessions",
+                        Json.object("username", username, "password", "page-password"),
+                        null,
+                        "Origin",
+                        self.getScheme() + "://" + self.getAuthority()));
         assertThat(json(signedIn).containsKey("token")).isFalse();
         String cookie = signedIn.headers().firstValue("Set-Cookie").orElseThrow();
         assertThat(cookie).contains("plume_session=plm_").contains("HttpOnly");
@@ -64,11 +72,12 @@ class AccountsIT extends ClientTestBase {
     @Test
     void theFirstAdministratorComesFromConfigurationAndSignUpNeverGrantsTheRole() {
         String admin = api.token("plume_admin", "admin-password-for-tests");
-        assertThat(json(expect(200, api.send("GET", "/me", null, admin))).getString("role")).isEqualTo("admin");
-        assertProblem(api.register("PLUME_ADMIN", "Impostor", "impostor-password"), 409, "username_taken",
-                "username");
+        assertThat(json(expect(200, api.send("GET", "/me", null, admin))).getString("role"))
+                .isEqualTo("admin");
+        assertProblem(api.register("PLUME_ADMIN", "Impostor", "impostor-password"), 409, "username_taken", "username");
         String someone = api.newSignedInUser("Plain");
-        assertThat(json(expect(200, api.send("GET", "/me", null, someone))).getString("role")).isEqualTo("user");
+        assertThat(json(expect(200, api.send("GET", "/me", null, someone))).getString("role"))
+                .isEqualTo("user");
     }
 
     @Test
@@ -77,14 +86,23 @@ class AccountsIT extends ClientTestBase {
         expect(201, api.register(username, "Many", "password-many"));
         String phone = api.token(username, "password-many");
         String laptop = api.token(username, "password-many");
-        var devices = Json.parseArray(expect(200, api.send("GET", "/sessions", null, phone)).body());
+        var devices = Json.parseArray(
+                expect(200, api.send("GET", "/sessions", null, phone)).body());
         assertThat(devices).hasSize(2);
-        assertThat(devices.stream().filter(d -> d.asJsonObject().getBoolean("current")).count()).isEqualTo(1);
+        assertThat(devices.stream()
+                        .filter(d -> d.asJsonObject().getBoolean("current"))
+                        .count())
+                .isEqualTo(1);
 
         // One may end one's own other session, never someone else's.
         String stranger = api.newSignedInUser("Other");
-        long laptopSession = devices.stream().map(d -> d.asJsonObject())
-                .filter(d -> !d.getBoolean("current")).findFirst().orElseThrow().getJsonNumber("id").longValue();
+        long laptopSession = devices.stream()
+                .map(d -> d.asJsonObject())
+                .filter(d -> !d.getBoolean("current"))
+                .findFirst()
+                .orElseThrow()
+                .getJsonNumber("id")
+                .longValue();
         assertProblem(api.send("DELETE", "/sessions/" + laptopSession, null, stranger), 404, "session_not_found");
 
         expect(204, api.send("DELETE", "/sessions", null, laptop));
@@ -97,8 +115,7 @@ class AccountsIT extends ClientTestBase {
     void takenUsernameIsAConflictWhateverTheCase() {
         String username = Names.unique("Taken");
         expect(201, api.register(username, "First", "password-1"));
-        assertProblem(api.register(username.toUpperCase(), "Second", "password-2"), 409, "username_taken",
-                "username");
+        assertProblem(api.register(username.toUpperCase(), "Second", "password-2"), 409, "username_taken", "username");
     }
 
     @Test
@@ -109,7 +126,8 @@ class AccountsIT extends ClientTestBase {
         HttpResponse<String> unknownUser = api.signIn(Names.unique("nobody"), "wrong-password");
         assertProblem(wrongPassword, 401, "invalid_credentials");
         assertProblem(unknownUser, 401, "invalid_credentials");
-        assertThat(json(wrongPassword).getString("detail")).isEqualTo(json(unknownUser).getString("detail"));
+        assertThat(json(wrongPassword).getString("detail"))
+                .isEqualTo(json(unknownUser).getString("detail"));
     }
 
     @Test
@@ -131,11 +149,21 @@ class AccountsIT extends ClientTestBase {
         String here = api.token(username, "old-password");
         String elsewhere = api.token(username, "old-password");
 
-        assertProblem(api.send("PUT", "/me/password",
-                Json.object("currentPassword", "not-it", "newPassword", "new-password"), here), 401,
+        assertProblem(
+                api.send(
+                        "PUT",
+                        "/me/password",
+                        Json.object("currentPassword", "not-it", "newPassword", "new-password"),
+                        here),
+                401,
                 "invalid_credentials");
-        expect(204, api.send("PUT", "/me/password",
-                Json.object("currentPassword", "old-password", "newPassword", "new-password"), here));
+        expect(
+                204,
+                api.send(
+                        "PUT",
+                        "/me/password",
+                        Json.object("currentPassword", "old-password", "newPassword", "new-password"),
+                        here));
 
         expect(200, api.send("GET", "/me", null, here));
         assertProblem(api.send("GET", "/me", null, elsewhere), 401, "unauthenticated");
@@ -146,8 +174,23 @@ class AccountsIT extends ClientTestBase {
     @Test
     void profileIsEditableAndOthersSeeOnlyThePublicPart() {
         String token = api.newSignedInUser("Prof");
-        JsonObject updated = json(expect(200, api.send("PUT", "/me", Json.object("displayName", "王小二",
-                "signature", "你好 👋", "gender", "male", "region", "上海", "phone", "+86 138 0000 0000"), token)));
+        JsonObject updated = json(expect(
+                200,
+                api.send(
+                        "PUT",
+                        "/me",
+                        Json.object(
+                                "displayName",
+                                "王小二",
+                                "signature",
+                                "你好 👋",
+                                "gender",
+                                "male",
+                                "region",
+                                "上海",
+                                "phone",
+                                "+86 138 0000 0000"),
+                        token)));
         assertThat(updated.getString("signature")).isEqualTo("你好 👋");
         String username = updated.getString("username");
 
@@ -185,35 +228,65 @@ class AccountsIT extends ClientTestBase {
     void badInputIsA400NamingTheField() {
         assertProblem(api.send("POST", "/accounts", "{not json", null), 400, "malformed_request");
         assertProblem(api.send("POST", "/accounts", "null", null), 400, "invalid_input", "body");
-        assertProblem(api.send("POST", "/accounts", Json.object("username", "ok_name", "password", "password-1"),
-                null), 400, "invalid_input", "displayName");
-        assertProblem(api.register("no spaces", "Name", "password-1"), 400, "invalid_input", "username");
-        assertProblem(api.register(Names.unique("long"), "x".repeat(65), "password-1"), 400, "invalid_input",
+        assertProblem(
+                api.send("POST", "/accounts", Json.object("username", "ok_name", "password", "password-1"), null),
+                400,
+                "invalid_input",
                 "displayName");
+        assertProblem(api.register("no spaces", "Name", "password-1"), 400, "invalid_input", "username");
+        assertProblem(
+                api.register(Names.unique("long"), "x".repeat(65), "password-1"), 400, "invalid_input", "displayName");
         assertProblem(api.register(Names.unique("short"), "Name", "short"), 400, "invalid_input", "password");
         String same = Names.unique("same");
         assertProblem(api.register(same, "Name", same.toUpperCase()), 400, "password_is_username", "password");
-        assertProblem(api.send("POST", "/accounts",
-                "{\"username\":\"ok_name\",\"displayName\":{\"nested\":1},\"password\":\"password-1\"}", null), 400,
-                "malformed_request", "displayName");
+        assertProblem(
+                api.send(
+                        "POST",
+                        "/accounts",
+                        "{\"username\":\"ok_name\",\"displayName\":{\"nested\":1},\"password\":\"password-1\"}",
+                        null),
+                400,
+                "malformed_request",
+                "displayName");
         String someone = api.newSignedInUser("Gender");
-        assertProblem(api.send("PUT", "/me", Json.object("displayName", "x", "gender", "robot"), someone), 400,
-                "invalid_input", "gender");
-        assertProblem(api.send("PUT", "/me", Json.object("displayName", "x", "phone", "+" + "1".repeat(32)), someone),
-                400, "invalid_input", "phone");
-        assertProblem(api.send("POST", "/accounts", "x", null, "Content-Type", "text/plain"), 415,
-                "unsupported_media_type");
+        assertProblem(
+                api.send("PUT", "/me", Json.object("displayName", "x", "gender", "robot"), someone),
+                400,
+                "invalid_input",
+                "gender");
+        assertProblem(
+                api.send("PUT", "/me", Json.object("displayName", "x", "phone", "+" + "1".repeat(32)), someone),
+                400,
+                "invalid_input",
+                "phone");
+        assertProblem(
+                api.send("POST", "/accounts", "x", null, "Content-Type", "text/plain"), 415, "unsupported_media_type");
         assertProblem(api.send("GET", "/no-such-thing", null, null), 404, "not_found");
     }
 
     @Test
     void stateChangingRequestsFromAForeignOriginAreRefused() {
-        assertProblem(api.send("POST", "/accounts", Json.object("username", Names.unique("csrf"), "displayName",
-                "x", "password", "password-1"), null, "Origin", "https://evil.example"), 403, "forbidden_origin");
+        assertProblem(
+                api.send(
+                        "POST",
+                        "/accounts",
+                        Json.object("username", Names.unique("csrf"), "displayName", "x", "password", "password-1"),
+                        null,
+                        "Origin",
+                        "https://evil.example"),
+                403,
+                "forbidden_origin");
         URI self = api.base();
         String origin = self.getScheme() + "://" + self.getAuthority();
-        expect(201, api.send("POST", "/accounts", Json.object("username", Names.unique("same"), "displayName",
-                "x", "password", "password-1"), null, "Origin", origin));
+        expect(
+                201,
+                api.send(
+                        "POST",
+                        "/accounts",
+                        Json.object("username", Names.unique("same"), "displayName", "x", "password", "password-1"),
+                        null,
+                        "Origin",
+                        origin));
     }
 
     /**
@@ -232,11 +305,16 @@ class AccountsIT extends ClientTestBase {
         String origin = self.getScheme() + "://" + self.getAuthority();
 
         assertProblem(api.send("PUT", "/me", change, null, "Cookie", cookie), 403, "forbidden_origin");
-        assertProblem(api.send("PUT", "/me", change, null, "Cookie", cookie, "Referer", "https://evil.example/x"),
-                403, "forbidden_origin");
-        assertProblem(api.send("PUT", "/me", change, null, "Cookie", cookie, "Sec-Fetch-Site", "cross-site"),
-                403, "forbidden_origin");
-        assertThat(json(expect(200, api.send("GET", "/me", null, null, "Cookie", cookie))).getString("displayName"))
+        assertProblem(
+                api.send("PUT", "/me", change, null, "Cookie", cookie, "Referer", "https://evil.example/x"),
+                403,
+                "forbidden_origin");
+        assertProblem(
+                api.send("PUT", "/me", change, null, "Cookie", cookie, "Sec-Fetch-Site", "cross-site"),
+                403,
+                "forbidden_origin");
+        assertThat(json(expect(200, api.send("GET", "/me", null, null, "Cookie", cookie)))
+                        .getString("displayName"))
                 .isEqualTo("Before");
 
         expect(200, api.send("PUT", "/me", change, null, "Cookie", cookie, "Origin", origin));

@@ -7,12 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import chat.plume.identity.boundary.Accounts;
 import chat.plume.identity.boundary.RegistrationRequest;
+import chat.plume.identity.boundary.Sessions;
 import chat.plume.identity.boundary.SignInRequest;
 import chat.plume.identity.boundary.SignedIn;
-import chat.plume.identity.boundary.Sessions;
 import chat.plume.testing.Deployments;
 import chat.plume.testing.Names;
 import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -37,10 +38,10 @@ class StoredCredentialsIT {
     @Resource(lookup = "java:comp/DefaultDataSource")
     DataSource dataSource;
 
-    @jakarta.inject.Inject
+    @Inject
     Accounts accounts;
 
-    @jakarta.inject.Inject
+    @Inject
     Sessions sessions;
 
     @Test
@@ -51,8 +52,10 @@ class StoredCredentialsIT {
         accounts.register(new RegistrationRequest(first, "One", password), "127.0.0.1");
         accounts.register(new RegistrationRequest(second, "Two", password), "127.0.0.1");
 
-        String firstHash = column("SELECT password_hash FROM account WHERE username_key = ?", first.toLowerCase()).get(0);
-        String secondHash = column("SELECT password_hash FROM account WHERE username_key = ?", second.toLowerCase()).get(0);
+        String firstHash = column("SELECT password_hash FROM account WHERE username_key = ?", first.toLowerCase())
+                .get(0);
+        String secondHash = column("SELECT password_hash FROM account WHERE username_key = ?", second.toLowerCase())
+                .get(0);
 
         assertFalse(firstHash.contains(password));
         assertTrue(firstHash.startsWith("pbkdf2-sha256$600000$"), firstHash);
@@ -62,7 +65,8 @@ class StoredCredentialsIT {
     @Test
     void theSessionTokenIsStoredOnlyAsItsDigest() throws Exception {
         String username = Names.unique("Token");
-        long id = accounts.register(new RegistrationRequest(username, "Token", "password-token"), "127.0.0.1").id();
+        long id = accounts.register(new RegistrationRequest(username, "Token", "password-token"), "127.0.0.1")
+                .id();
         SignedIn signedIn = sessions.signIn(new SignInRequest(username, "password-token"), "127.0.0.1", "test");
 
         List<String> stored = column("SELECT token_hash FROM auth_session WHERE account_id = ?", id);
@@ -73,7 +77,7 @@ class StoredCredentialsIT {
 
     private List<String> column(String sql, Object parameter) throws Exception {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setObject(1, parameter);
             List<String> values = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery()) {

@@ -1,7 +1,9 @@
 package chat.plume.load;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -24,7 +26,7 @@ final class DirectScenario implements Scenario {
         Traffic traffic = new Traffic(ledger);
         List<Population.Account> senders = new ArrayList<>();
         List<Population.Account> everyone = new ArrayList<>();
-        java.util.Map<Long, Setup.Conversation> conversationOf = new java.util.HashMap<>();
+        Map<Long, Setup.Conversation> conversationOf = new HashMap<>();
         for (int i = 0; i < pairs; i++) {
             Population.Account from = accounts.get(2 * i);
             Population.Account to = accounts.get(2 * i + 1);
@@ -35,12 +37,17 @@ final class DirectScenario implements Scenario {
             everyone.add(from);
             everyone.add(to);
         }
-        List<LoadConnection> connections = Setup.connect(Setup.oneClient(), context.api().base(), everyone,
-                account -> new Member(ledger, traffic, conversationOf.get(account.id()), account.id(),
-                        !senders.contains(account)));
+        List<LoadConnection> connections = Setup.connect(
+                Setup.oneClient(),
+                context.api().base(),
+                everyone,
+                account -> new Member(
+                        ledger, traffic, conversationOf.get(account.id()), account.id(), !senders.contains(account)));
         for (LoadConnection connection : connections) {
             if (senders.contains(connection.account())) {
-                traffic.addSender(connection, conversationOf.get(connection.account().id()).id());
+                traffic.addSender(
+                        connection,
+                        conversationOf.get(connection.account().id()).id());
             }
         }
         context.drive(traffic, 1000);

@@ -8,8 +8,7 @@ package chat.plume.load;
  */
 final class FrameScan {
 
-    private FrameScan() {
-    }
+    private FrameScan() {}
 
     static String type(String frame) {
         return string(frame, "type");

@@ -27,7 +27,10 @@ final class GroupScenario implements Scenario {
         Setup.Conversation conversation = Setup.groupConversation(context.api(), members);
         Ledger ledger = new Ledger();
         Traffic traffic = new Traffic(ledger);
-        List<LoadConnection> connections = Setup.connect(Setup.oneClient(), context.api().base(), members,
+        List<LoadConnection> connections = Setup.connect(
+                Setup.oneClient(),
+                context.api().base(),
+                members,
                 account -> new Member(ledger, traffic, conversation, account.id(), true));
         connections.subList(0, senders).forEach(c -> traffic.addSender(c, conversation.id()));
         context.drive(traffic, 50);

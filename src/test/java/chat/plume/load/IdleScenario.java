@@ -22,8 +22,15 @@ import java.util.concurrent.locks.LockSupport;
 final class IdleScenario implements Scenario {
 
     /** What holding the connections measured. */
-    record IdleReport(int connections, double connectSeconds, long dropped, long heapBefore, long heapAfter,
-            long rssBefore, long rssAfter) implements Outcome {
+    record IdleReport(
+            int connections,
+            double connectSeconds,
+            long dropped,
+            long heapBefore,
+            long heapAfter,
+            long rssBefore,
+            long rssAfter)
+            implements Outcome {
 
         @Override
         public boolean clean() {
@@ -32,15 +39,22 @@ final class IdleScenario implements Scenario {
 
         @Override
         public String toString() {
-            String line = String.format("idle connections=%d opened in %.1fs (%.0f/s) dropped while held=%d", connections,
-                    connectSeconds, connections / connectSeconds, dropped);
+            String line = String.format(
+                    "idle connections=%d opened in %.1fs (%.0f/s) dropped while held=%d",
+                    connections, connectSeconds, connections / connectSeconds, dropped);
             if (heapBefore < 0) {
                 return line;
             }
-            return line + String.format(" server heap %.1f -> %.1f MB (%.1f KB/connection) rss %.1f -> %.1f MB"
-                    + " (%.1f KB/connection)", heapBefore / 1e6, heapAfter / 1e6,
-                    (heapAfter - heapBefore) / 1024.0 / connections, rssBefore / 1e6, rssAfter / 1e6,
-                    (rssAfter - rssBefore) / 1024.0 / connections);
+            return line
+                    + String.format(
+                            " server heap %.1f -> %.1f MB (%.1f KB/connection) rss %.1f -> %.1f MB"
+                                    + " (%.1f KB/connection)",
+                            heapBefore / 1e6,
+                            heapAfter / 1e6,
+                            (heapAfter - heapBefore) / 1024.0 / connections,
+                            rssBefore / 1e6,
+                            rssAfter / 1e6,
+                            (rssAfter - rssBefore) / 1024.0 / connections);
         }
     }
 
@@ -69,11 +83,12 @@ final class IdleScenario implements Scenario {
         long rssBefore = probe.residentBytes();
         long started = System.nanoTime();
         probe.startCpu();
-        List<LoadConnection> connections = Setup.connect(clients, context.api().base(), perConnection,
-                account -> (connection, frame, at) -> { });
+        List<LoadConnection> connections =
+                Setup.connect(clients, context.api().base(), perConnection, account -> (connection, frame, at) -> {});
         double connectSeconds = (System.nanoTime() - started) / 1e9;
-        System.err.printf("%d connections open after %.1fs (%s); holding for %s%n", count, connectSeconds,
-                probe.cpuSince(), hold);
+        System.err.printf(
+                "%d connections open after %.1fs (%s); holding for %s%n",
+                count, connectSeconds, probe.cpuSince(), hold);
         LockSupport.parkNanos(hold.toNanos());
         long dropped = connections.stream().filter(c -> c.closed().isDone()).count();
         long heapAfter = probe.heapAfterFullGc();
@@ -86,11 +101,14 @@ final class IdleScenario implements Scenario {
     private static HttpClient boundTo(String address) {
         HttpClient.Builder builder = HttpClient.newBuilder();
         try {
-            HttpClient.Builder.class.getMethod("localAddress", InetAddress.class).invoke(builder,
-                    InetAddress.getByName(address));
+            HttpClient.Builder.class
+                    .getMethod("localAddress", InetAddress.class)
+                    .invoke(builder, InetAddress.getByName(address));
         } catch (NoSuchMethodException e) {
-            throw new IllegalStateException("sources > 1 needs a JDK 19 or later (HttpClient.Builder.localAddress);"
-                    + " run the tool with JAVA_HOME pointing at one", e);
+            throw new IllegalStateException(
+                    "sources > 1 needs a JDK 19 or later (HttpClient.Builder.localAddress);"
+                            + " run the tool with JAVA_HOME pointing at one",
+                    e);
         } catch (IllegalAccessException | InvocationTargetException | UnknownHostException e) {
             throw new IllegalStateException("Cannot bind to " + address, e);
         }

@@ -19,8 +19,12 @@ final class Latencies {
     synchronized long[] summary() {
         long[] sorted = Arrays.copyOf(values, size);
         Arrays.sort(sorted);
-        return new long[] {percentile(sorted, 0.50), percentile(sorted, 0.95), percentile(sorted, 0.99),
-                sorted.length == 0 ? 0 : sorted[sorted.length - 1]};
+        return new long[] {
+            percentile(sorted, 0.50),
+            percentile(sorted, 0.95),
+            percentile(sorted, 0.99),
+            sorted.length == 0 ? 0 : sorted[sorted.length - 1]
+        };
     }
 
     private static long percentile(long[] sorted, double p) {

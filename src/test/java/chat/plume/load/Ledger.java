@@ -127,8 +127,10 @@ final class Ledger {
         if (earlier != null && earlier != seq) {
             duplicated.increment();
         }
-        for (BitSet seqs : List.of(acked.computeIfAbsent(conversation, c -> new BitSet()),
-                ackedBySender.computeIfAbsent(conversation, c -> new ConcurrentHashMap<>())
+        for (BitSet seqs : List.of(
+                acked.computeIfAbsent(conversation, c -> new BitSet()),
+                ackedBySender
+                        .computeIfAbsent(conversation, c -> new ConcurrentHashMap<>())
                         .computeIfAbsent(sender, s -> new BitSet()))) {
             synchronized (seqs) {
                 seqs.set((int) seq);
@@ -230,9 +232,21 @@ final class Ledger {
         double ackSeconds = (lastAck.get() - started) / 1e9;
         double deliverySeconds = (lastDelivery.get() - started) / 1e9;
         long[] latency = latencies.summary();
-        return new Report(scenario, sent(), acknowledged(), deliveries.sum(), expected(), lost(), duplicated.sum(),
-                reordered.sum(), errors(), ackSeconds <= 0 ? 0 : acknowledged() / ackSeconds,
-                deliverySeconds <= 0 ? 0 : deliveries.sum() / deliverySeconds, latency[0], latency[1], latency[2],
+        return new Report(
+                scenario,
+                sent(),
+                acknowledged(),
+                deliveries.sum(),
+                expected(),
+                lost(),
+                duplicated.sum(),
+                reordered.sum(),
+                errors(),
+                ackSeconds <= 0 ? 0 : acknowledged() / ackSeconds,
+                deliverySeconds <= 0 ? 0 : deliveries.sum() / deliverySeconds,
+                latency[0],
+                latency[1],
+                latency[2],
                 latency[3]);
     }
 }

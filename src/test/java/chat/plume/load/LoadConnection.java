@@ -20,8 +20,7 @@ final class LoadConnection {
         void onFrame(LoadConnection connection, String frame, long receivedNanos);
 
         /** The frame never left (the connection broke); nothing will answer it. */
-        default void onSendFailed(LoadConnection connection, String frame, Throwable failure) {
-        }
+        default void onSendFailed(LoadConnection connection, String frame, Throwable failure) {}
     }
 
     private final Population.Account account;
@@ -37,11 +36,12 @@ final class LoadConnection {
     }
 
     /** Opens a connection; the future completes once the server's {@code welcome} has arrived. */
-    static CompletableFuture<LoadConnection> open(HttpClient http, URI base, Population.Account account,
-            FrameHandler handler) {
+    static CompletableFuture<LoadConnection> open(
+            HttpClient http, URI base, Population.Account account, FrameHandler handler) {
         LoadConnection connection = new LoadConnection(account, handler);
         URI uri = URI.create(base.resolve("/ws").toString().replaceFirst("^http", "ws"));
-        http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(30))
+        http.newWebSocketBuilder()
+                .connectTimeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + account.token())
                 .buildAsync(uri, connection.new Listener())
                 .whenComplete((socket, failure) -> {
@@ -111,7 +111,8 @@ final class LoadConnection {
         @Override
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
             closed.complete(statusCode + " " + reason);
-            welcomed.completeExceptionally(new IllegalStateException("Closed before welcome: " + statusCode + " " + reason));
+            welcomed.completeExceptionally(
+                    new IllegalStateException("Closed before welcome: " + statusCode + " " + reason));
             return null;
         }
 

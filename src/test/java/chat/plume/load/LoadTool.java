@@ -19,11 +19,17 @@ import java.util.Map;
  */
 public final class LoadTool {
 
-    private static final Map<String, Scenario> SCENARIOS = Map.of("idle", new IdleScenario(), "direct",
-            new DirectScenario(), "group", new GroupScenario(), "reconnect", new ReconnectScenario());
+    private static final Map<String, Scenario> SCENARIOS = Map.of(
+            "idle",
+            new IdleScenario(),
+            "direct",
+            new DirectScenario(),
+            "group",
+            new GroupScenario(),
+            "reconnect",
+            new ReconnectScenario());
 
-    private LoadTool() {
-    }
+    private LoadTool() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length < 2 || !SCENARIOS.containsKey(args[0])) {

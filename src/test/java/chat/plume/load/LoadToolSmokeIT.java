@@ -18,8 +18,8 @@ class LoadToolSmokeIT extends ClientTestBase {
 
     @Test
     void directOpenLoopAccountsForEveryMessage() throws Exception {
-        Report report = (Report) LoadTool.run("direct", api.base(), LoadOptions.of(KEEP_NOTHING, "pairs=2",
-                "rate=40", "seconds=3"));
+        Report report = (Report)
+                LoadTool.run("direct", api.base(), LoadOptions.of(KEEP_NOTHING, "pairs=2", "rate=40", "seconds=3"));
         assertAccountedFor(report);
         assertThat(report.sent()).isGreaterThan(100);
         assertThat(report.p99Micros()).isPositive();
@@ -28,35 +28,40 @@ class LoadToolSmokeIT extends ClientTestBase {
     @Test
     void directClosedLoopKeepsItsWindowFull() throws Exception {
         // The test server lets a connection send 100 frames a second; stay under it.
-        Report report = (Report) LoadTool.run("direct", api.base(), LoadOptions.of(KEEP_NOTHING, "pairs=2",
-                "window=2", "max-per-sender=60", "seconds=2"));
+        Report report = (Report) LoadTool.run(
+                "direct",
+                api.base(),
+                LoadOptions.of(KEEP_NOTHING, "pairs=2", "window=2", "max-per-sender=60", "seconds=2"));
         assertAccountedFor(report);
         assertThat(report.sent()).isGreaterThan(20);
     }
 
     @Test
     void groupDeliversEveryMessageToEveryOtherMember() throws Exception {
-        Report report = (Report) LoadTool.run("group", api.base(), LoadOptions.of(KEEP_NOTHING, "members=4",
-                "senders=2", "rate=20", "seconds=2"));
+        Report report = (Report) LoadTool.run(
+                "group", api.base(), LoadOptions.of(KEEP_NOTHING, "members=4", "senders=2", "rate=20", "seconds=2"));
         assertAccountedFor(report);
         assertThat(report.expected()).isEqualTo(report.acknowledged() * 3);
     }
 
     @Test
     void reconnectingReceiversResumeWithoutLoss() throws Exception {
-        ReconnectScenario.ReconnectReport report = (ReconnectScenario.ReconnectReport) LoadTool.run("reconnect",
-                api.base(), LoadOptions.of(KEEP_NOTHING, "pairs=3", "rate=30", "reconnects=4", "seconds=3"));
+        ReconnectScenario.ReconnectReport report = (ReconnectScenario.ReconnectReport) LoadTool.run(
+                "reconnect",
+                api.base(),
+                LoadOptions.of(KEEP_NOTHING, "pairs=3", "rate=30", "reconnects=4", "seconds=3"));
         assertAccountedFor(report.traffic());
         assertThat(report.resumes()).isGreaterThan(3);
-        assertThat(report.traffic().delivered() + report.recovered()).isEqualTo(report.traffic().expected());
+        assertThat(report.traffic().delivered() + report.recovered())
+                .isEqualTo(report.traffic().expected());
     }
 
     @Test
     void idleConnectionsAreHeldThroughHeartbeats() throws Exception {
         // The test server beats every second and drops after three silent ones: a five-second hold
         // fails if the tool does not answer pings.
-        IdleScenario.IdleReport report = (IdleScenario.IdleReport) LoadTool.run("idle", api.base(),
-                LoadOptions.of(KEEP_NOTHING, "connections=20", "users=2", "hold=5"));
+        IdleScenario.IdleReport report = (IdleScenario.IdleReport)
+                LoadTool.run("idle", api.base(), LoadOptions.of(KEEP_NOTHING, "connections=20", "users=2", "hold=5"));
         assertThat(report.connections()).isEqualTo(20);
         assertThat(report.dropped()).isZero();
     }

@@ -45,11 +45,15 @@ class Member implements LoadConnection.FrameHandler {
         } else if ("ack".equals(type)) {
             // Only an answer to one of this run's sends counts; it is matched by its request id.
             if (traffic.acked(FrameScan.string(frame, "id"))) {
-                ledger.acked(FrameScan.string(frame, "clientMessageId"), FrameScan.number(frame, "conversation"),
-                        FrameScan.number(frame, "seq"), self);
+                ledger.acked(
+                        FrameScan.string(frame, "clientMessageId"),
+                        FrameScan.number(frame, "conversation"),
+                        FrameScan.number(frame, "seq"),
+                        self);
                 traffic.answered(connection);
             }
-        } else if ("error".equals(type) && traffic.refused(FrameScan.string(frame, "id"), FrameScan.string(frame, "code"))) {
+        } else if ("error".equals(type)
+                && traffic.refused(FrameScan.string(frame, "id"), FrameScan.string(frame, "code"))) {
             if (ERRORS_SHOWN.incrementAndGet() <= 5) {
                 System.err.println("Error frame: " + frame);
             }
@@ -64,6 +68,5 @@ class Member implements LoadConnection.FrameHandler {
     }
 
     /** Frames the base handling does not count (history replies and their errors, presence, ...). */
-    void other(LoadConnection connection, String type, String frame) {
-    }
+    void other(LoadConnection connection, String type, String frame) {}
 }

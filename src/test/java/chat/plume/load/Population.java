@@ -25,8 +25,7 @@ import java.util.concurrent.Future;
 final class Population {
 
     /** An account and its session token. */
-    record Account(long id, String username, String token) {
-    }
+    record Account(long id, String username, String token) {}
 
     private static final int PARALLEL_SIGN_UPS = 4;
 
@@ -44,7 +43,8 @@ final class Population {
         Population population = new Population(api, file);
         if (file != null && Files.exists(file)) {
             List<Account> kept = read(file);
-            if (!kept.isEmpty() && api.send("GET", "/me", null, kept.get(0).token()).statusCode() == 200) {
+            if (!kept.isEmpty()
+                    && api.send("GET", "/me", null, kept.get(0).token()).statusCode() == 200) {
                 population.accounts.addAll(kept);
             } else {
                 System.err.println("Population " + file + " is not known to this server; starting afresh");
@@ -85,7 +85,9 @@ final class Population {
         String password = "load-pass-" + username;
         Api.expect(201, api.register(username, "Load " + username, password));
         String token = api.token(username, password);
-        long id = Api.json(Api.expect(200, api.send("GET", "/me", null, token))).getJsonNumber("id").longValue();
+        long id = Api.json(Api.expect(200, api.send("GET", "/me", null, token)))
+                .getJsonNumber("id")
+                .longValue();
         return new Account(id, username, token);
     }
 
@@ -93,7 +95,9 @@ final class Population {
         if (file == null) {
             return;
         }
-        List<String> lines = accounts.stream().map(a -> a.id() + "\t" + a.username() + "\t" + a.token()).toList();
+        List<String> lines = accounts.stream()
+                .map(a -> a.id() + "\t" + a.username() + "\t" + a.token())
+                .toList();
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Files.write(file, lines, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
@@ -106,8 +110,11 @@ final class Population {
 
     private static List<Account> read(Path file) {
         try {
-            return Files.readAllLines(file).stream().filter(l -> !l.isBlank()).map(l -> l.split("\t"))
-                    .map(p -> new Account(Long.parseLong(p[0]), p[1], p[2])).toList();
+            return Files.readAllLines(file).stream()
+                    .filter(l -> !l.isBlank())
+                    .map(l -> l.split("\t"))
+                    .map(p -> new Account(Long.parseLong(p[0]), p[1], p[2]))
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -4,8 +4,8 @@ import java.net.http.HttpClient;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
@@ -35,9 +35,16 @@ final class ReconnectScenario implements Scenario {
 
         @Override
         public String toString() {
-            return traffic + String.format("%nreconnect resumes=%d recovered-by-resume=%d resume p50=%.1fms p95=%.1fms"
-                    + " p99=%.1fms max=%.1fms", resumes, recovered, resumeMicros[0] / 1000.0, resumeMicros[1] / 1000.0,
-                    resumeMicros[2] / 1000.0, resumeMicros[3] / 1000.0);
+            return traffic
+                    + String.format(
+                            "%nreconnect resumes=%d recovered-by-resume=%d resume p50=%.1fms p95=%.1fms"
+                                    + " p99=%.1fms max=%.1fms",
+                            resumes,
+                            recovered,
+                            resumeMicros[0] / 1000.0,
+                            resumeMicros[1] / 1000.0,
+                            resumeMicros[2] / 1000.0,
+                            resumeMicros[3] / 1000.0);
         }
     }
 
@@ -60,23 +67,32 @@ final class ReconnectScenario implements Scenario {
         Map<Long, Setup.Conversation> conversations = new HashMap<>();
         List<Population.Account> senders = new ArrayList<>();
         for (int i = 0; i < pairs; i++) {
-            Setup.Conversation conversation = Setup.directConversation(context.api(), accounts.get(2 * i),
-                    accounts.get(2 * i + 1));
+            Setup.Conversation conversation =
+                    Setup.directConversation(context.api(), accounts.get(2 * i), accounts.get(2 * i + 1));
             conversations.put(accounts.get(2 * i).id(), conversation);
             senders.add(accounts.get(2 * i));
-            receivers.add(new Resuming(ledger, traffic, conversation, accounts.get(2 * i + 1), context, http,
-                    resumeTimes, resumes));
+            receivers.add(new Resuming(
+                    ledger, traffic, conversation, accounts.get(2 * i + 1), context, http, resumeTimes, resumes));
         }
-        List<LoadConnection> sending = Setup.connect(List.of(http), context.api().base(), senders,
+        List<LoadConnection> sending = Setup.connect(
+                List.of(http),
+                context.api().base(),
+                senders,
                 account -> new Member(ledger, traffic, conversations.get(account.id()), account.id(), false));
-        sending.forEach(c -> traffic.addSender(c, conversations.get(c.account().id()).id()));
+        sending.forEach(
+                c -> traffic.addSender(c, conversations.get(c.account().id()).id()));
         receivers.parallelStream().forEach(Resuming::connect);
 
         ScheduledExecutorService dropper = Executors.newSingleThreadScheduledExecutor();
-        dropper.scheduleAtFixedRate(() -> {
-            Resuming receiver = receivers.get(ThreadLocalRandom.current().nextInt(receivers.size()));
-            receiver.dropAndResume();
-        }, 0, 1_000_000 / Math.max(1, perSecond), TimeUnit.MICROSECONDS);
+        dropper.scheduleAtFixedRate(
+                () -> {
+                    Resuming receiver =
+                            receivers.get(ThreadLocalRandom.current().nextInt(receivers.size()));
+                    receiver.dropAndResume();
+                },
+                0,
+                1_000_000 / Math.max(1, perSecond),
+                TimeUnit.MICROSECONDS);
         try {
             context.drive(traffic, 500);
         } finally {
@@ -84,7 +100,8 @@ final class ReconnectScenario implements Scenario {
         }
         sending.forEach(LoadConnection::abort);
         receivers.forEach(Resuming::abort);
-        return new ReconnectReport(ledger.report("reconnect"), resumes.sum(), ledger.recovered(), resumeTimes.summary());
+        return new ReconnectReport(
+                ledger.report("reconnect"), resumes.sum(), ledger.recovered(), resumeTimes.summary());
     }
 
     /** A receiver that can be dropped and then catches up by itself. */
@@ -98,11 +115,19 @@ final class ReconnectScenario implements Scenario {
         private static final int MAX_HISTORY_FAILURES = 5;
         /** Refused pages in the current resume; touched only by this receiver's frame handling. */
         private int historyFailures;
+
         private volatile LoadConnection connection;
         private volatile long droppedAt;
 
-        Resuming(Ledger ledger, Traffic traffic, Setup.Conversation conversation, Population.Account account,
-                Context context, HttpClient http, Latencies resumeTimes, LongAdder resumes) {
+        Resuming(
+                Ledger ledger,
+                Traffic traffic,
+                Setup.Conversation conversation,
+                Population.Account account,
+                Context context,
+                HttpClient http,
+                Latencies resumeTimes,
+                LongAdder resumes) {
             super(ledger, traffic, conversation, account.id(), true);
             this.account = account;
             this.context = context;
@@ -112,7 +137,8 @@ final class ReconnectScenario implements Scenario {
         }
 
         void connect() {
-            connection = LoadConnection.open(http, context.api().base(), account, this).join();
+            connection = LoadConnection.open(http, context.api().base(), account, this)
+                    .join();
         }
 
         void abort() {
@@ -140,13 +166,14 @@ final class ReconnectScenario implements Scenario {
         }
 
         private void requestAfter(long seq) {
-            connection.send("{\"type\":\"history\",\"id\":\"h" + seq + "\",\"conversation\":"
-                    + conversationId() + ",\"after\":" + seq + ",\"limit\":" + PAGE + "}");
+            connection.send("{\"type\":\"history\",\"id\":\"h" + seq + "\",\"conversation\":" + conversationId()
+                    + ",\"after\":" + seq + ",\"limit\":" + PAGE + "}");
         }
 
         @Override
         void other(LoadConnection from, String type, String frame) {
-            if ("error".equals(type) && String.valueOf(FrameScan.string(frame, "id")).startsWith("h")) {
+            if ("error".equals(type)
+                    && String.valueOf(FrameScan.string(frame, "id")).startsWith("h")) {
                 // A refused page (busy, rate_limited): ask again from where the inbox stands, a
                 // few times; then give up on this resume, so the next drop can start a fresh one.
                 if (++historyFailures <= MAX_HISTORY_FAILURES) {

@@ -2,6 +2,7 @@ package chat.plume.load;
 
 import chat.plume.testing.Api;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Set;
 
 /** A load scenario: sets itself up against a running server, runs, and says what it measured. */
@@ -29,8 +30,8 @@ interface Scenario {
             } else {
                 traffic.open(rate == null ? defaultRate : rate, length);
             }
-            System.out.println("sends made again (same client message id) after busy or rate_limited: "
-                    + traffic.resent());
+            System.out.println(
+                    "sends made again (same client message id) after busy or rate_limited: " + traffic.resent());
         }
     }
 
@@ -46,7 +47,7 @@ interface Scenario {
     Set<String> TRAFFIC_OPTIONS = Set.of("rate", "window", "max-per-sender", "seconds");
 
     static Set<String> union(Set<String> a, Set<String> b) {
-        Set<String> all = new java.util.HashSet<>(a);
+        Set<String> all = new HashSet<>(a);
         all.addAll(b);
         return all;
     }

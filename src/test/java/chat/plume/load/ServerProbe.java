@@ -40,7 +40,8 @@ final class ServerProbe {
         if (pid == 0) {
             return tool;
         }
-        return tool + String.format(" server cpu=%.2f cores", (serverTicks() - serverTicksStart) / TICKS_PER_SECOND / wall);
+        return tool
+                + String.format(" server cpu=%.2f cores", (serverTicks() - serverTicksStart) / TICKS_PER_SECOND / wall);
     }
 
     /** The server's heap in use right after a full collection, in bytes (-1 without a pid). */
@@ -87,7 +88,8 @@ final class ServerProbe {
     private String jcmd(String command) {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
         try {
-            Process process = new ProcessBuilder(jcmd.toString(), Long.toString(pid), command).redirectErrorStream(true)
+            Process process = new ProcessBuilder(jcmd.toString(), Long.toString(pid), command)
+                    .redirectErrorStream(true)
                     .start();
             String output = new String(process.getInputStream().readAllBytes());
             if (process.waitFor() != 0) {

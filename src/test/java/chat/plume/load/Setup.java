@@ -3,6 +3,7 @@ package chat.plume.load;
 import chat.plume.testing.Api;
 import chat.plume.testing.Json;
 import chat.plume.testing.Person;
+import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
@@ -20,13 +21,14 @@ final class Setup {
 
     /** A conversation of the run, and its last sequence number before the run (earlier runs' messages). */
     record Conversation(long id, long lastSeq) {
-        static Conversation of(jakarta.json.JsonObject view) {
-            return new Conversation(view.getJsonNumber("id").longValue(), view.getJsonNumber("lastSeq").longValue());
+        static Conversation of(JsonObject view) {
+            return new Conversation(
+                    view.getJsonNumber("id").longValue(),
+                    view.getJsonNumber("lastSeq").longValue());
         }
     }
 
-    private Setup() {
-    }
+    private Setup() {}
 
     static Person person(Api api, Population.Account account) {
         return new Person(api, account.id(), account.username(), account.token());
@@ -50,9 +52,13 @@ final class Setup {
     static Conversation groupConversation(Api api, List<Population.Account> members) {
         Person owner = person(api, members.get(0));
         long group = Person.ok(201, owner.post("/groups", Json.object("name", "Load group", "joinPolicy", "open")))
-                .getJsonNumber("id").longValue();
-        members.subList(1, members.size()).parallelStream().forEach(member -> Person.ok(201,
-                person(api, member).post("/groups/" + group + "/join-requests", Json.object("message", "load"))));
+                .getJsonNumber("id")
+                .longValue();
+        members.subList(1, members.size()).parallelStream()
+                .forEach(member -> Person.ok(
+                        201,
+                        person(api, member)
+                                .post("/groups/" + group + "/join-requests", Json.object("message", "load"))));
         return Conversation.of(Person.ok(200, owner.post("/conversations", Json.object("groupId", group))));
     }
 
@@ -60,15 +66,18 @@ final class Setup {
      * Opens one connection per account, in order, handshakes bounded; the HttpClients are used in
      * turn (one per source address). Fails if any connection cannot be opened.
      */
-    static List<LoadConnection> connect(List<HttpClient> clients, URI base, List<Population.Account> accounts,
+    static List<LoadConnection> connect(
+            List<HttpClient> clients,
+            URI base,
+            List<Population.Account> accounts,
             Function<Population.Account, LoadConnection.FrameHandler> handlers) {
         Semaphore inFlight = new Semaphore(HANDSHAKES_IN_FLIGHT);
         List<CompletableFuture<LoadConnection>> opening = new ArrayList<>();
         for (int i = 0; i < accounts.size(); i++) {
             Population.Account account = accounts.get(i);
             inFlight.acquireUninterruptibly();
-            CompletableFuture<LoadConnection> connection = LoadConnection.open(clients.get(i % clients.size()), base,
-                    account, handlers.apply(account));
+            CompletableFuture<LoadConnection> connection =
+                    LoadConnection.open(clients.get(i % clients.size()), base, account, handlers.apply(account));
             connection.whenComplete((c, e) -> inFlight.release());
             opening.add(connection);
         }

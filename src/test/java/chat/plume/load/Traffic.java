@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -25,11 +27,10 @@ final class Traffic {
     private static final int MAX_RESENDS = 5;
 
     /** A send not answered yet: whose, which message (its id and body stay the same), how often refused. */
-    private record Outstanding(LoadConnection sender, String clientMessageId, String body, int attempt) {
-    }
+    private record Outstanding(LoadConnection sender, String clientMessageId, String body, int attempt) {}
 
     private final Map<String, Outstanding> outstanding = new ConcurrentHashMap<>();
-    private final java.util.concurrent.atomic.LongAdder resent = new java.util.concurrent.atomic.LongAdder();
+    private final LongAdder resent = new LongAdder();
 
     private final Ledger ledger;
     private final String run = Long.toString(ThreadLocalRandom.current().nextLong(1L << 30, 1L << 40), 36);
@@ -81,13 +82,17 @@ final class Traffic {
         ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
         long started = begin(length);
         AtomicLong issued = new AtomicLong();
-        clock.scheduleAtFixedRate(() -> {
-            long now = Math.min(System.nanoTime(), deadline);
-            long due = (now - started) * ratePerSecond / 1_000_000_000L;
-            while (issued.get() < due) {
-                send(senders.get((int) (issued.getAndIncrement() % senders.size())));
-            }
-        }, 0, 1, TimeUnit.MILLISECONDS);
+        clock.scheduleAtFixedRate(
+                () -> {
+                    long now = Math.min(System.nanoTime(), deadline);
+                    long due = (now - started) * ratePerSecond / 1_000_000_000L;
+                    while (issued.get() < due) {
+                        send(senders.get((int) (issued.getAndIncrement() % senders.size())));
+                    }
+                },
+                0,
+                1,
+                TimeUnit.MILLISECONDS);
         LockSupport.parkNanos(Math.max(0, deadline - System.nanoTime()));
         clock.shutdown();
         awaitQuietly(clock);
@@ -130,9 +135,10 @@ final class Traffic {
 
     private void transmit(Outstanding send, String requestId) {
         outstanding.put(requestId, send);
-        send.sender().send("{\"type\":\"send\",\"id\":\"" + requestId + "\",\"conversation\":"
-                + conversationOf.get(send.sender()) + ",\"clientMessageId\":\"" + send.clientMessageId()
-                + "\",\"body\":\"" + send.body() + "\"}");
+        send.sender()
+                .send("{\"type\":\"send\",\"id\":\"" + requestId + "\",\"conversation\":"
+                        + conversationOf.get(send.sender()) + ",\"clientMessageId\":\"" + send.clientMessageId()
+                        + "\",\"body\":\"" + send.body() + "\"}");
     }
 
     /** An {@code ack} naming {@code requestId}: whether it answers one of this run's sends. */
@@ -155,10 +161,12 @@ final class Traffic {
             Outstanding again = new Outstanding(send.sender(), send.clientMessageId(), send.body(), send.attempt() + 1);
             resent.increment();
             try {
-                later.schedule(() -> transmit(again, again.clientMessageId() + "r" + again.attempt()),
-                        50L << send.attempt(), TimeUnit.MILLISECONDS);
+                later.schedule(
+                        () -> transmit(again, again.clientMessageId() + "r" + again.attempt()),
+                        50L << send.attempt(),
+                        TimeUnit.MILLISECONDS);
                 return true;
-            } catch (java.util.concurrent.RejectedExecutionException over) {
+            } catch (RejectedExecutionException over) {
                 // The run is over: this one stays refused.
             }
         }
@@ -186,7 +194,8 @@ final class Traffic {
      * only their first window).
      */
     String fairness(int window) {
-        long[] counts = sendsOf.values().stream().mapToLong(AtomicLong::get).sorted().toArray();
+        long[] counts =
+                sendsOf.values().stream().mapToLong(AtomicLong::get).sorted().toArray();
         if (counts.length == 0) {
             return "no senders";
         }
@@ -196,8 +205,9 @@ final class Traffic {
                 unanswered.add(i);
             }
         }
-        return String.format("sends per sender: fewest %d, most %d; unanswered during the run: %s", counts[0],
-                counts[counts.length - 1], unanswered);
+        return String.format(
+                "sends per sender: fewest %d, most %d; unanswered during the run: %s",
+                counts[0], counts[counts.length - 1], unanswered);
     }
 
     /** Waits (a bounded time) for what is in flight to be answered and delivered. */

@@ -6,6 +6,9 @@ import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,8 +19,10 @@ class ExifOrientationTest {
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8})
     void theOrientationTagIsReadInBothByteOrders(int orientation) throws IOException {
-        assertThat(ExifOrientation.of(withOrientation(jpeg(), orientation, true))).isEqualTo(orientation);
-        assertThat(ExifOrientation.of(withOrientation(jpeg(), orientation, false))).isEqualTo(orientation);
+        assertThat(ExifOrientation.of(withOrientation(jpeg(), orientation, true)))
+                .isEqualTo(orientation);
+        assertThat(ExifOrientation.of(withOrientation(jpeg(), orientation, false)))
+                .isEqualTo(orientation);
     }
 
     @Test
@@ -53,13 +58,20 @@ class ExifOrientationTest {
     /** Inserts an APP1 Exif segment whose IFD0 holds one Orientation entry. */
     static byte[] withOrientation(byte[] jpeg, int orientation, boolean littleEndian) {
         byte[] tiff = new byte[8 + 2 + 12 + 4];
-        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(tiff)
-                .order(littleEndian ? java.nio.ByteOrder.LITTLE_ENDIAN : java.nio.ByteOrder.BIG_ENDIAN);
-        b.put(littleEndian ? (byte) 'I' : (byte) 'M').put(littleEndian ? (byte) 'I' : (byte) 'M').putShort((short) 42)
-                .putInt(8).putShort((short) 1).putShort((short) 0x0112).putShort((short) 3).putInt(1)
-                .putShort((short) orientation).putShort((short) 0).putInt(0);
+        ByteBuffer b = ByteBuffer.wrap(tiff).order(littleEndian ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
+        b.put(littleEndian ? (byte) 'I' : (byte) 'M')
+                .put(littleEndian ? (byte) 'I' : (byte) 'M')
+                .putShort((short) 42)
+                .putInt(8)
+                .putShort((short) 1)
+                .putShort((short) 0x0112)
+                .putShort((short) 3)
+                .putInt(1)
+                .putShort((short) orientation)
+                .putShort((short) 0)
+                .putInt(0);
         byte[] exif = new byte[6 + tiff.length];
-        System.arraycopy("Exif\0\0".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), 0, exif, 0, 6);
+        System.arraycopy("Exif\0\0".getBytes(StandardCharsets.ISO_8859_1), 0, exif, 0, 6);
         System.arraycopy(tiff, 0, exif, 6, tiff.length);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(jpeg, 0, 2);

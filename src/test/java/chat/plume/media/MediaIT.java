@@ -54,10 +54,13 @@ class MediaIT extends ClientTestBase {
         assertThat(download.statusCode()).isEqualTo(200);
         assertThat(download.body()).isEqualTo(bytes);
         assertThat(download.headers().firstValue("Content-Type")).hasValue("application/octet-stream");
-        assertThat(download.headers().firstValue("Content-Disposition")).hasValueSatisfying(d -> assertThat(d)
-                .startsWith("attachment;").contains("filename*=UTF-8''%E6%8A%A5%E5%91%8A%202026.csv"));
+        assertThat(download.headers().firstValue("Content-Disposition"))
+                .hasValueSatisfying(d -> assertThat(d)
+                        .startsWith("attachment;")
+                        .contains("filename*=UTF-8''%E6%8A%A5%E5%91%8A%202026.csv"));
         assertThat(download.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
-        assertThat(download.headers().firstValue("Cache-Control")).hasValueSatisfying(c -> assertThat(c).contains("private"));
+        assertThat(download.headers().firstValue("Cache-Control"))
+                .hasValueSatisfying(c -> assertThat(c).contains("private"));
 
         Person eve = Person.create(api, "Eve");
         assertThat(get(eve, "/media/" + id, null).statusCode()).isEqualTo(404);
@@ -77,11 +80,15 @@ class MediaIT extends ClientTestBase {
         // Announced as too large: refused before reading.
         assertProblem(rawUpload(chat.alice, chat.conversation, "big.bin", new byte[3 * 1024 * 1024]), 413, "too_large");
         // Not announced (chunked): cut off while streaming, and the partial file removed.
-        HttpResponse<String> refused = http.send(HttpRequest.newBuilder(api.base().resolve("/api/v1/media?conversation="
-                        + chat.conversation + "&name=stream.bin"))
-                .header("Authorization", "Bearer " + chat.alice.token()).header("Content-Type", "application/octet-stream")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[3 * 1024 * 1024])))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> refused = http.send(
+                HttpRequest.newBuilder(api.base()
+                                .resolve("/api/v1/media?conversation=" + chat.conversation + "&name=stream.bin"))
+                        .header("Authorization", "Bearer " + chat.alice.token())
+                        .header("Content-Type", "application/octet-stream")
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(
+                                () -> new ByteArrayInputStream(new byte[3 * 1024 * 1024])))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertProblem(refused, 413, "too_large");
         assertThat(storedFiles()).isEqualTo(before);
         assertThat(temporaryFiles()).isZero();
@@ -102,9 +109,12 @@ class MediaIT extends ClientTestBase {
         long id = upload.getJsonNumber("id").longValue();
         HttpResponse<byte[]> served = get(chat.alice, "/media/" + id, null);
         assertThat(served.headers().firstValue("Content-Type")).hasValue("application/octet-stream");
-        assertThat(served.headers().firstValue("Content-Disposition")).hasValueSatisfying(d -> assertThat(d).startsWith("attachment"));
-        assertThat(served.headers().allValues("Content-Security-Policy")).anySatisfy(c -> assertThat(c).contains("sandbox"));
-        assertThat(get(chat.alice, "/media/" + id + "/thumbnail", null).statusCode()).isEqualTo(404);
+        assertThat(served.headers().firstValue("Content-Disposition"))
+                .hasValueSatisfying(d -> assertThat(d).startsWith("attachment"));
+        assertThat(served.headers().allValues("Content-Security-Policy"))
+                .anySatisfy(c -> assertThat(c).contains("sandbox"));
+        assertThat(get(chat.alice, "/media/" + id + "/thumbnail", null).statusCode())
+                .isEqualTo(404);
 
         // PNG's signature followed by garbage: claims to be an image, is not; kept as a file, never inline.
         byte[] fake = new byte[200];
@@ -114,8 +124,11 @@ class MediaIT extends ClientTestBase {
         // Control characters, bidi overrides and a very long name are cleaned, never used as a path.
         String hostile = "\u0000..\\..\\evil\u202Egnp.exe" + "x".repeat(400);
         JsonObject cleaned = upload(chat.alice, chat.conversation, hostile, "x".getBytes(StandardCharsets.UTF_8), 201);
-        assertThat(cleaned.getString("name")).doesNotContain("\u0000", "\u202E", "\\", "/").hasSizeLessThanOrEqualTo(255);
-        JsonObject emoji = upload(chat.alice, chat.conversation, "😀".repeat(300) + ".txt", "y".getBytes(StandardCharsets.UTF_8), 201);
+        assertThat(cleaned.getString("name"))
+                .doesNotContain("\u0000", "\u202E", "\\", "/")
+                .hasSizeLessThanOrEqualTo(255);
+        JsonObject emoji = upload(
+                chat.alice, chat.conversation, "😀".repeat(300) + ".txt", "y".getBytes(StandardCharsets.UTF_8), 201);
         assertThat(emoji.getString("name").length()).isLessThanOrEqualTo(255);
 
         // A GIF is served as a PNG of its first frame: no later frame, no extension block reaches anyone.
@@ -139,11 +152,16 @@ class MediaIT extends ClientTestBase {
 
         HttpResponse<byte[]> full = get(chat.alice, "/media/" + id, null);
         assertThat(full.headers().firstValue("Content-Type")).hasValue("image/jpeg");
-        assertThat(full.headers().firstValue("Content-Disposition")).hasValueSatisfying(d -> assertThat(d).startsWith("inline"));
-        assertThat(new String(full.body(), StandardCharsets.ISO_8859_1)).doesNotContain("GPS-SENTINEL").doesNotContain("Exif");
-        assertThat(ImageIO.read(new ByteArrayInputStream(full.body())).getWidth()).isEqualTo(400);
+        assertThat(full.headers().firstValue("Content-Disposition"))
+                .hasValueSatisfying(d -> assertThat(d).startsWith("inline"));
+        assertThat(new String(full.body(), StandardCharsets.ISO_8859_1))
+                .doesNotContain("GPS-SENTINEL")
+                .doesNotContain("Exif");
+        assertThat(ImageIO.read(new ByteArrayInputStream(full.body())).getWidth())
+                .isEqualTo(400);
 
-        BufferedImage thumbnail = ImageIO.read(new ByteArrayInputStream(get(chat.alice, "/media/" + id + "/thumbnail", null).body()));
+        BufferedImage thumbnail = ImageIO.read(new ByteArrayInputStream(
+                get(chat.alice, "/media/" + id + "/thumbnail", null).body()));
         assertThat(Math.max(thumbnail.getWidth(), thumbnail.getHeight())).isEqualTo(320);
     }
 
@@ -155,7 +173,8 @@ class MediaIT extends ClientTestBase {
         assertThat(upload.getInt("width")).isEqualTo(200);
         assertThat(upload.getInt("height")).isEqualTo(400);
         BufferedImage served = ImageIO.read(new ByteArrayInputStream(
-                get(chat.alice, "/media/" + upload.getJsonNumber("id").longValue(), null).body()));
+                get(chat.alice, "/media/" + upload.getJsonNumber("id").longValue(), null)
+                        .body()));
         assertThat(served.getWidth()).isEqualTo(200);
     }
 
@@ -164,8 +183,12 @@ class MediaIT extends ClientTestBase {
         Chat chat = chat();
         byte[] bytes = ("same bytes " + System.nanoTime()).getBytes(StandardCharsets.UTF_8);
         long before = storedFiles();
-        long first = upload(chat.alice, chat.conversation, "a.txt", bytes, 201).getJsonNumber("id").longValue();
-        long second = upload(chat.bob, chat.conversation, "b.txt", bytes, 201).getJsonNumber("id").longValue();
+        long first = upload(chat.alice, chat.conversation, "a.txt", bytes, 201)
+                .getJsonNumber("id")
+                .longValue();
+        long second = upload(chat.bob, chat.conversation, "b.txt", bytes, 201)
+                .getJsonNumber("id")
+                .longValue();
         assertThat(first).isNotEqualTo(second);
         assertThat(storedFiles()).isEqualTo(before + 1);
     }
@@ -174,14 +197,19 @@ class MediaIT extends ClientTestBase {
     void recallingTheMessageRevokesAccessForTheOthers() throws Exception {
         Chat chat = chat();
         long id = upload(chat.alice, chat.conversation, "secret.txt", "gone soon".getBytes(StandardCharsets.UTF_8), 201)
-                .getJsonNumber("id").longValue();
+                .getJsonNumber("id")
+                .longValue();
         // Not yet sent: only the uploader can fetch it.
         assertThat(get(chat.bob, "/media/" + id, null).statusCode()).isEqualTo(404);
         long seq = sendMedia(chat, id);
         assertThat(get(chat.bob, "/media/" + id, null).statusCode()).isEqualTo(200);
         try (WsClient ws = chat.alice.connect()) {
-            assertThat(ws.request(Json.object("type", "recall", "id", "r", "conversation", chat.conversation, "seq", seq), WAIT)
-                    .getString("type")).isEqualTo("ok");
+            assertThat(ws.request(
+                                    Json.object(
+                                            "type", "recall", "id", "r", "conversation", chat.conversation, "seq", seq),
+                                    WAIT)
+                            .getString("type"))
+                    .isEqualTo("ok");
         }
         assertThat(get(chat.bob, "/media/" + id, null).statusCode()).isEqualTo(404);
         assertThat(get(chat.alice, "/media/" + id, null).statusCode()).isEqualTo(200);
@@ -190,16 +218,22 @@ class MediaIT extends ClientTestBase {
     @Test
     void avatarsAreSquareAndEveryoneSignedInSeesThem() throws Exception {
         Person carol = Person.create(api, "Avatar");
-        assertProblem(putImage(carol, "/avatars/me", "plain text".getBytes(StandardCharsets.UTF_8)), 400, "not_an_image");
-        HttpResponse<String> uploaded = http.send(HttpRequest.newBuilder(api.base().resolve("/api/v1/avatars/me"))
-                .header("Authorization", "Bearer " + carol.token()).header("Content-Type", "image/png")
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(png(300, 200))).build(), HttpResponse.BodyHandlers.ofString());
+        assertProblem(
+                putImage(carol, "/avatars/me", "plain text".getBytes(StandardCharsets.UTF_8)), 400, "not_an_image");
+        HttpResponse<String> uploaded = http.send(
+                HttpRequest.newBuilder(api.base().resolve("/api/v1/avatars/me"))
+                        .header("Authorization", "Bearer " + carol.token())
+                        .header("Content-Type", "image/png")
+                        .PUT(HttpRequest.BodyPublishers.ofByteArray(png(300, 200)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(200);
         long avatar = ok(200, carol.get("/me")).getJsonNumber("avatar").longValue();
         assertThat(avatar).isEqualTo(Api.json(uploaded).getJsonNumber("id").longValue());
 
         Person dave = Person.create(api, "Viewer");
-        BufferedImage shown = ImageIO.read(new ByteArrayInputStream(get(dave, "/avatars/users/" + carol.id(), null).body()));
+        BufferedImage shown = ImageIO.read(new ByteArrayInputStream(
+                get(dave, "/avatars/users/" + carol.id(), null).body()));
         assertThat(shown.getWidth()).isEqualTo(256);
         assertThat(shown.getHeight()).isEqualTo(256);
         assertThat(get(dave, "/avatars/users/" + dave.id(), null).statusCode()).isEqualTo(404);
@@ -207,43 +241,67 @@ class MediaIT extends ClientTestBase {
         // A group's avatar is for its owner and admins to set.
         befriend(carol, dave);
         long group = ok(201, carol.post("/groups", "{\"name\":\"pictures\",\"memberIds\":[" + dave.id() + "]}"))
-                .getJsonNumber("id").longValue();
+                .getJsonNumber("id")
+                .longValue();
         assertProblem(putImage(dave, "/avatars/groups/" + group, png(64, 64)), 403, "not_admin");
-        assertThat(putImage(carol, "/avatars/groups/" + group, png(64, 64)).statusCode()).isEqualTo(200);
+        assertThat(putImage(carol, "/avatars/groups/" + group, png(64, 64)).statusCode())
+                .isEqualTo(200);
         assertThat(ok(200, dave.get("/groups/" + group)).containsKey("avatar")).isTrue();
         assertThat(get(dave, "/avatars/groups/" + group, null).statusCode()).isEqualTo(200);
-        assertProblem(http.send(HttpRequest.newBuilder(api.base().resolve("/api/v1/avatars/me"))
-                .header("Authorization", "Bearer " + dave.token()).header("Content-Type", "image/png")
-                .PUT(HttpRequest.BodyPublishers.ofString("not an image")).build(), HttpResponse.BodyHandlers.ofString()),
-                400, "not_an_image");
+        assertProblem(
+                http.send(
+                        HttpRequest.newBuilder(api.base().resolve("/api/v1/avatars/me"))
+                                .header("Authorization", "Bearer " + dave.token())
+                                .header("Content-Type", "image/png")
+                                .PUT(HttpRequest.BodyPublishers.ofString("not an image"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString()),
+                400,
+                "not_an_image");
     }
 
     // Helpers
 
-    private record Chat(Person alice, Person bob, long conversation) {
-    }
+    private record Chat(Person alice, Person bob, long conversation) {}
 
     private Chat chat() {
         Person alice = Person.create(api, "MediaA");
         Person bob = Person.create(api, "MediaB");
         befriend(alice, bob);
-        long conversation = ok(200, alice.post("/conversations", Json.object("userId", bob.id()))).getJsonNumber("id").longValue();
+        long conversation = ok(200, alice.post("/conversations", Json.object("userId", bob.id())))
+                .getJsonNumber("id")
+                .longValue();
         return new Chat(alice, bob, conversation);
     }
 
     private long sendMedia(Chat chat, long mediaId) {
         try (WsClient ws = chat.alice.connect()) {
-            JsonObject ack = ws.request(Json.object("type", "send", "id", "m" + mediaId, "conversation", chat.conversation,
-                    "clientMessageId", "media-" + mediaId, "media", mediaId), WAIT);
+            JsonObject ack = ws.request(
+                    Json.object(
+                            "type",
+                            "send",
+                            "id",
+                            "m" + mediaId,
+                            "conversation",
+                            chat.conversation,
+                            "clientMessageId",
+                            "media-" + mediaId,
+                            "media",
+                            mediaId),
+                    WAIT);
             assertThat(ack.getString("type")).as(ack.toString()).isEqualTo("ack");
             return ack.getJsonNumber("seq").longValue();
         }
     }
 
     private HttpResponse<String> putImage(Person who, String path, byte[] bytes) throws Exception {
-        return http.send(HttpRequest.newBuilder(api.base().resolve("/api/v1" + path))
-                .header("Authorization", "Bearer " + who.token()).header("Content-Type", "image/png")
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(api.base().resolve("/api/v1" + path))
+                        .header("Authorization", "Bearer " + who.token())
+                        .header("Content-Type", "image/png")
+                        .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private JsonObject upload(Person who, long conversation, String name, byte[] bytes, int status) throws Exception {
@@ -253,10 +311,15 @@ class MediaIT extends ClientTestBase {
     }
 
     private HttpResponse<String> rawUpload(Person who, long conversation, String name, byte[] bytes) throws Exception {
-        return http.send(HttpRequest.newBuilder(api.base().resolve("/api/v1/media?conversation=" + conversation + "&name="
-                        + URLEncoder.encode(name, StandardCharsets.UTF_8)))
-                .header("Authorization", "Bearer " + who.token()).header("Content-Type", "application/octet-stream")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(api.base()
+                                .resolve("/api/v1/media?conversation=" + conversation + "&name="
+                                        + URLEncoder.encode(name, StandardCharsets.UTF_8)))
+                        .header("Authorization", "Bearer " + who.token())
+                        .header("Content-Type", "application/octet-stream")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<byte[]> get(Person who, String path, String range) throws Exception {
@@ -273,7 +336,9 @@ class MediaIT extends ClientTestBase {
             return 0;
         }
         try (Stream<Path> files = Files.walk(MEDIA)) {
-            return files.filter(Files::isRegularFile).filter(f -> !f.getParent().getFileName().toString().equals("tmp")).count();
+            return files.filter(Files::isRegularFile)
+                    .filter(f -> !f.getParent().getFileName().toString().equals("tmp"))
+                    .count();
         }
     }
 

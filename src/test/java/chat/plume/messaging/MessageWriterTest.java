@@ -80,8 +80,23 @@ class MessageWriterTest {
         }
 
         private static Sent sent(Outgoing o) {
-            return new Sent(new MessagingViews.Message(0, o.conversationId(), 0, o.caller().accountId(),
-                    o.clientMessageId(), "text", o.body(), null, List.of(), Instant.now(), null, false, null, null), false);
+            return new Sent(
+                    new MessagingViews.Message(
+                            0,
+                            o.conversationId(),
+                            0,
+                            o.caller().accountId(),
+                            o.clientMessageId(),
+                            "text",
+                            o.body(),
+                            null,
+                            List.of(),
+                            Instant.now(),
+                            null,
+                            false,
+                            null,
+                            null),
+                    false);
         }
     }
 
@@ -148,10 +163,13 @@ class MessageWriterTest {
         holdTheLane();
         List<CompletableFuture<Sends.Sent>> queued = List.of(submit("a"), submit("bad"), submit("c"));
         sends.release();
-        assertThat(queued.get(0).get(5, TimeUnit.SECONDS).message().clientMessageId()).isEqualTo("a");
-        assertThatThrownBy(() -> queued.get(1).get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+        assertThat(queued.get(0).get(5, TimeUnit.SECONDS).message().clientMessageId())
+                .isEqualTo("a");
+        assertThatThrownBy(() -> queued.get(1).get(5, TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class)
                 .hasCauseInstanceOf(InvalidInputException.class);
-        assertThat(queued.get(2).get(5, TimeUnit.SECONDS).message().clientMessageId()).isEqualTo("c");
+        assertThat(queued.get(2).get(5, TimeUnit.SECONDS).message().clientMessageId())
+                .isEqualTo("c");
         // One transaction for the three, not a rollback and a replay one by one.
         assertThat(sends.transactions).containsExactly(List.of("first"), List.of("a", "c"));
     }
@@ -163,7 +181,8 @@ class MessageWriterTest {
         List<CompletableFuture<Sends.Sent>> queued = List.of(submit("a"), submit("locked"), submit("c"));
         sends.release();
         assertThat(queued.get(0).get(5, TimeUnit.SECONDS)).isNotNull();
-        assertThatThrownBy(() -> queued.get(1).get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> queued.get(1).get(5, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(InvalidInputException.class);
         assertThat(queued.get(2).get(5, TimeUnit.SECONDS)).isNotNull();
         assertThat(sends.transactions).containsExactly(List.of("first"), List.of("a"), List.of(), List.of("c"));
     }
@@ -173,7 +192,8 @@ class MessageWriterTest {
         start(false);
         CompletableFuture<Sends.Sent> boom = submit("boom");
         assertThatThrownBy(() -> boom.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
-        assertThat(submit("after").get(5, TimeUnit.SECONDS).message().clientMessageId()).isEqualTo("after");
+        assertThat(submit("after").get(5, TimeUnit.SECONDS).message().clientMessageId())
+                .isEqualTo("after");
     }
 
     @Test
@@ -203,11 +223,13 @@ class MessageWriterTest {
         while (writer.isRunning()) {
             Thread.onSpinWait();
         }
-        assertThatThrownBy(() -> submit("late").get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> submit("late").get(5, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(IllegalStateException.class);
         sends.release();
         stopper.join(10_000);
         assertThat(stopper.isAlive()).isFalse();
-        assertThat(inProgress.get(5, TimeUnit.SECONDS).message().clientMessageId()).isEqualTo("first");
+        assertThat(inProgress.get(5, TimeUnit.SECONDS).message().clientMessageId())
+                .isEqualTo("first");
         assertThat(sends.interruptedInside).isFalse();
         assertThatThrownBy(() -> queued.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(IllegalStateException.class);
     }

@@ -17,10 +17,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +39,9 @@ class MessagingIT extends ClientTestBase {
         Person alice = chat.alice();
         Person bob = chat.bob();
         long conversation = chat.conversation();
-        try (WsClient alicePhone = alice.connect(); WsClient aliceLaptop = alice.connect(); WsClient bobWs = bob.connect()) {
+        try (WsClient alicePhone = alice.connect();
+                WsClient aliceLaptop = alice.connect();
+                WsClient bobWs = bob.connect()) {
             JsonObject ack = send(alicePhone, conversation, "c-1", "你好，Bob 👋");
             assertThat(ack.getString("type")).isEqualTo("ack");
             assertThat(ack.getJsonNumber("seq").longValue()).isEqualTo(1);
@@ -46,13 +50,19 @@ class MessagingIT extends ClientTestBase {
             JsonObject atBob = bobWs.next(type("message"), WAIT).getJsonObject("message");
             assertThat(atBob.getString("body")).isEqualTo("你好，Bob 👋");
             assertThat(atBob.getJsonNumber("sender").longValue()).isEqualTo(alice.id());
-            assertThat(aliceLaptop.next(type("message"), WAIT).getJsonObject("message").getString("clientMessageId"))
+            assertThat(aliceLaptop
+                            .next(type("message"), WAIT)
+                            .getJsonObject("message")
+                            .getString("clientMessageId"))
                     .isEqualTo("c-1");
 
-            JsonObject bobsList = Json.parseArray(Api.expect(200, bob.get("/conversations")).body()).getJsonObject(0);
+            JsonObject bobsList = Json.parseArray(
+                            Api.expect(200, bob.get("/conversations")).body())
+                    .getJsonObject(0);
             assertThat(bobsList.getJsonNumber("unread").longValue()).isEqualTo(1);
             assertThat(bobsList.getJsonObject("lastMessage").getString("body")).isEqualTo("你好，Bob 👋");
-            assertThat(bobsList.getJsonObject("peer").getJsonNumber("id").longValue()).isEqualTo(alice.id());
+            assertThat(bobsList.getJsonObject("peer").getJsonNumber("id").longValue())
+                    .isEqualTo(alice.id());
         }
     }
 
@@ -64,20 +74,31 @@ class MessagingIT extends ClientTestBase {
     void pushesArriveInSequenceOrderWhateverTheBatching() {
         Direct chat = direct("Olive", "Pete");
         long conversation = chat.conversation();
-        try (WsClient olive = chat.alice().connect(); WsClient pete = chat.bob().connect();
-             WsClient oliveLaptop = chat.alice().connect()) {
+        try (WsClient olive = chat.alice().connect();
+                WsClient pete = chat.bob().connect();
+                WsClient oliveLaptop = chat.alice().connect()) {
             int each = 40;
             for (int i = 0; i < each; i++) {
-                olive.sendAsync(frame("send", "conversation", conversation, "clientMessageId", "o" + i, "body", "o" + i));
-                pete.sendAsync(frame("send", "conversation", conversation, "clientMessageId", "p" + i, "body", "p" + i));
+                olive.sendAsync(
+                        frame("send", "conversation", conversation, "clientMessageId", "o" + i, "body", "o" + i));
+                pete.sendAsync(
+                        frame("send", "conversation", conversation, "clientMessageId", "p" + i, "body", "p" + i));
             }
             for (WsClient device : List.of(olive, pete, oliveLaptop)) {
                 List<Long> seqs = new ArrayList<>();
                 for (int i = 0; i < 2 * each; i++) {
-                    seqs.add(device.next(type("message"), WAIT).getJsonObject("message").getJsonNumber("seq").longValue());
+                    seqs.add(device.next(type("message"), WAIT)
+                            .getJsonObject("message")
+                            .getJsonNumber("seq")
+                            .longValue());
                 }
-                assertThat(seqs).as("pushes in the order received").isSorted().doesNotHaveDuplicates()
-                        .hasSize(2 * each).startsWith(1L).endsWith((long) 2 * each);
+                assertThat(seqs)
+                        .as("pushes in the order received")
+                        .isSorted()
+                        .doesNotHaveDuplicates()
+                        .hasSize(2 * each)
+                        .startsWith(1L)
+                        .endsWith((long) 2 * each);
             }
         }
     }
@@ -88,7 +109,8 @@ class MessagingIT extends ClientTestBase {
         Person alice = chat.alice();
         Person bob = chat.bob();
         long conversation = chat.conversation();
-        try (WsClient ws = alice.connect(); WsClient other = alice.connect()) {
+        try (WsClient ws = alice.connect();
+                WsClient other = alice.connect()) {
             String clientId = UUID.randomUUID().toString();
             JsonObject first = send(ws, conversation, clientId, "once");
             // The same send again, even from another connection of the same person (the retry after a reconnect).
@@ -109,9 +131,19 @@ class MessagingIT extends ClientTestBase {
             befriend(owner, member);
             senders.add(member);
         }
-        long group = ok(201, owner.post("/groups", "{\"name\":\"race\",\"memberIds\":[" + senders.get(0).id() + ","
-                + senders.get(1).id() + "," + senders.get(2).id() + "]}")).getJsonNumber("id").longValue();
-        long conversation = ok(200, owner.post("/conversations", Json.object("groupId", group))).getJsonNumber("id").longValue();
+        long group = ok(
+                        201,
+                        owner.post(
+                                "/groups",
+                                "{\"name\":\"race\",\"memberIds\":["
+                                        + senders.get(0).id() + ","
+                                        + senders.get(1).id() + ","
+                                        + senders.get(2).id() + "]}"))
+                .getJsonNumber("id")
+                .longValue();
+        long conversation = ok(200, owner.post("/conversations", Json.object("groupId", group)))
+                .getJsonNumber("id")
+                .longValue();
         int perSender = 30;
         ExecutorService pool = Executors.newFixedThreadPool(senders.size());
         try {
@@ -120,7 +152,8 @@ class MessagingIT extends ClientTestBase {
                 running.add(pool.submit(() -> {
                     try (WsClient ws = sender.connect()) {
                         for (int i = 0; i < perSender; i++) {
-                            JsonObject ack = send(ws, conversation, sender.username() + "-" + i, sender.username() + " " + i);
+                            JsonObject ack =
+                                    send(ws, conversation, sender.username() + "-" + i, sender.username() + " " + i);
                             assertThat(ack.getString("type")).isEqualTo("ack");
                         }
                     }
@@ -138,8 +171,11 @@ class MessagingIT extends ClientTestBase {
             assertThat(all.get(i).getJsonNumber("seq").longValue()).as("no gap").isEqualTo(i + 1);
         }
         for (Person sender : senders) {
-            List<String> theirs = all.stream().filter(m -> "text".equals(m.getString("kind")))
-                    .filter(m -> m.getJsonNumber("sender").longValue() == sender.id()).map(m -> m.getString("body")).toList();
+            List<String> theirs = all.stream()
+                    .filter(m -> "text".equals(m.getString("kind")))
+                    .filter(m -> m.getJsonNumber("sender").longValue() == sender.id())
+                    .map(m -> m.getString("body"))
+                    .toList();
             List<String> expected = new ArrayList<>();
             for (int i = 0; i < perSender; i++) {
                 expected.add(sender.username() + " " + i);
@@ -159,12 +195,14 @@ class MessagingIT extends ClientTestBase {
         try (WsClient aliceWs = alice.connect()) {
             WsClient bobWs = bob.connect();
             for (int i = 1; i <= total; i++) {
-                assertThat(send(aliceWs, conversation, "s" + i, "message " + i).getString("type")).isEqualTo("ack");
+                assertThat(send(aliceWs, conversation, "s" + i, "message " + i).getString("type"))
+                        .isEqualTo("ack");
                 if (i == 20) {
                     // Bob read what arrived so far, then his connection dies.
                     for (int k = 0; k < 20; k++) {
                         JsonObject m = bobWs.next(type("message"), WAIT).getJsonObject("message");
-                        assertThat(seen.put(m.getJsonNumber("seq").longValue(), m.getString("body"))).isNull();
+                        assertThat(seen.put(m.getJsonNumber("seq").longValue(), m.getString("body")))
+                                .isNull();
                     }
                     bobWs.close();
                 }
@@ -174,16 +212,22 @@ class MessagingIT extends ClientTestBase {
         try (WsClient bobWs = bob.connect()) {
             JsonObject sync = bobWs.request(Json.object("type", "sync", "id", "s1"), WAIT);
             JsonObject state = sync.getJsonArray("conversations").getValuesAs(JsonObject.class).stream()
-                    .filter(c -> c.getJsonNumber("id").longValue() == conversation).findFirst().orElseThrow();
+                    .filter(c -> c.getJsonNumber("id").longValue() == conversation)
+                    .findFirst()
+                    .orElseThrow();
             assertThat(state.getJsonNumber("lastSeq").longValue()).isEqualTo(total);
             long position = seen.keySet().stream().max(Long::compare).orElse(0L);
             boolean more = true;
             while (more) {
-                JsonObject page = bobWs.request("{\"type\":\"history\",\"id\":\"h" + position + "\",\"conversation\":"
-                        + conversation + ",\"after\":" + position + ",\"limit\":15}", WAIT);
+                JsonObject page = bobWs.request(
+                        "{\"type\":\"history\",\"id\":\"h" + position + "\",\"conversation\":" + conversation
+                                + ",\"after\":" + position + ",\"limit\":15}",
+                        WAIT);
                 for (JsonObject m : page.getJsonArray("messages").getValuesAs(JsonObject.class)) {
                     long seq = m.getJsonNumber("seq").longValue();
-                    assertThat(seen.put(seq, m.getString("body"))).as("duplicate %s", seq).isNull();
+                    assertThat(seen.put(seq, m.getString("body")))
+                            .as("duplicate %s", seq)
+                            .isNull();
                     position = seq;
                 }
                 more = page.getBoolean("hasMore");
@@ -202,12 +246,14 @@ class MessagingIT extends ClientTestBase {
         Person eve = Person.create(api, "Eve");
         befriend(alice, bob);
         long conversation = openDirect(alice, bob);
-        try (WsClient aliceWs = alice.connect(); WsClient eveWs = eve.connect()) {
+        try (WsClient aliceWs = alice.connect();
+                WsClient eveWs = eve.connect()) {
             send(aliceWs, conversation, "x1", "private");
             JsonObject refused = send(eveWs, conversation, "e1", "let me in");
             assertThat(refused.getString("type")).isEqualTo("error");
             assertThat(refused.getString("code")).isEqualTo("forbidden");
-            JsonObject history = eveWs.request("{\"type\":\"history\",\"id\":\"eh\",\"conversation\":" + conversation + "}", WAIT);
+            JsonObject history =
+                    eveWs.request("{\"type\":\"history\",\"id\":\"eh\",\"conversation\":" + conversation + "}", WAIT);
             assertThat(history.getString("code")).isEqualTo("forbidden");
         }
         assertProblem(eve.get("/conversations/" + conversation + "/messages"), 403, "forbidden");
@@ -224,17 +270,23 @@ class MessagingIT extends ClientTestBase {
         befriend(alice, carol);
         long direct = openDirect(alice, bob);
         long group = ok(201, alice.post("/groups", "{\"name\":\"leavers\",\"memberIds\":[" + carol.id() + "]}"))
-                .getJsonNumber("id").longValue();
-        long groupConversation = ok(200, carol.post("/conversations", Json.object("groupId", group))).getJsonNumber("id").longValue();
-        try (WsClient bobWs = bob.connect(); WsClient carolWs = carol.connect()) {
+                .getJsonNumber("id")
+                .longValue();
+        long groupConversation = ok(200, carol.post("/conversations", Json.object("groupId", group)))
+                .getJsonNumber("id")
+                .longValue();
+        try (WsClient bobWs = bob.connect();
+                WsClient carolWs = carol.connect()) {
             assertThat(send(bobWs, direct, "before", "hi").getString("type")).isEqualTo("ack");
             Api.expect(204, alice.put("/blocks/" + bob.id(), null));
             assertThat(send(bobWs, direct, "after", "hello?").getString("code")).isEqualTo("blocked");
             assertThat(bobWs.request(frame("edit", "conversation", direct, "seq", 1, "body", "changed"), WAIT)
-                    .getString("code")).isEqualTo("blocked");
+                            .getString("code"))
+                    .isEqualTo("blocked");
 
             Api.expect(204, alice.delete("/groups/" + group + "/members/" + carol.id()));
-            assertThat(send(carolWs, groupConversation, "gone", "still here?").getString("code")).isEqualTo("forbidden");
+            assertThat(send(carolWs, groupConversation, "gone", "still here?").getString("code"))
+                    .isEqualTo("forbidden");
             assertProblem(carol.get("/conversations/" + groupConversation + "/messages"), 403, "forbidden");
         }
     }
@@ -245,13 +297,21 @@ class MessagingIT extends ClientTestBase {
         Person member = Person.create(api, "Chatty");
         befriend(owner, member);
         long group = ok(201, owner.post("/groups", "{\"name\":\"moderated\",\"memberIds\":[" + member.id() + "]}"))
-                .getJsonNumber("id").longValue();
-        long conversation = ok(200, member.post("/conversations", Json.object("groupId", group))).getJsonNumber("id").longValue();
-        try (WsClient ownerWs = owner.connect(); WsClient memberWs = member.connect()) {
-            long seq = send(memberWs, conversation, "oops", "something regrettable").getJsonNumber("seq").longValue();
-            assertThat(ownerWs.request(frame("recall", "conversation", conversation, "seq", seq), WAIT).getString("type"))
+                .getJsonNumber("id")
+                .longValue();
+        long conversation = ok(200, member.post("/conversations", Json.object("groupId", group)))
+                .getJsonNumber("id")
+                .longValue();
+        try (WsClient ownerWs = owner.connect();
+                WsClient memberWs = member.connect()) {
+            long seq = send(memberWs, conversation, "oops", "something regrettable")
+                    .getJsonNumber("seq")
+                    .longValue();
+            assertThat(ownerWs.request(frame("recall", "conversation", conversation, "seq", seq), WAIT)
+                            .getString("type"))
                     .isEqualTo("ok");
-            JsonObject recalled = memberWs.next(f -> "message.updated".equals(f.getString("type")), WAIT).getJsonObject("message");
+            JsonObject recalled = memberWs.next(f -> "message.updated".equals(f.getString("type")), WAIT)
+                    .getJsonObject("message");
             assertThat(recalled.getBoolean("recalled")).isTrue();
         }
     }
@@ -266,21 +326,29 @@ class MessagingIT extends ClientTestBase {
             send(ws, conversation, "ok1", "fine");
             assertThat(send(ws, conversation, "b1", "   ").getString("code")).isEqualTo("empty_message");
             // 5,001 characters: one over the limit (and under the test server's 8 KiB frame limit).
-            assertThat(send(ws, conversation, "b2", "x".repeat(5001)).getString("code")).isEqualTo("message_too_long");
+            assertThat(send(ws, conversation, "b2", "x".repeat(5001)).getString("code"))
+                    .isEqualTo("message_too_long");
             assertThat(send(ws, conversation, "bad id!", "x").getString("code")).isEqualTo("invalid_input");
-            JsonObject reply = ws.request("{\"type\":\"send\",\"id\":\"r9\",\"conversation\":" + conversation
-                    + ",\"clientMessageId\":\"b3\",\"body\":\"re\",\"replyTo\":99}", WAIT);
+            JsonObject reply = ws.request(
+                    "{\"type\":\"send\",\"id\":\"r9\",\"conversation\":" + conversation
+                            + ",\"clientMessageId\":\"b3\",\"body\":\"re\",\"replyTo\":99}",
+                    WAIT);
             assertThat(reply.getString("code")).isEqualTo("unknown_reply");
-            JsonObject future = ws.request("{\"type\":\"history\",\"id\":\"hf\",\"conversation\":" + conversation
-                    + ",\"after\":999}", WAIT);
+            JsonObject future = ws.request(
+                    "{\"type\":\"history\",\"id\":\"hf\",\"conversation\":" + conversation + ",\"after\":999}", WAIT);
             assertThat(future.getString("code")).isEqualTo("invalid_position");
             JsonObject garbage = ws.request("{\"type\":\"history\",\"id\":\"hg\",\"conversation\":\"abc\"}", WAIT);
             assertThat(garbage.getString("code")).isEqualTo("invalid_input");
             assertThat(garbage.getString("id")).isEqualTo("hg");
-            assertThat(ws.request("{\"type\":\"read\",\"id\":\"rf\",\"conversation\":" + conversation + ",\"seq\":50}", WAIT)
-                    .getString("code")).isEqualTo("invalid_position");
+            assertThat(ws.request(
+                                    "{\"type\":\"read\",\"id\":\"rf\",\"conversation\":" + conversation
+                                            + ",\"seq\":50}",
+                                    WAIT)
+                            .getString("code"))
+                    .isEqualTo("invalid_position");
         }
-        assertProblem(alice.get("/conversations/" + conversation + "/messages?after=abc"), 400, "invalid_input", "after");
+        assertProblem(
+                alice.get("/conversations/" + conversation + "/messages?after=abc"), 400, "invalid_input", "after");
         assertThat(history(alice, conversation, 0)).hasSize(1);
     }
 
@@ -290,12 +358,15 @@ class MessagingIT extends ClientTestBase {
         Person alice = chat.alice();
         Person bob = chat.bob();
         long conversation = chat.conversation();
-        try (WsClient aliceWs = alice.connect(); WsClient bobPhone = bob.connect(); WsClient bobLaptop = bob.connect()) {
+        try (WsClient aliceWs = alice.connect();
+                WsClient bobPhone = bob.connect();
+                WsClient bobLaptop = bob.connect()) {
             for (int i = 1; i <= 3; i++) {
                 send(aliceWs, conversation, "u" + i, "hello " + i);
             }
             assertThat(unread(bob, conversation)).isEqualTo(3);
-            JsonObject ok = bobPhone.request("{\"type\":\"read\",\"id\":\"r1\",\"conversation\":" + conversation + ",\"seq\":3}", WAIT);
+            JsonObject ok = bobPhone.request(
+                    "{\"type\":\"read\",\"id\":\"r1\",\"conversation\":" + conversation + ",\"seq\":3}", WAIT);
             assertThat(ok.getString("type")).isEqualTo("ok");
             // Bob's other device learns that it is read; Alice gets her read receipt.
             JsonObject onLaptop = bobLaptop.next(type("read"), WAIT);
@@ -303,7 +374,9 @@ class MessagingIT extends ClientTestBase {
             JsonObject receipt = aliceWs.next(type("read"), WAIT);
             assertThat(receipt.getJsonNumber("user").longValue()).isEqualTo(bob.id());
             assertThat(unread(bob, conversation)).isZero();
-            assertThat(ok(200, alice.get("/conversations/" + conversation)).getJsonNumber("peerReadSeq").longValue())
+            assertThat(ok(200, alice.get("/conversations/" + conversation))
+                            .getJsonNumber("peerReadSeq")
+                            .longValue())
                     .isEqualTo(3);
             // Typing reaches the other person of a direct conversation.
             bobPhone.send(Json.object("type", "typing", "conversation", conversation));
@@ -321,18 +394,22 @@ class MessagingIT extends ClientTestBase {
         Person alice = chat.alice();
         Person bob = chat.bob();
         long conversation = chat.conversation();
-        try (WsClient aliceWs = alice.connect(); WsClient bobWs = bob.connect()) {
+        try (WsClient aliceWs = alice.connect();
+                WsClient bobWs = bob.connect()) {
             send(aliceWs, conversation, "e1", "helo");
             bobWs.next(type("message"), WAIT);
             assertThat(aliceWs.request(frame("edit", "conversation", conversation, "seq", 1, "body", "hello"), WAIT)
-                    .getString("type")).isEqualTo("ok");
+                            .getString("type"))
+                    .isEqualTo("ok");
             JsonObject edited = bobWs.next(type("message.updated"), WAIT).getJsonObject("message");
             assertThat(edited.getString("body")).isEqualTo("hello");
             assertThat(edited.containsKey("editedAt")).isTrue();
 
             assertThat(bobWs.request(frame("edit", "conversation", conversation, "seq", 1, "body", "mine now"), WAIT)
-                    .getString("code")).isEqualTo("not_sender");
-            assertThat(bobWs.request(frame("recall", "conversation", conversation, "seq", 1), WAIT).getString("code"))
+                            .getString("code"))
+                    .isEqualTo("not_sender");
+            assertThat(bobWs.request(frame("recall", "conversation", conversation, "seq", 1), WAIT)
+                            .getString("code"))
                     .isEqualTo("not_sender");
 
             aliceWs.request(frame("recall", "conversation", conversation, "seq", 1), WAIT);
@@ -353,29 +430,50 @@ class MessagingIT extends ClientTestBase {
         befriend(owner, member);
         befriend(owner, late);
         long group = ok(201, owner.post("/groups", "{\"name\":\"mentions\",\"memberIds\":[" + member.id() + "]}"))
-                .getJsonNumber("id").longValue();
-        long conversation = ok(200, member.post("/conversations", Json.object("groupId", group))).getJsonNumber("id").longValue();
-        try (WsClient ownerWs = owner.connect(); WsClient memberWs = member.connect()) {
-            JsonObject ack = ownerWs.request("{\"type\":\"send\",\"id\":\"m1\",\"conversation\":" + conversation
-                    + ",\"clientMessageId\":\"m1\",\"body\":\"@member look\",\"mentions\":[" + member.id() + "]}", WAIT);
+                .getJsonNumber("id")
+                .longValue();
+        long conversation = ok(200, member.post("/conversations", Json.object("groupId", group)))
+                .getJsonNumber("id")
+                .longValue();
+        try (WsClient ownerWs = owner.connect();
+                WsClient memberWs = member.connect()) {
+            JsonObject ack = ownerWs.request(
+                    "{\"type\":\"send\",\"id\":\"m1\",\"conversation\":" + conversation
+                            + ",\"clientMessageId\":\"m1\",\"body\":\"@member look\",\"mentions\":[" + member.id()
+                            + "]}",
+                    WAIT);
             assertThat(ack.getString("type")).isEqualTo("ack");
-            JsonObject received = memberWs.next(f -> "message".equals(f.getString("type"))
-                    && "text".equals(f.getJsonObject("message").getString("kind")), WAIT).getJsonObject("message");
-            assertThat(received.getJsonArray("mentions").getJsonNumber(0).longValue()).isEqualTo(member.id());
-            assertThat(ownerWs.request("{\"type\":\"send\",\"id\":\"m2\",\"conversation\":" + conversation
-                    + ",\"clientMessageId\":\"m2\",\"body\":\"x\",\"mentions\":[" + late.id() + "]}", WAIT)
-                    .getString("code")).isEqualTo("invalid_mention");
+            JsonObject received = memberWs.next(
+                            f -> "message".equals(f.getString("type"))
+                                    && "text".equals(f.getJsonObject("message").getString("kind")),
+                            WAIT)
+                    .getJsonObject("message");
+            assertThat(received.getJsonArray("mentions").getJsonNumber(0).longValue())
+                    .isEqualTo(member.id());
+            assertThat(ownerWs.request(
+                                    "{\"type\":\"send\",\"id\":\"m2\",\"conversation\":" + conversation
+                                            + ",\"clientMessageId\":\"m2\",\"body\":\"x\",\"mentions\":[" + late.id()
+                                            + "]}",
+                                    WAIT)
+                            .getString("code"))
+                    .isEqualTo("invalid_mention");
 
             // Joining leaves a system notice in the conversation, seen by everyone.
             Api.expect(200, owner.post("/groups/" + group + "/members", "{\"userIds\":[" + late.id() + "]}"));
-            JsonObject notice = memberWs.next(f -> "message".equals(f.getString("type"))
-                    && "system".equals(f.getJsonObject("message").getString("kind")), WAIT).getJsonObject("message");
+            JsonObject notice = memberWs.next(
+                            f -> "message".equals(f.getString("type"))
+                                    && "system"
+                                            .equals(f.getJsonObject("message").getString("kind")),
+                            WAIT)
+                    .getJsonObject("message");
             assertThat(Json.parse(notice.getString("body")).getString("event")).isEqualTo("joined");
 
             // Muted members cannot speak; the owner still can.
             ok(200, owner.put("/groups/" + group + "/members/" + member.id() + "/mute", Json.object("minutes", 10)));
-            assertThat(send(memberWs, conversation, "muted1", "hello?").getString("code")).isEqualTo("muted");
-            assertThat(send(ownerWs, conversation, "owner1", "quiet please").getString("type")).isEqualTo("ack");
+            assertThat(send(memberWs, conversation, "muted1", "hello?").getString("code"))
+                    .isEqualTo("muted");
+            assertThat(send(ownerWs, conversation, "owner1", "quiet please").getString("type"))
+                    .isEqualTo("ack");
         }
         // A group conversation lists how many others have read each of one's own messages.
         assertThat(readCountOf(owner, conversation, "m1")).isZero();
@@ -384,36 +482,51 @@ class MessagingIT extends ClientTestBase {
             memberWs.request(frame("read", "conversation", conversation, "seq", last), WAIT);
         }
         assertThat(readCountOf(owner, conversation, "m1")).isEqualTo(1);
-        JsonObject readers = ok(200, owner.get("/conversations/" + conversation + "/messages/"
-                + history(owner, conversation, 0).stream().filter(m -> "m1".equals(m.getString("clientMessageId", null)))
-                .findFirst().orElseThrow().getJsonNumber("seq").longValue() + "/readers"));
-        assertThat(readers.getJsonArray("readers").getJsonObject(0).getJsonNumber("id").longValue()).isEqualTo(member.id());
+        JsonObject readers = ok(
+                200,
+                owner.get("/conversations/" + conversation + "/messages/"
+                        + history(owner, conversation, 0).stream()
+                                .filter(m -> "m1".equals(m.getString("clientMessageId", null)))
+                                .findFirst()
+                                .orElseThrow()
+                                .getJsonNumber("seq")
+                                .longValue()
+                        + "/readers"));
+        assertThat(readers.getJsonArray("readers")
+                        .getJsonObject(0)
+                        .getJsonNumber("id")
+                        .longValue())
+                .isEqualTo(member.id());
     }
 
     @Test
     void aFloodIsRefusedAndThenClosedWithoutTouchingAnyoneElse() {
         Person flooder = Person.create(api, "Flood");
         Person calm = Person.create(api, "Calm");
-        try (WsClient ws = flooder.connect(); WsClient bystander = calm.connect()) {
+        try (WsClient ws = flooder.connect();
+                WsClient bystander = calm.connect()) {
             try {
                 for (int i = 0; i < 1000 && !ws.isClosed(); i++) {
                     ws.send(Json.object("type", "ping", "id", "f" + i));
                 }
-            } catch (java.util.concurrent.CompletionException closedMeanwhile) {
+            } catch (CompletionException closedMeanwhile) {
                 // The server closed the connection while the flood was still going out.
             }
-            assertThat(ws.next(f -> "rate_limited".equals(f.getString("code", null)), WAIT).getString("type"))
+            assertThat(ws.next(f -> "rate_limited".equals(f.getString("code", null)), WAIT)
+                            .getString("type"))
                     .isEqualTo("error");
             assertThat(ws.awaitClose(WAIT)).isEqualTo(new WsClient.Closed(1008, "rate_limited"));
-            assertThat(bystander.request(Json.object("type", "ping", "id", "calm"), WAIT).getString("type")).isEqualTo("pong");
+            assertThat(bystander
+                            .request(Json.object("type", "ping", "id", "calm"), WAIT)
+                            .getString("type"))
+                    .isEqualTo("pong");
         }
     }
 
     // Helpers
 
     /** Two friends and their direct conversation. */
-    record Direct(Person alice, Person bob, long conversation) {
-    }
+    record Direct(Person alice, Person bob, long conversation) {}
 
     Direct direct(String first, String second) {
         Person alice = Person.create(api, first);
@@ -423,7 +536,9 @@ class MessagingIT extends ClientTestBase {
     }
 
     static long openDirect(Person from, Person to) {
-        return ok(200, from.post("/conversations", Json.object("userId", to.id()))).getJsonNumber("id").longValue();
+        return ok(200, from.post("/conversations", Json.object("userId", to.id())))
+                .getJsonNumber("id")
+                .longValue();
     }
 
     /** Sends a text and returns the reply: an ack or an error frame. */
@@ -447,7 +562,8 @@ class MessagingIT extends ClientTestBase {
         long position = after;
         boolean more = true;
         while (more) {
-            JsonObject page = ok(200, person.get("/conversations/" + conversation + "/messages?after=" + position + "&limit=40"));
+            JsonObject page =
+                    ok(200, person.get("/conversations/" + conversation + "/messages?after=" + position + "&limit=40"));
             for (JsonObject m : page.getJsonArray("messages").getValuesAs(JsonObject.class)) {
                 all.add(m);
                 position = m.getJsonNumber("seq").longValue();
@@ -458,19 +574,26 @@ class MessagingIT extends ClientTestBase {
     }
 
     static int readCountOf(Person person, long conversation, String clientId) {
-        return history(person, conversation, 0).stream().filter(m -> clientId.equals(m.getString("clientMessageId", null)))
-                .findFirst().orElseThrow().getInt("readCount");
+        return history(person, conversation, 0).stream()
+                .filter(m -> clientId.equals(m.getString("clientMessageId", null)))
+                .findFirst()
+                .orElseThrow()
+                .getInt("readCount");
     }
 
     static long unreadPosition(Person person, long conversation) {
-        return ok(200, person.get("/conversations/" + conversation)).getJsonNumber("lastSeq").longValue();
+        return ok(200, person.get("/conversations/" + conversation))
+                .getJsonNumber("lastSeq")
+                .longValue();
     }
 
     static long unread(Person person, long conversation) {
-        return ok(200, person.get("/conversations/" + conversation)).getJsonNumber("unread").longValue();
+        return ok(200, person.get("/conversations/" + conversation))
+                .getJsonNumber("unread")
+                .longValue();
     }
 
-    static java.util.function.Predicate<JsonObject> type(String type) {
+    static Predicate<JsonObject> type(String type) {
         return f -> type.equals(f.getString("type", null));
     }
 }

@@ -27,7 +27,8 @@ class SendRulesTest {
     @Test
     void aTextNeedsAClientIdAndSomeTextWithinTheLimit() {
         assertThatCode(() -> rules.check(send("c-1", "hi", null))).doesNotThrowAnyException();
-        assertThatThrownBy(() -> rules.check(send("c-1", " ", null))).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> rules.check(send("c-1", " ", null)))
+                .isInstanceOf(InvalidInputException.class)
                 .hasFieldOrPropertyWithValue("code", "empty_message");
         assertThatThrownBy(() -> rules.check(send("c-1", "x".repeat(101), null)))
                 .hasFieldOrPropertyWithValue("code", "message_too_long");

@@ -63,29 +63,34 @@ class TimeWindowsIT {
         long request = requests.send(alice, bob.accountId(), null).id();
         requests.accept(bob, request);
         long conversation = conversations.openDirect(alice, bob.accountId()).id();
-        Sends.Sent sent = sends.send(new Sends.Outgoing(alice, conversation, "old-1", "from yesterday", null, List.of(),
-                null));
+        Sends.Sent sent =
+                sends.send(new Sends.Outgoing(alice, conversation, "old-1", "from yesterday", null, List.of(), null));
 
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement backdate = connection.prepareStatement(
-                     "UPDATE message SET created_at = created_at - INTERVAL '1' DAY WHERE id = ?")) {
+                PreparedStatement backdate = connection.prepareStatement(
+                        "UPDATE message SET created_at = created_at - INTERVAL '1' DAY WHERE id = ?")) {
             backdate.setLong(1, sent.message().id());
             assertEquals(1, backdate.executeUpdate());
         }
 
         long seq = sent.message().seq();
-        AccessDeniedException recall = assertThrows(AccessDeniedException.class,
-                () -> messages.recall(alice, conversation, seq));
+        AccessDeniedException recall =
+                assertThrows(AccessDeniedException.class, () -> messages.recall(alice, conversation, seq));
         assertEquals("recall_window_passed", recall.code());
-        AccessDeniedException edit = assertThrows(AccessDeniedException.class,
-                () -> messages.edit(alice, conversation, seq, "changed"));
+        AccessDeniedException edit =
+                assertThrows(AccessDeniedException.class, () -> messages.edit(alice, conversation, seq, "changed"));
         assertEquals("edit_window_passed", edit.code());
-        assertTrue(messages.history(alice, conversation, null, 0L, 10).messages().get(0).body().equals("from yesterday"));
+        assertTrue(messages.history(alice, conversation, null, 0L, 10)
+                .messages()
+                .get(0)
+                .body()
+                .equals("from yesterday"));
     }
 
     private Caller register(String prefix) {
         String username = Names.unique(prefix);
-        long id = accounts.register(new RegistrationRequest(username, username, "password-" + username), "127.0.0.1").id();
+        long id = accounts.register(new RegistrationRequest(username, username, "password-" + username), "127.0.0.1")
+                .id();
         return new Caller(id, username, Role.USER, 0, Instant.MAX);
     }
 }

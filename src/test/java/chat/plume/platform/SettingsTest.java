@@ -29,7 +29,8 @@ class SettingsTest {
         assertThat(Settings.seconds("plume.test.number", 1, 1, 10)).isEqualTo(Duration.ofSeconds(9));
         System.setProperty("plume.test.number", "11");
         assertThatThrownBy(() -> Settings.integer("plume.test.number", 7, 1, 10))
-                .hasMessageContaining("plume.test.number").hasMessageContaining("between 1 and 10");
+                .hasMessageContaining("plume.test.number")
+                .hasMessageContaining("between 1 and 10");
         System.setProperty("plume.test.number", "many");
         assertThatThrownBy(() -> Settings.integer("plume.test.number", 7, 1, 10))
                 .hasMessageContaining("whole number");

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import chat.plume.identity.boundary.Accounts;
 import chat.plume.identity.boundary.RegistrationRequest;
+import chat.plume.identity.boundary.Sessions;
 import chat.plume.identity.boundary.SignInRequest;
 import chat.plume.identity.boundary.SignedIn;
-import chat.plume.identity.boundary.Sessions;
 import chat.plume.testing.Await;
 import chat.plume.testing.Deployments;
 import chat.plume.testing.Names;
@@ -51,23 +51,28 @@ class ConnectionRegistryIT {
     Dispatcher dispatcher;
 
     /** Sent through the dispatcher like any feature's frame. */
-    public record Probe(String type, String note) {
-    }
+    public record Probe(String type, String note) {}
 
     @Test
     void bothSessionsOfOneUserAreRegisteredAndBothGetAPushedFrame() {
         String username = Names.unique("Tabs");
-        long accountId = accounts.register(new RegistrationRequest(username, "Tabs", "password-tabs"), "127.0.0.1").id();
+        long accountId = accounts.register(new RegistrationRequest(username, "Tabs", "password-tabs"), "127.0.0.1")
+                .id();
         SignedIn first = sessions.signIn(new SignInRequest(username, "password-tabs"), "127.0.0.1", "test");
         SignedIn second = sessions.signIn(new SignInRequest(username, "password-tabs"), "127.0.0.1", "test");
         URI self = URI.create("http://127.0.0.1:" + (8080 + Integer.getInteger("jboss.socket.binding.port-offset", 0)));
 
-        try (WsClient tab1 = WsClient.connect(self, first.token()); WsClient tab2 = WsClient.connect(self, second.token())) {
+        try (WsClient tab1 = WsClient.connect(self, first.token());
+                WsClient tab2 = WsClient.connect(self, second.token())) {
             tab1.next("welcome", WAIT);
             tab2.next("welcome", WAIT);
-            Await.until(WAIT, "both connections registered", () -> registry.connectionsOf(accountId).size() == 2);
+            Await.until(
+                    WAIT,
+                    "both connections registered",
+                    () -> registry.connectionsOf(accountId).size() == 2);
             Set<Long> sessionIds = registry.connectionsOf(accountId).stream()
-                    .map(c -> c.caller().sessionId()).collect(Collectors.toSet());
+                    .map(c -> c.caller().sessionId())
+                    .collect(Collectors.toSet());
             assertEquals(2, sessionIds.size(), "each connection carries its own sign-in session");
             assertTrue(registry.isOnline(accountId));
 

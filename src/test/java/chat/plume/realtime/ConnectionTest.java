@@ -9,6 +9,7 @@ import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.SendHandler;
 import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
+import java.io.IOException;
 import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -31,8 +33,8 @@ class ConnectionTest {
         boolean completeAtOnce;
 
         Session session() {
-            RemoteEndpoint.Async async = (RemoteEndpoint.Async) Proxy.newProxyInstance(getClass().getClassLoader(),
-                    new Class<?>[]{RemoteEndpoint.Async.class}, (proxy, method, args) -> {
+            RemoteEndpoint.Async async = (RemoteEndpoint.Async) Proxy.newProxyInstance(
+                    getClass().getClassLoader(), new Class<?>[] {RemoteEndpoint.Async.class}, (proxy, method, args) -> {
                         if (method.getName().equals("sendText") && args.length == 2) {
                             written.add((String) args[0]);
                             SendHandler handler = (SendHandler) args[1];
@@ -44,7 +46,9 @@ class ConnectionTest {
                         }
                         return null;
                     });
-            return (Session) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{Session.class},
+            return (Session) Proxy.newProxyInstance(
+                    getClass().getClassLoader(),
+                    new Class<?>[] {Session.class},
                     (proxy, method, args) -> switch (method.getName()) {
                         case "getId" -> "fake";
                         case "getAsyncRemote" -> async;
@@ -59,7 +63,7 @@ class ConnectionTest {
 
         void completeNext(boolean ok) {
             SendHandler handler = pending.remove(0);
-            handler.onResult(ok ? new SendResult() : new SendResult(new java.io.IOException("broken pipe")));
+            handler.onResult(ok ? new SendResult() : new SendResult(new IOException("broken pipe")));
         }
     }
 
@@ -119,7 +123,9 @@ class ConnectionTest {
         assertThat(fake.closes).isEmpty();
         fake.completeNext(true);
         assertThat(fake.written).containsExactly("error 1", "error 2");
-        assertThat(fake.closes).singleElement().satisfies(r -> assertThat(r.getReasonPhrase()).isEqualTo("rate_limited"));
+        assertThat(fake.closes)
+                .singleElement()
+                .satisfies(r -> assertThat(r.getReasonPhrase()).isEqualTo("rate_limited"));
     }
 
     @Test
@@ -128,7 +134,8 @@ class ConnectionTest {
         connection.sendText("1");
         connection.sendText("2");
         fake.completeNext(false);
-        assertThat(fake.closes).singleElement()
+        assertThat(fake.closes)
+                .singleElement()
                 .satisfies(r -> assertThat(r.getCloseCode()).isEqualTo(CloseReason.CloseCodes.UNEXPECTED_CONDITION));
         assertThat(fake.written).containsExactly("1");
     }
@@ -168,12 +175,17 @@ class ConnectionTest {
     void anExecutorThatRefusesWorkDoesNotWedgeTheConnection() {
         boolean[] refusing = {true};
         List<Runnable> turns = new ArrayList<>();
-        Connection connection = new Connection(fake.session(), caller, new FrameCodec(), task -> {
-            if (refusing[0]) {
-                throw new java.util.concurrent.RejectedExecutionException("shutting down");
-            }
-            turns.add(task);
-        }, 100);
+        Connection connection = new Connection(
+                fake.session(),
+                caller,
+                new FrameCodec(),
+                task -> {
+                    if (refusing[0]) {
+                        throw new RejectedExecutionException("shutting down");
+                    }
+                    turns.add(task);
+                },
+                100);
         List<String> handled = new ArrayList<>();
         connection.receive("dropped", handled::add);
         refusing[0] = false;

@@ -3,6 +3,7 @@ package chat.plume.realtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import chat.plume.platform.events.PresenceChanged;
 import org.junit.jupiter.api.Test;
 
 class FrameCodecTest {
@@ -33,9 +34,11 @@ class FrameCodecTest {
     @Test
     void framesAreEncodedAsJsonObjectsWithTheirType() {
         assertThat(codec.encode(new Frames.Error("r1", "unknown_type", "Unknown frame type.")))
-                .contains("\"type\":\"error\"").contains("\"id\":\"r1\"").contains("\"code\":\"unknown_type\"");
+                .contains("\"type\":\"error\"")
+                .contains("\"id\":\"r1\"")
+                .contains("\"code\":\"unknown_type\"");
         assertThat(codec.encode(new Frames.Error(null, "malformed_frame", "x"))).doesNotContain("\"id\"");
-        assertThat(codec.encode(new chat.plume.platform.events.PresenceChanged(5, true).frame())).contains("\"status\":\"online\"");
+        assertThat(codec.encode(new PresenceChanged(5, true).frame())).contains("\"status\":\"online\"");
     }
 
     private void assertRefused(String text, String code, String id) {

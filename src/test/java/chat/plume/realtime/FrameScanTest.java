@@ -20,9 +20,12 @@ class FrameScanTest {
     void findsTheTopLevelIdOnly() {
         assertThat(FrameScan.requestId("{\"type\":\"send\",\"id\":\"r1\"}")).isEqualTo("r1");
         assertThat(FrameScan.requestId(" { \"id\" : \"r2\" , \"type\":\"x\"}")).isEqualTo("r2");
-        assertThat(FrameScan.requestId("{\"body\":{\"id\":\"inner\"},\"id\":\"outer\"}")).isEqualTo("outer");
-        assertThat(FrameScan.requestId("{\"body\":\"\\\"id\\\":\\\"fake\\\"\",\"type\":\"x\"}")).isNull();
-        assertThat(FrameScan.requestId("{\"list\":[\"id\",\"x\"],\"id\":\"after-array\"}")).isEqualTo("after-array");
+        assertThat(FrameScan.requestId("{\"body\":{\"id\":\"inner\"},\"id\":\"outer\"}"))
+                .isEqualTo("outer");
+        assertThat(FrameScan.requestId("{\"body\":\"\\\"id\\\":\\\"fake\\\"\",\"type\":\"x\"}"))
+                .isNull();
+        assertThat(FrameScan.requestId("{\"list\":[\"id\",\"x\"],\"id\":\"after-array\"}"))
+                .isEqualTo("after-array");
         assertThat(FrameScan.requestId("{\"type\":\"id\",\"x\":1}")).isNull();
     }
 

@@ -35,7 +35,9 @@ class HandshakeLeakIT extends ClientTestBase {
         long before = liveInstances(server, CREATIONAL_CONTEXT);
         churn(token, 2000);
         long after = liveInstances(server, CREATIONAL_CONTEXT);
-        assertThat(after - before).as("creational contexts left by 2,000 handshakes").isLessThan(200);
+        assertThat(after - before)
+                .as("creational contexts left by 2,000 handshakes")
+                .isLessThan(200);
     }
 
     /** Opens and closes {@code count} connections, a few at a time, each after its welcome. */
@@ -62,10 +64,16 @@ class HandshakeLeakIT extends ClientTestBase {
     private static long testServerPid() {
         String offset = "-Djboss.socket.binding.port-offset=" + System.getProperty("plume.it.port-offset");
         return ProcessHandle.allProcesses()
-                .filter(p -> p.info().arguments().map(args -> List.of(args).contains(offset)).orElse(false))
-                .filter(p -> p.info().arguments().map(args -> String.join(" ", args).contains("jboss-modules"))
+                .filter(p -> p.info()
+                        .arguments()
+                        .map(args -> List.of(args).contains(offset))
                         .orElse(false))
-                .map(ProcessHandle::pid).findFirst()
+                .filter(p -> p.info()
+                        .arguments()
+                        .map(args -> String.join(" ", args).contains("jboss-modules"))
+                        .orElse(false))
+                .map(ProcessHandle::pid)
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("No test server with " + offset));
     }
 
@@ -73,11 +81,16 @@ class HandshakeLeakIT extends ClientTestBase {
     private static long liveInstances(long pid, String className) throws IOException, InterruptedException {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
         Process process = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "GC.class_histogram")
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         String histogram = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor()).as(histogram).isZero();
-        return histogram.lines().map(String::trim).map(l -> l.split("\\s+"))
+        return histogram
+                .lines()
+                .map(String::trim)
+                .map(l -> l.split("\\s+"))
                 .filter(cols -> cols.length >= 4 && cols[3].equals(className))
-                .mapToLong(cols -> Long.parseLong(cols[1])).sum();
+                .mapToLong(cols -> Long.parseLong(cols[1]))
+                .sum();
     }
 }

@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -40,21 +41,55 @@ class PushDeliveryTest {
             }
         }
 
-        @Override public Object getTransactionKey() { return status == Status.STATUS_ACTIVE ? this : null; }
-        @Override public void putResource(Object key, Object value) { resources.put(key, value); }
-        @Override public Object getResource(Object key) { return resources.get(key); }
-        @Override public void registerInterposedSynchronization(Synchronization sync) { synchronizations.add(sync); }
-        @Override public int getTransactionStatus() { return status; }
-        @Override public void setRollbackOnly() { status = Status.STATUS_MARKED_ROLLBACK; }
-        @Override public boolean getRollbackOnly() { return status == Status.STATUS_MARKED_ROLLBACK; }
+        @Override
+        public Object getTransactionKey() {
+            return status == Status.STATUS_ACTIVE ? this : null;
+        }
+
+        @Override
+        public void putResource(Object key, Object value) {
+            resources.put(key, value);
+        }
+
+        @Override
+        public Object getResource(Object key) {
+            return resources.get(key);
+        }
+
+        @Override
+        public void registerInterposedSynchronization(Synchronization sync) {
+            synchronizations.add(sync);
+        }
+
+        @Override
+        public int getTransactionStatus() {
+            return status;
+        }
+
+        @Override
+        public void setRollbackOnly() {
+            status = Status.STATUS_MARKED_ROLLBACK;
+        }
+
+        @Override
+        public boolean getRollbackOnly() {
+            return status == Status.STATUS_MARKED_ROLLBACK;
+        }
     }
 
     /** Records what it was asked to deliver. */
     static final class RecordingDispatcher implements Dispatcher {
         final List<Object> delivered = new ArrayList<>();
 
-        @Override public void toUser(long accountId, Object frame) { delivered.add(frame); }
-        @Override public void toUsers(Collection<Long> accountIds, Object frame) { delivered.add(frame); }
+        @Override
+        public void toUser(long accountId, Object frame) {
+            delivered.add(frame);
+        }
+
+        @Override
+        public void toUsers(Collection<Long> accountIds, Object frame) {
+            delivered.add(frame);
+        }
     }
 
     private final FakeTransactions transactions = new FakeTransactions();
@@ -78,8 +113,9 @@ class PushDeliveryTest {
         transactions.complete(Status.STATUS_COMMITTED);
         assertThat(dispatcher.delivered).hasSize(50).first().isEqualTo("frame-1");
         assertThat(dispatcher.delivered).last().isEqualTo("frame-50");
-        assertThat(dispatcher.delivered).containsExactlyElementsOf(
-                java.util.stream.IntStream.rangeClosed(1, 50).mapToObj(i -> "frame-" + i).toList());
+        assertThat(dispatcher.delivered)
+                .containsExactlyElementsOf(
+                        IntStream.rangeClosed(1, 50).mapToObj(i -> "frame-" + i).toList());
     }
 
     @Test

@@ -32,13 +32,14 @@ class SerialExecutorTest {
         for (int i = 0; i < 1000; i++) {
             int n = i;
             assertThat(serial.offer(() -> {
-                if (running.incrementAndGet() > 1) {
-                    overlaps.incrementAndGet();
-                }
-                seen.add(n);
-                running.decrementAndGet();
-                done.countDown();
-            })).isTrue();
+                        if (running.incrementAndGet() > 1) {
+                            overlaps.incrementAndGet();
+                        }
+                        seen.add(n);
+                        running.decrementAndGet();
+                        done.countDown();
+                    }))
+                    .isTrue();
         }
         assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
         assertThat(overlaps).hasValue(0);
@@ -55,10 +56,10 @@ class SerialExecutorTest {
             await(release);
         });
         assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
-        assertThat(serial.offer(() -> { })).isTrue();
-        assertThat(serial.offer(() -> { })).isTrue();
-        assertThat(serial.offer(() -> { })).isTrue();
-        assertThat(serial.offer(() -> { })).as("a fourth waiting task").isFalse();
+        assertThat(serial.offer(() -> {})).isTrue();
+        assertThat(serial.offer(() -> {})).isTrue();
+        assertThat(serial.offer(() -> {})).isTrue();
+        assertThat(serial.offer(() -> {})).as("a fourth waiting task").isFalse();
         CountDownLatch after = new CountDownLatch(1);
         release.countDown();
         while (!serial.offer(after::countDown)) {
@@ -80,12 +81,14 @@ class SerialExecutorTest {
 
     @Test
     void aRefusingExecutorDropsTheQueueRatherThanWedgingIt() {
-        SerialExecutor serial = new SerialExecutor(task -> {
-            throw new RejectedExecutionException("shutting down");
-        }, 10);
-        assertThat(serial.offer(() -> { })).isTrue();
+        SerialExecutor serial = new SerialExecutor(
+                task -> {
+                    throw new RejectedExecutionException("shutting down");
+                },
+                10);
+        assertThat(serial.offer(() -> {})).isTrue();
         assertThat(serial.waiting()).isZero();
-        assertThat(serial.offer(() -> { })).isTrue();
+        assertThat(serial.offer(() -> {})).isTrue();
     }
 
     private static void await(CountDownLatch latch) {

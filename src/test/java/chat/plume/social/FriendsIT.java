@@ -5,19 +5,18 @@ import static chat.plume.testing.Person.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.plume.testing.Api;
-import chat.plume.testing.Deployments;
+import chat.plume.testing.ClientTestBase;
 import chat.plume.testing.Json;
 import chat.plume.testing.Person;
 import chat.plume.testing.Problems;
+import chat.plume.testing.SilentClient;
 import chat.plume.testing.WsClient;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
-import chat.plume.testing.ClientTestBase;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Friend requests, friendships, remarks, contact groups and blocks, with live frames to both sides. */
@@ -30,25 +29,34 @@ class FriendsIT extends ClientTestBase {
     void aRequestAcceptedMakesBothFriendsAndBothSessionsHearOfIt() {
         Person alice = Person.create(api, "Alice");
         Person bob = Person.create(api, "Bob");
-        try (WsClient aliceWs = alice.connect(); WsClient bobWs = bob.connect()) {
-            JsonObject sent = ok(201, alice.post("/friend-requests", Json.object("userId", bob.id(), "message", "我是爱丽丝")));
+        try (WsClient aliceWs = alice.connect();
+                WsClient bobWs = bob.connect()) {
+            JsonObject sent =
+                    ok(201, alice.post("/friend-requests", Json.object("userId", bob.id(), "message", "我是爱丽丝")));
             assertThat(sent.getString("status")).isEqualTo("pending");
 
-            JsonObject received = bobWs.next(type("friend.request.created"), WAIT).getJsonObject("request");
+            JsonObject received =
+                    bobWs.next(type("friend.request.created"), WAIT).getJsonObject("request");
             assertThat(received.getJsonObject("from").getString("username")).isEqualTo(alice.username());
             assertThat(received.getString("message")).isEqualTo("我是爱丽丝");
             aliceWs.next(type("friend.request.created"), WAIT);
-            assertThat(ok(200, bob.get("/friend-requests")).getJsonArray("incoming")).hasSize(1);
+            assertThat(ok(200, bob.get("/friend-requests")).getJsonArray("incoming"))
+                    .hasSize(1);
 
             long requestId = sent.getJsonNumber("id").longValue();
-            assertThat(ok(200, bob.post("/friend-requests/" + requestId + "/accept", null)).getString("status"))
+            assertThat(ok(200, bob.post("/friend-requests/" + requestId + "/accept", null))
+                            .getString("status"))
                     .isEqualTo("accepted");
 
             // Pushes arrive in the order the transaction made them: the friendship, then the request's outcome.
-            assertThat(aliceWs.next(type("friend.added"), WAIT).getJsonObject("friend").getJsonObject("user")
-                    .getString("username")).isEqualTo(bob.username());
+            assertThat(aliceWs.next(type("friend.added"), WAIT)
+                            .getJsonObject("friend")
+                            .getJsonObject("user")
+                            .getString("username"))
+                    .isEqualTo(bob.username());
             JsonObject bobsNewFriend = bobWs.next(type("friend.added"), WAIT).getJsonObject("friend");
-            assertThat(bobsNewFriend.getJsonObject("user").getString("username")).isEqualTo(alice.username());
+            assertThat(bobsNewFriend.getJsonObject("user").getString("username"))
+                    .isEqualTo(alice.username());
             assertThat(bobsNewFriend.getBoolean("online")).isTrue();
             for (WsClient ws : List.of(aliceWs, bobWs)) {
                 ws.next(type("friend.request.accepted"), WAIT);
@@ -56,7 +64,8 @@ class FriendsIT extends ClientTestBase {
 
             assertThat(friendIds(alice)).containsExactly(bob.id());
             assertThat(friendIds(bob)).containsExactly(alice.id());
-            assertThat(ok(200, bob.get("/friend-requests")).getJsonArray("incoming")).isEmpty();
+            assertThat(ok(200, bob.get("/friend-requests")).getJsonArray("incoming"))
+                    .isEmpty();
         }
     }
 
@@ -103,8 +112,11 @@ class FriendsIT extends ClientTestBase {
             WsClient laptopWs = WsClient.connect(api.base(), laptop);
             jonWs.next(presence(ivy, "online"), WAIT);
             // Changed from a session that has no connection: the laptop's is the only one.
-            Api.expect(204, ivy.put("/me/password", Json.object("currentPassword", password,
-                    "newPassword", "a brand new password")));
+            Api.expect(
+                    204,
+                    ivy.put(
+                            "/me/password",
+                            Json.object("currentPassword", password, "newPassword", "a brand new password")));
             assertThat(laptopWs.awaitClose(WAIT)).isEqualTo(new WsClient.Closed(1008, "signed_out"));
             jonWs.next(presence(ivy, "offline"), WAIT);
         }
@@ -116,7 +128,7 @@ class FriendsIT extends ClientTestBase {
         Person rosa = Person.create(api, "Rosa");
         befriend(quinn, rosa);
         try (WsClient rosaWs = rosa.connect()) {
-            try (chat.plume.testing.SilentClient silent = chat.plume.testing.SilentClient.open(api.base(), quinn.token())) {
+            try (SilentClient silent = SilentClient.open(api.base(), quinn.token())) {
                 rosaWs.next(presence(quinn, "online"), WAIT);
                 // Quinn's machine stops answering: the 3 s heartbeat timeout takes Quinn offline.
                 rosaWs.next(presence(quinn, "offline"), WAIT);
@@ -131,13 +143,19 @@ class FriendsIT extends ClientTestBase {
         Person stranger = Person.create(api, "Stranger");
 
         Problems.assertProblem(carol.post("/friend-requests", Json.object("userId", carol.id())), 400, "self_request");
-        Problems.assertProblem(carol.post("/friend-requests", Json.object("userId", 999_999_999L)), 404, "user_not_found");
+        Problems.assertProblem(
+                carol.post("/friend-requests", Json.object("userId", 999_999_999L)), 404, "user_not_found");
         Problems.assertProblem(carol.post("/friend-requests", Json.object("message", "hi")), 400, "invalid_input");
-        Problems.assertProblem(carol.post("/friend-requests", Json.object("userId", dave.id(), "message", "x".repeat(101))),
-                400, "invalid_input");
+        Problems.assertProblem(
+                carol.post("/friend-requests", Json.object("userId", dave.id(), "message", "x".repeat(101))),
+                400,
+                "invalid_input");
 
-        long first = ok(201, carol.post("/friend-requests", Json.object("userId", dave.id()))).getJsonNumber("id").longValue();
-        Problems.assertProblem(carol.post("/friend-requests", Json.object("userId", dave.id())), 409, "request_pending");
+        long first = ok(201, carol.post("/friend-requests", Json.object("userId", dave.id())))
+                .getJsonNumber("id")
+                .longValue();
+        Problems.assertProblem(
+                carol.post("/friend-requests", Json.object("userId", dave.id())), 409, "request_pending");
         Problems.assertProblem(carol.post("/friend-requests/" + first + "/accept", null), 403, "not_recipient");
         Problems.assertProblem(dave.delete("/friend-requests/" + first), 403, "not_requester");
         Problems.assertProblem(stranger.post("/friend-requests/" + first + "/accept", null), 404, "request_not_found");
@@ -146,14 +164,17 @@ class FriendsIT extends ClientTestBase {
         ok(200, dave.post("/friend-requests/" + first + "/decline", null));
         Problems.assertProblem(dave.post("/friend-requests/" + first + "/accept", null), 409, "request_not_pending");
         // Declined: Carol must wait out the cool-down before asking Dave again.
-        Problems.assertProblem(carol.post("/friend-requests", Json.object("userId", dave.id())), 429, "request_cooldown");
+        Problems.assertProblem(
+                carol.post("/friend-requests", Json.object("userId", dave.id())), 429, "request_cooldown");
         assertThat(friendIds(carol)).isEmpty();
 
         // The other way round is Dave's own first request, and Carol may cancel hers to others.
-        long toStranger = ok(201, carol.post("/friend-requests", Json.object("userId", stranger.id()))).getJsonNumber("id")
+        long toStranger = ok(201, carol.post("/friend-requests", Json.object("userId", stranger.id())))
+                .getJsonNumber("id")
                 .longValue();
         Api.expect(204, carol.delete("/friend-requests/" + toStranger));
-        Problems.assertProblem(stranger.post("/friend-requests/" + toStranger + "/accept", null), 409, "request_not_pending");
+        Problems.assertProblem(
+                stranger.post("/friend-requests/" + toStranger + "/accept", null), 409, "request_not_pending");
     }
 
     @Test
@@ -161,7 +182,8 @@ class FriendsIT extends ClientTestBase {
         Person gina = Person.create(api, "Gina");
         Person hank = Person.create(api, "Hank");
         ok(201, gina.post("/friend-requests", Json.object("userId", hank.id())));
-        assertThat(ok(201, hank.post("/friend-requests", Json.object("userId", gina.id()))).getString("status"))
+        assertThat(ok(201, hank.post("/friend-requests", Json.object("userId", gina.id())))
+                        .getString("status"))
                 .isEqualTo("accepted");
         assertThat(friendIds(gina)).containsExactly(hank.id());
         Problems.assertProblem(gina.post("/friend-requests", Json.object("userId", hank.id())), 409, "already_friends");
@@ -173,30 +195,40 @@ class FriendsIT extends ClientTestBase {
         Person jack = Person.create(api, "Jack");
         befriend(ivy, jack);
 
-        long work = ok(201, ivy.post("/contact-groups", Json.object("name", "同事"))).getJsonNumber("id").longValue();
+        long work = ok(201, ivy.post("/contact-groups", Json.object("name", "同事")))
+                .getJsonNumber("id")
+                .longValue();
         Problems.assertProblem(ivy.post("/contact-groups", Json.object("name", "同事")), 409, "contact_group_exists");
-        JsonObject updated = ok(200, ivy.put("/friends/" + jack.id(), Json.object("remark", "杰克", "contactGroupId", work)));
+        JsonObject updated =
+                ok(200, ivy.put("/friends/" + jack.id(), Json.object("remark", "杰克", "contactGroupId", work)));
         assertThat(updated.getString("remark")).isEqualTo("杰克");
         assertThat(updated.getJsonNumber("contactGroupId").longValue()).isEqualTo(work);
 
         JsonObject jacksView = ok(200, jack.get("/friends"));
         JsonObject ivyAsSeenByJack = jacksView.getJsonArray("friends").getJsonObject(0);
         assertThat(ivyAsSeenByJack.containsKey("remark")).isFalse();
-        assertThat(jacksView.getJsonArray("groups").stream().map(JsonValue::asJsonObject)
-                .noneMatch(g -> "同事".equals(g.getString("name", null)))).isTrue();
+        assertThat(jacksView.getJsonArray("groups").stream()
+                        .map(JsonValue::asJsonObject)
+                        .noneMatch(g -> "同事".equals(g.getString("name", null))))
+                .isTrue();
         assertThat(ivyAsSeenByJack.getJsonNumber("contactGroupId").longValue()).isEqualTo(defaultGroup(jack));
 
         // Someone else's group does not exist for Jack.
-        Problems.assertProblem(jack.put("/contact-groups/" + work, Json.object("name", "mine")), 404, "contact_group_not_found");
+        Problems.assertProblem(
+                jack.put("/contact-groups/" + work, Json.object("name", "mine")), 404, "contact_group_not_found");
         Problems.assertProblem(jack.delete("/contact-groups/" + work), 404, "contact_group_not_found");
-        Problems.assertProblem(jack.put("/friends/" + ivy.id(), Json.object("contactGroupId", work)), 404,
-                "contact_group_not_found");
+        Problems.assertProblem(
+                jack.put("/friends/" + ivy.id(), Json.object("contactGroupId", work)), 404, "contact_group_not_found");
         Problems.assertProblem(jack.put("/friends/" + jack.id(), Json.object("remark", "me")), 404, "friend_not_found");
 
         // Deleting a group moves its friends to the default group; the default group stays.
         Api.expect(204, ivy.delete("/contact-groups/" + work));
-        assertThat(ok(200, ivy.get("/friends")).getJsonArray("friends").getJsonObject(0).getJsonNumber("contactGroupId")
-                .longValue()).isEqualTo(defaultGroup(ivy));
+        assertThat(ok(200, ivy.get("/friends"))
+                        .getJsonArray("friends")
+                        .getJsonObject(0)
+                        .getJsonNumber("contactGroupId")
+                        .longValue())
+                .isEqualTo(defaultGroup(ivy));
         Problems.assertProblem(ivy.delete("/contact-groups/" + defaultGroup(ivy)), 400, "default_group");
         Problems.assertProblem(ivy.post("/contact-groups", Json.object("name", "x".repeat(33))), 400, "invalid_input");
     }
@@ -208,7 +240,10 @@ class FriendsIT extends ClientTestBase {
         befriend(kim, leo);
         try (WsClient leoWs = leo.connect()) {
             Api.expect(204, kim.delete("/friends/" + leo.id()));
-            assertThat(leoWs.next(type("friend.removed"), WAIT).getJsonNumber("user").longValue()).isEqualTo(kim.id());
+            assertThat(leoWs.next(type("friend.removed"), WAIT)
+                            .getJsonNumber("user")
+                            .longValue())
+                    .isEqualTo(kim.id());
         }
         assertThat(friendIds(kim)).isEmpty();
         assertThat(friendIds(leo)).isEmpty();
@@ -222,11 +257,13 @@ class FriendsIT extends ClientTestBase {
         Person olga = Person.create(api, "Olga");
         befriend(mia, ned);
         befriend(mia, olga);
-        try (WsClient nedWs = ned.connect(); WsClient olgaWs = olga.connect()) {
+        try (WsClient nedWs = ned.connect();
+                WsClient olgaWs = olga.connect()) {
             Api.expect(204, mia.put("/blocks/" + ned.id(), null));
             nedWs.next(type("friend.removed"), WAIT);
             assertThat(friendIds(ned)).isEmpty();
-            assertThat(Json.parseArray(Api.expect(200, mia.get("/blocks")).body())).hasSize(1);
+            assertThat(Json.parseArray(Api.expect(200, mia.get("/blocks")).body()))
+                    .hasSize(1);
 
             Problems.assertProblem(ned.post("/friend-requests", Json.object("userId", mia.id())), 403, "blocked");
             Problems.assertProblem(mia.post("/friend-requests", Json.object("userId", ned.id())), 403, "blocked");
@@ -236,25 +273,38 @@ class FriendsIT extends ClientTestBase {
                 // Olga, a friend, sees Mia come online; Ned, blocked, does not: his next frame is his own pong.
                 olgaWs.next(presence(mia, "online"), WAIT);
                 nedWs.send(Json.object("type", "ping", "id", "after"));
-                assertThat(nedWs.next(f -> !"devices".equals(f.getString("type")), WAIT).getString("type"))
+                assertThat(nedWs.next(f -> !"devices".equals(f.getString("type")), WAIT)
+                                .getString("type"))
                         .isEqualTo("pong");
 
                 Api.expect(204, mia.delete("/blocks/" + ned.id()));
-                assertThat(miaWs.next(type("block.removed"), WAIT).getJsonNumber("user").longValue()).isEqualTo(ned.id());
+                assertThat(miaWs.next(type("block.removed"), WAIT)
+                                .getJsonNumber("user")
+                                .longValue())
+                        .isEqualTo(ned.id());
             }
             ok(201, ned.post("/friend-requests", Json.object("userId", mia.id())));
         }
     }
 
-
     static List<Long> friendIds(Person person) {
         return ok(200, person.get("/friends")).getJsonArray("friends").stream()
-                .map(f -> f.asJsonObject().getJsonObject("user").getJsonNumber("id").longValue()).toList();
+                .map(f -> f.asJsonObject()
+                        .getJsonObject("user")
+                        .getJsonNumber("id")
+                        .longValue())
+                .toList();
     }
 
     static long defaultGroup(Person person) {
-        return Json.parseArray(Api.expect(200, person.get("/contact-groups")).body()).getValuesAs(JsonObject.class).stream()
-                .filter(g -> g.getBoolean("isDefault")).findFirst().orElseThrow().getJsonNumber("id").longValue();
+        return Json.parseArray(Api.expect(200, person.get("/contact-groups")).body())
+                .getValuesAs(JsonObject.class)
+                .stream()
+                .filter(g -> g.getBoolean("isDefault"))
+                .findFirst()
+                .orElseThrow()
+                .getJsonNumber("id")
+                .longValue();
     }
 
     static Predicate<JsonObject> type(String type) {
@@ -262,7 +312,8 @@ class FriendsIT extends ClientTestBase {
     }
 
     static Predicate<JsonObject> presence(Person who, String status) {
-        return f -> "presence".equals(f.getString("type", null)) && f.getJsonNumber("user").longValue() == who.id()
+        return f -> "presence".equals(f.getString("type", null))
+                && f.getJsonNumber("user").longValue() == who.id()
                 && status.equals(f.getString("status"));
     }
 }

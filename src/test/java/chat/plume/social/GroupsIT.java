@@ -1,23 +1,29 @@
 package chat.plume.social;
 
-import static chat.plume.testing.Person.befriend;
 import static chat.plume.social.FriendsIT.type;
+import static chat.plume.testing.Person.befriend;
 import static chat.plume.testing.Person.ok;
 import static chat.plume.testing.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.plume.testing.Api;
-import chat.plume.testing.Deployments;
+import chat.plume.testing.ClientTestBase;
 import chat.plume.testing.Json;
+import chat.plume.testing.Names;
 import chat.plume.testing.Person;
 import chat.plume.testing.WsClient;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import chat.plume.testing.ClientTestBase;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,9 +44,16 @@ class GroupsIT extends ClientTestBase {
         befriend(owner, anna);
         befriend(owner, ben);
         befriend(anna, cai);
-        try (WsClient annaWs = anna.connect(); WsClient benWs = ben.connect(); WsClient caiWs = cai.connect()) {
-            JsonObject group = ok(201, owner.post("/groups", "{\"name\":\"周末爬山\",\"description\":\"每周六\","
-                    + "\"joinPolicy\":\"approval\",\"memberIds\":[" + anna.id() + "," + ben.id() + "]}"));
+        try (WsClient annaWs = anna.connect();
+                WsClient benWs = ben.connect();
+                WsClient caiWs = cai.connect()) {
+            JsonObject group = ok(
+                    201,
+                    owner.post(
+                            "/groups",
+                            "{\"name\":\"周末爬山\",\"description\":\"每周六\","
+                                    + "\"joinPolicy\":\"approval\",\"memberIds\":[" + anna.id() + "," + ben.id()
+                                    + "]}"));
             long id = group.getJsonNumber("id").longValue();
             assertThat(group.getString("myRole")).isEqualTo("owner");
             assertThat(group.getJsonNumber("memberCount").longValue()).isEqualTo(3);
@@ -51,46 +64,65 @@ class GroupsIT extends ClientTestBase {
 
             // The announcement reaches every member.
             ok(200, owner.put("/groups/" + id + "/announcement", Json.object("text", "周六早上八点集合")));
-            assertThat(benWs.next(type("group.announcement"), WAIT).getJsonObject("group").getString("announcement"))
+            assertThat(benWs.next(type("group.announcement"), WAIT)
+                            .getJsonObject("group")
+                            .getString("announcement"))
                     .isEqualTo("周六早上八点集合");
 
             // Anna (a member) invites her friend Cai: the policy wants approval; the owner approves.
-            JsonArray waiting = Json.parseArray(Api.expect(200, anna.post("/groups/" + id + "/members",
-                    "{\"userIds\":[" + cai.id() + "]}")).body());
+            JsonArray waiting = Json.parseArray(
+                    Api.expect(200, anna.post("/groups/" + id + "/members", "{\"userIds\":[" + cai.id() + "]}"))
+                            .body());
             assertThat(waiting).hasSize(1);
             long invitation = waiting.getJsonObject(0).getJsonNumber("id").longValue();
-            assertThat(Json.parseArray(Api.expect(200, owner.get("/groups/" + id + "/join-requests")).body())).hasSize(1);
+            assertThat(Json.parseArray(Api.expect(200, owner.get("/groups/" + id + "/join-requests"))
+                            .body()))
+                    .hasSize(1);
             ok(200, owner.post("/group-join-requests/" + invitation + "/accept", null));
             JsonObject joined = annaWs.next(type("group.member.joined"), WAIT);
             assertThat(joined.getJsonNumber("user").longValue()).isEqualTo(cai.id());
-            assertThat(caiWs.next(type("group.updated"), WAIT).getJsonObject("group").getString("myRole"))
+            assertThat(caiWs.next(type("group.updated"), WAIT)
+                            .getJsonObject("group")
+                            .getString("myRole"))
                     .isEqualTo("member");
 
             // Nicknames and roles.
             ok(200, cai.put("/groups/" + id + "/nickname", Json.object("nickname", "小蔡")));
             ok(200, owner.put("/groups/" + id + "/members/" + anna.id() + "/role", Json.object("role", "admin")));
-            JsonArray members = Json.parseArray(Api.expect(200, ben.get("/groups/" + id + "/members")).body());
+            JsonArray members = Json.parseArray(
+                    Api.expect(200, ben.get("/groups/" + id + "/members")).body());
             assertThat(members).hasSize(4);
             assertThat(members.getValuesAs(JsonObject.class)).anySatisfy(m -> {
-                assertThat(m.getJsonObject("user").getJsonNumber("id").longValue()).isEqualTo(cai.id());
+                assertThat(m.getJsonObject("user").getJsonNumber("id").longValue())
+                        .isEqualTo(cai.id());
                 assertThat(m.getString("nickname")).isEqualTo("小蔡");
             });
 
             // An admin removes a member; the member is told.
             Api.expect(204, anna.delete("/groups/" + id + "/members/" + cai.id()));
-            assertThat(caiWs.next(type("group.member.removed"), WAIT).getJsonNumber("user").longValue()).isEqualTo(cai.id());
+            assertThat(caiWs.next(type("group.member.removed"), WAIT)
+                            .getJsonNumber("user")
+                            .longValue())
+                    .isEqualTo(cai.id());
             // Ben leaves.
             Api.expect(204, ben.delete("/groups/" + id + "/members/" + ben.id()));
-            annaWs.next(f -> "group.member.left".equals(f.getString("type")) && f.getJsonNumber("user").longValue() == ben.id(),
+            annaWs.next(
+                    f -> "group.member.left".equals(f.getString("type"))
+                            && f.getJsonNumber("user").longValue() == ben.id(),
                     WAIT);
 
             // The owner hands the group to Anna, and Anna dissolves it.
-            JsonObject transferred = ok(200, owner.post("/groups/" + id + "/transfer", Json.object("userId", anna.id())));
+            JsonObject transferred =
+                    ok(200, owner.post("/groups/" + id + "/transfer", Json.object("userId", anna.id())));
             assertThat(transferred.getString("myRole")).isEqualTo("admin");
             Api.expect(204, anna.delete("/groups/" + id));
-            assertThat(annaWs.next(type("group.dissolved"), WAIT).getJsonNumber("groupId").longValue()).isEqualTo(id);
+            assertThat(annaWs.next(type("group.dissolved"), WAIT)
+                            .getJsonNumber("groupId")
+                            .longValue())
+                    .isEqualTo(id);
             assertProblem(owner.get("/groups/" + id), 404, "group_not_found");
-            assertThat(Json.parseArray(Api.expect(200, owner.get("/groups")).body())).isEmpty();
+            assertThat(Json.parseArray(Api.expect(200, owner.get("/groups")).body()))
+                    .isEmpty();
         }
     }
 
@@ -103,14 +135,20 @@ class GroupsIT extends ClientTestBase {
         long approval = createGroup(owner, "approval", List.of());
         long inviteOnly = createGroup(owner, "invite_only", List.of());
 
-        assertThat(ok(201, walker.post("/groups/" + open + "/join-requests", "{}")).getString("status")).isEqualTo("accepted");
+        assertThat(ok(201, walker.post("/groups/" + open + "/join-requests", "{}"))
+                        .getString("status"))
+                .isEqualTo("accepted");
         assertProblem(walker.post("/groups/" + open + "/join-requests", "{}"), 409, "already_member");
         assertProblem(walker.post("/groups/" + inviteOnly + "/join-requests", "{}"), 403, "invite_only");
 
-        try (WsClient ownerWs = owner.connect(); WsClient askerWs = asker.connect()) {
-            JsonObject asked = ok(201, asker.post("/groups/" + approval + "/join-requests", Json.object("message", "让我进去")));
+        try (WsClient ownerWs = owner.connect();
+                WsClient askerWs = asker.connect()) {
+            JsonObject asked =
+                    ok(201, asker.post("/groups/" + approval + "/join-requests", Json.object("message", "让我进去")));
             assertThat(asked.getString("status")).isEqualTo("created");
-            assertThat(ownerWs.next(type("group.join_request.created"), WAIT).getJsonObject("request").getString("message"))
+            assertThat(ownerWs.next(type("group.join_request.created"), WAIT)
+                            .getJsonObject("request")
+                            .getString("message"))
                     .isEqualTo("让我进去");
             assertProblem(asker.post("/groups/" + approval + "/join-requests", "{}"), 409, "request_pending");
             long request = asked.getJsonNumber("id").longValue();
@@ -118,7 +156,9 @@ class GroupsIT extends ClientTestBase {
             assertThat(askerWs.next(type("group.join_request.declined"), WAIT)).isNotNull();
             assertProblem(owner.post("/group-join-requests/" + request + "/accept", null), 409, "request_not_pending");
 
-            long again = ok(201, asker.post("/groups/" + approval + "/join-requests", "{}")).getJsonNumber("id").longValue();
+            long again = ok(201, asker.post("/groups/" + approval + "/join-requests", "{}"))
+                    .getJsonNumber("id")
+                    .longValue();
             ok(200, owner.post("/group-join-requests/" + again + "/accept", null));
             askerWs.next(type("group.join_request.accepted"), WAIT);
             askerWs.next(type("group.member.joined"), WAIT);
@@ -132,7 +172,10 @@ class GroupsIT extends ClientTestBase {
         for (int i = 0; i < 5; i++) {
             ok(201, Person.create(api, "Joiner").post("/groups/" + group + "/join-requests", "{}"));
         }
-        assertThat(ok(200, owner.get("/groups/" + group)).getJsonNumber("memberCount").longValue()).isEqualTo(6);
+        assertThat(ok(200, owner.get("/groups/" + group))
+                        .getJsonNumber("memberCount")
+                        .longValue())
+                .isEqualTo(6);
         assertProblem(Person.create(api, "Late").post("/groups/" + group + "/join-requests", "{}"), 409, "group_full");
     }
 
@@ -141,14 +184,14 @@ class GroupsIT extends ClientTestBase {
     void concurrentJoinsNeverOverfillAGroup() throws Exception {
         Person owner = Person.create(api, "Rush");
         long group = createGroup(owner, "open", List.of());
-        List<Person> crowd = new java.util.ArrayList<>();
+        List<Person> crowd = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             crowd.add(Person.create(api, "Rusher"));
         }
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(12);
+        ExecutorService pool = Executors.newFixedThreadPool(12);
         try {
-            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> answers = new ArrayList<>();
             for (Person p : crowd) {
                 answers.add(pool.submit(() -> {
                     start.await();
@@ -157,7 +200,7 @@ class GroupsIT extends ClientTestBase {
             }
             start.countDown();
             int joined = 0;
-            for (java.util.concurrent.Future<Integer> answer : answers) {
+            for (Future<Integer> answer : answers) {
                 int status = answer.get();
                 assertThat(status).isIn(201, 409);
                 joined += status == 201 ? 1 : 0;
@@ -166,8 +209,13 @@ class GroupsIT extends ClientTestBase {
         } finally {
             pool.shutdown();
         }
-        assertThat(ok(200, owner.get("/groups/" + group)).getJsonNumber("memberCount").longValue()).isEqualTo(6);
-        assertThat(Json.parseArray(Api.expect(200, owner.get("/groups/" + group + "/members")).body())).hasSize(6);
+        assertThat(ok(200, owner.get("/groups/" + group))
+                        .getJsonNumber("memberCount")
+                        .longValue())
+                .isEqualTo(6);
+        assertThat(Json.parseArray(Api.expect(200, owner.get("/groups/" + group + "/members"))
+                        .body()))
+                .hasSize(6);
     }
 
     /** Every group denial in docs/authorization.md, each for the role that must be refused. */
@@ -216,13 +264,18 @@ class GroupsIT extends ClientTestBase {
         assertProblem(admin.delete(g), 403, "not_owner");
         assertProblem(member.delete(g), 403, "not_owner");
         assertProblem(owner.delete(g + "/members/" + owner.id()), 403, "owner_cannot_leave");
-        assertProblem(owner.put(g + "/members/" + owner.id() + "/role", Json.object("role", "member")), 403,
+        assertProblem(
+                owner.put(g + "/members/" + owner.id() + "/role", Json.object("role", "member")),
+                403,
                 "cannot_change_owner");
         // Only friends can be added.
         assertProblem(member.post(g + "/members", "{\"userIds\":[" + stranger.id() + "]}"), 403, "not_friend");
-        assertProblem(owner.post("/groups", "{\"name\":\"x\",\"memberIds\":[" + stranger.id() + "]}"), 403, "not_friend");
+        assertProblem(
+                owner.post("/groups", "{\"name\":\"x\",\"memberIds\":[" + stranger.id() + "]}"), 403, "not_friend");
         // Join requests: a member may not answer one; a stranger may not even see it.
-        long asked = ok(201, stranger.post(g + "/join-requests", "{}")).getJsonNumber("id").longValue();
+        long asked = ok(201, stranger.post(g + "/join-requests", "{}"))
+                .getJsonNumber("id")
+                .longValue();
         assertProblem(member.post("/group-join-requests/" + asked + "/accept", null), 403, "not_admin");
         assertProblem(outsider.post("/group-join-requests/" + asked + "/accept", null), 404, "request_not_found");
         assertProblem(member.delete("/group-join-requests/" + asked), 403, "not_requester");
@@ -230,26 +283,44 @@ class GroupsIT extends ClientTestBase {
         // Unknown groups and bad input.
         assertProblem(owner.get("/groups/999999999999"), 404, "group_not_found");
         assertProblem(owner.post("/groups", Json.object("name", "x".repeat(65))), 400, "invalid_input", "name");
-        assertProblem(owner.put(g + "/announcement", Json.object("text", "x".repeat(2001))), 400, "invalid_input", "text");
-        assertProblem(owner.post("/groups", Json.object("name", "x", "joinPolicy", "anyone")), 400, "invalid_input",
+        assertProblem(
+                owner.put(g + "/announcement", Json.object("text", "x".repeat(2001))), 400, "invalid_input", "text");
+        assertProblem(
+                owner.post("/groups", Json.object("name", "x", "joinPolicy", "anyone")),
+                400,
+                "invalid_input",
                 "joinPolicy");
     }
 
     @Test
     void groupsAreFoundByNumberOrName() {
         Person owner = Person.create(api, "Finder");
-        String name = "山海" + chat.plume.testing.Names.unique("g");
+        String name = "山海" + Names.unique("g");
         JsonObject group = ok(201, owner.post("/groups", Json.object("name", name, "joinPolicy", "open")));
         Person seeker = Person.create(api, "Seeker");
         String number = String.valueOf(group.getJsonNumber("number").longValue());
-        assertThat(ok(200, seeker.get("/groups/search?q=" + number)).getJsonArray("items")).hasSize(1);
-        assertThat(ok(200, seeker.get("/groups/search?q=" + java.net.URLEncoder.encode(name.substring(2),
-                java.nio.charset.StandardCharsets.UTF_8))).getJsonArray("items")).hasSize(1);
+        assertThat(ok(200, seeker.get("/groups/search?q=" + number)).getJsonArray("items"))
+                .hasSize(1);
+        assertThat(ok(
+                                200,
+                                seeker.get("/groups/search?q="
+                                        + URLEncoder.encode(name.substring(2), StandardCharsets.UTF_8)))
+                        .getJsonArray("items"))
+                .hasSize(1);
     }
 
     private static long createGroup(Person owner, String policy, List<Long> members) {
-        String ids = members.stream().map(String::valueOf).reduce((a, b) -> a + "," + b).orElse("");
-        return ok(201, owner.post("/groups", "{\"name\":\"group " + policy + "\",\"joinPolicy\":\"" + policy
-                + "\",\"memberIds\":[" + ids + "]}")).getJsonNumber("id").longValue();
+        String ids = members.stream()
+                .map(String::valueOf)
+                .reduce((a, b) -> a + "," + b)
+                .orElse("");
+        return ok(
+                        201,
+                        owner.post(
+                                "/groups",
+                                "{\"name\":\"group " + policy + "\",\"joinPolicy\":\"" + policy + "\",\"memberIds\":["
+                                        + ids + "]}"))
+                .getJsonNumber("id")
+                .longValue();
     }
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,7 +42,8 @@ class ChaosIT {
             Person bob = Person.create(api, "Chaos2");
             Person.befriend(alice, bob);
             long conversation = Person.ok(200, alice.post("/conversations", Json.object("userId", bob.id())))
-                    .getJsonNumber("id").longValue();
+                    .getJsonNumber("id")
+                    .longValue();
 
             Receiver receiver = new Receiver(server, bob, conversation);
             int killAt = 20 + random.nextInt(MESSAGES - 40);
@@ -51,13 +53,24 @@ class ChaosIT {
                 boolean acknowledged = false;
                 int attempts = 0;
                 while (!acknowledged) {
-                    assertThat(++attempts).as("attempts to get message %s acknowledged", i).isLessThan(200);
+                    assertThat(++attempts)
+                            .as("attempts to get message %s acknowledged", i)
+                            .isLessThan(200);
                     if (sender == null || sender.isClosed()) {
                         sender = WsClient.tryConnect(server.base(), alice.token());
                         continue;
                     }
-                    String frame = Json.object("type", "send", "id", clientId + "-" + random.nextInt(1_000_000),
-                            "conversation", conversation, "clientMessageId", clientId, "body", "chaos " + i);
+                    String frame = Json.object(
+                            "type",
+                            "send",
+                            "id",
+                            clientId + "-" + random.nextInt(1_000_000),
+                            "conversation",
+                            conversation,
+                            "clientMessageId",
+                            clientId,
+                            "body",
+                            "chaos " + i);
                     if (i == killAt && !receiver.restarted) {
                         // A send in flight when the server dies: stored or not, the retry settles it.
                         sender.send(frame);
@@ -69,14 +82,14 @@ class ChaosIT {
                     }
                     if (random.nextInt(10) == 0) {
                         sender.send(frame);
-                        sender.abort();   // the ack is lost with the connection
+                        sender.abort(); // the ack is lost with the connection
                         sender = null;
                         continue;
                     }
                     JsonObject reply;
                     try {
                         reply = sender.request(frame, REPLY);
-                    } catch (WsClient.NoReply | java.util.concurrent.CompletionException lost) {
+                    } catch (WsClient.NoReply | CompletionException lost) {
                         sender.abort();
                         sender = null;
                         continue;
@@ -112,6 +125,7 @@ class ChaosIT {
         private WsClient ws;
         /** The highest seq pushed live on the current connection: pushes must never go below it. */
         private long lastLive;
+
         boolean restarted;
 
         Receiver(ServerProcess server, Person bob, long conversation) {
@@ -131,8 +145,11 @@ class ChaosIT {
             }
             for (JsonObject frame : ws.drain()) {
                 if ("message".equals(frame.getString("type", null))) {
-                    long seq = frame.getJsonObject("message").getJsonNumber("seq").longValue();
-                    assertThat(seq).as("pushes on one connection arrive in seq order").isGreaterThan(lastLive);
+                    long seq =
+                            frame.getJsonObject("message").getJsonNumber("seq").longValue();
+                    assertThat(seq)
+                            .as("pushes on one connection arrive in seq order")
+                            .isGreaterThan(lastLive);
                     lastLive = seq;
                     record(frame.getJsonObject("message"));
                 }
@@ -158,8 +175,19 @@ class ChaosIT {
             boolean more = true;
             while (more) {
                 long after = seen.keySet().stream().max(Long::compare).orElse(0L);
-                JsonObject page = ws.request(Json.object("type", "history", "id", "h" + after, "conversation", conversation,
-                        "after", after, "limit", 25), Duration.ofSeconds(15));
+                JsonObject page = ws.request(
+                        Json.object(
+                                "type",
+                                "history",
+                                "id",
+                                "h" + after,
+                                "conversation",
+                                conversation,
+                                "after",
+                                after,
+                                "limit",
+                                25),
+                        Duration.ofSeconds(15));
                 List<JsonObject> messages = page.getJsonArray("messages").getValuesAs(JsonObject.class);
                 messages.forEach(this::record);
                 more = page.getBoolean("hasMore");
@@ -170,7 +198,8 @@ class ChaosIT {
             long seq = message.getJsonNumber("seq").longValue();
             String previous = seen.put(seq, message.getString("body"));
             // The same seq may arrive live and in a page: it must be the very same message.
-            assertThat(previous == null || previous.equals(message.getString("body"))).isTrue();
+            assertThat(previous == null || previous.equals(message.getString("body")))
+                    .isTrue();
         }
     }
 }

@@ -35,12 +35,24 @@ class DurabilityIT {
             Person bob = Person.create(api, "Durable2");
             Person.befriend(alice, bob);
             long conversation = Person.ok(200, alice.post("/conversations", Json.object("userId", bob.id())))
-                    .getJsonNumber("id").longValue();
+                    .getJsonNumber("id")
+                    .longValue();
             List<Long> acknowledged = new ArrayList<>();
             try (WsClient ws = alice.connect()) {
                 for (int i = 1; i <= 25; i++) {
-                    JsonObject ack = ws.request(Json.object("type", "send", "id", "d" + i, "conversation", conversation,
-                            "clientMessageId", "durable-" + i, "body", "持久 " + i), WAIT);
+                    JsonObject ack = ws.request(
+                            Json.object(
+                                    "type",
+                                    "send",
+                                    "id",
+                                    "d" + i,
+                                    "conversation",
+                                    conversation,
+                                    "clientMessageId",
+                                    "durable-" + i,
+                                    "body",
+                                    "持久 " + i),
+                            WAIT);
                     assertThat(ack.getString("type")).isEqualTo("ack");
                     acknowledged.add(ack.getJsonNumber("seq").longValue());
                 }
@@ -55,9 +67,11 @@ class DurabilityIT {
             expect(201, api.signIn(bob.username(), "pass-" + bob.username()));
             JsonObject page = Person.ok(200, bob.get("/conversations/" + conversation + "/messages?after=0&limit=100"));
             List<Long> stored = page.getJsonArray("messages").getValuesAs(JsonObject.class).stream()
-                    .map(m -> m.getJsonNumber("seq").longValue()).toList();
+                    .map(m -> m.getJsonNumber("seq").longValue())
+                    .toList();
             assertThat(stored).containsExactlyElementsOf(acknowledged);
-            assertThat(page.getJsonArray("messages").getJsonObject(24).getString("body")).isEqualTo("持久 25");
+            assertThat(page.getJsonArray("messages").getJsonObject(24).getString("body"))
+                    .isEqualTo("持久 25");
         }
     }
 }

@@ -12,7 +12,8 @@ import java.time.Duration;
 public final class Api {
 
     private final URI base;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     public Api(URI base) {
         this.base = base;
@@ -25,8 +26,9 @@ public final class Api {
     public HttpResponse<String> send(String method, String path, String body, String token, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("/api/v1" + path))
                 .timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         boolean typed = false;
         for (int i = 0; i < headers.length; i += 2) {
             typed |= headers[i].equalsIgnoreCase("Content-Type");
@@ -51,8 +53,11 @@ public final class Api {
     }
 
     public HttpResponse<String> register(String username, String displayName, String password) {
-        return send("POST", "/accounts", Json.object("username", username, "displayName", displayName,
-                "password", password), null);
+        return send(
+                "POST",
+                "/accounts",
+                Json.object("username", username, "displayName", displayName, "password", password),
+                null);
     }
 
     public HttpResponse<String> signIn(String username, String password) {
@@ -73,8 +78,8 @@ public final class Api {
 
     public static HttpResponse<String> expect(int status, HttpResponse<String> response) {
         if (response.statusCode() != status) {
-            throw new AssertionError("Expected " + status + " but got " + response.statusCode() + ": "
-                    + response.body());
+            throw new AssertionError(
+                    "Expected " + status + " but got " + response.statusCode() + ": " + response.body());
         }
         return response;
     }

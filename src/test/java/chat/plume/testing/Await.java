@@ -7,8 +7,7 @@ import java.util.function.BooleanSupplier;
 /** Polls a condition until it holds or a deadline passes: the tests' only way to wait. */
 public final class Await {
 
-    private Await() {
-    }
+    private Await() {}
 
     public static void until(Duration timeout, String what, BooleanSupplier condition) {
         long deadline = System.nanoTime() + timeout.toNanos();

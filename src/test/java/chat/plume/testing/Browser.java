@@ -2,9 +2,13 @@ package chat.plume.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -29,14 +33,31 @@ public final class Browser implements AutoCloseable {
         downloads = Files.createTempDirectory("plume-downloads");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getProperty("plume.chromium", "/usr/bin/chromium"));
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1280,800", "--lang=" + language, "--user-data-dir=" + profile);
-        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language,
-                "download.default_directory", downloads.toString(), "download.prompt_for_download", false));
-        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--window-size=1280,800",
+                "--lang=" + language,
+                "--user-data-dir=" + profile);
+        options.setExperimentalOption(
+                "prefs",
+                Map.of(
+                        "intl.accept_languages",
+                        language,
+                        "download.default_directory",
+                        downloads.toString(),
+                        "download.prompt_for_download",
+                        false));
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of(System.getProperty("plume.chromedriver", "/usr/bin/chromedriver")).toFile())
+                .usingDriverExecutable(Path.of(System.getProperty("plume.chromedriver", "/usr/bin/chromedriver"))
+                        .toFile())
                 .usingAnyFreePort()
                 .build();
         driver = new ChromeDriver(service, options);
@@ -67,14 +88,18 @@ public final class Browser implements AutoCloseable {
     }
 
     /** Signs a person in through the page and waits until the page is connected. */
-    public WebDriver signIn(java.net.URL url, Person person) {
+    public WebDriver signIn(URL url, Person person) {
         driver.get(url.toString());
-        waiting().until(org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated(
-                org.openqa.selenium.By.id("signin-username"))).sendKeys(person.username());
+        waiting()
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated(
+                        org.openqa.selenium.By.id("signin-username")))
+                .sendKeys(person.username());
         driver.findElement(org.openqa.selenium.By.id("signin-password")).sendKeys("pass-" + person.username());
-        driver.findElement(org.openqa.selenium.By.cssSelector("#form-signin button[type=submit]")).click();
-        waiting().until(org.openqa.selenium.support.ui.ExpectedConditions.attributeToBe(
-                org.openqa.selenium.By.id("connection-state"), "data-state", "online"));
+        driver.findElement(org.openqa.selenium.By.cssSelector("#form-signin button[type=submit]"))
+                .click();
+        waiting()
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.attributeToBe(
+                        org.openqa.selenium.By.id("connection-state"), "data-state", "online"));
         return driver;
     }
 
@@ -84,7 +109,8 @@ public final class Browser implements AutoCloseable {
                 org.openqa.selenium.By.cssSelector("button, input, select, textarea, [role=tab]"))) {
             if (control.isDisplayed()) {
                 org.assertj.core.api.Assertions.assertThat(control.getAccessibleName())
-                        .as("accessible name of %s#%s", control.getTagName(), control.getAttribute("id")).isNotBlank();
+                        .as("accessible name of %s#%s", control.getTagName(), control.getAttribute("id"))
+                        .isNotBlank();
             }
         }
     }
@@ -94,8 +120,9 @@ public final class Browser implements AutoCloseable {
         screenshot(name);
         try {
             Path dir = Path.of("target", "screenshots");
-            java.util.List<String> lines = driver.manage().logs().get("browser").getAll().stream()
-                    .map(entry -> entry.getLevel() + " " + entry.getMessage()).toList();
+            List<String> lines = driver.manage().logs().get("browser").getAll().stream()
+                    .map(entry -> entry.getLevel() + " " + entry.getMessage())
+                    .toList();
             Files.write(dir.resolve(name + ".console.txt"), lines);
         } catch (IOException | RuntimeException e) {
             // The screenshot is what matters most.
@@ -117,7 +144,7 @@ public final class Browser implements AutoCloseable {
     public void close() {
         driver.quit();
         try (var files = Files.walk(profile)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             // A temp profile left behind is harmless.
         }

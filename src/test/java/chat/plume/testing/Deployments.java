@@ -11,8 +11,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  */
 public final class Deployments {
 
-    private Deployments() {
-    }
+    private Deployments() {}
 
     public static WebArchive plume() {
         File war = new File(System.getProperty("plume.war", "target/plume.war"));
@@ -24,7 +23,14 @@ public final class Deployments {
 
     /** The WAR plus in-container test classes and the helpers they use. */
     public static WebArchive plumeWith(Class<?>... testClasses) {
-        return plume().addClasses(testClasses).addClasses(Json.class, WsClient.class, WsClient.Closed.class,
-                Await.class, Names.class, Api.class, Person.class);
+        return plume().addClasses(testClasses)
+                .addClasses(
+                        Json.class,
+                        WsClient.class,
+                        WsClient.Closed.class,
+                        Await.class,
+                        Names.class,
+                        Api.class,
+                        Person.class);
     }
 }

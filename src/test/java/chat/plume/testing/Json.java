@@ -1,5 +1,6 @@
 package chat.plume.testing;
 
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.io.StringReader;
@@ -7,8 +8,7 @@ import java.io.StringReader;
 /** Small JSON helpers over JSON-P for building request bodies and reading answers. */
 public final class Json {
 
-    private Json() {
-    }
+    private Json() {}
 
     public static JsonObject parse(String text) {
         try (var reader = jakarta.json.Json.createReader(new StringReader(text))) {
@@ -16,7 +16,7 @@ public final class Json {
         }
     }
 
-    public static jakarta.json.JsonArray parseArray(String text) {
+    public static JsonArray parseArray(String text) {
         try (var reader = jakarta.json.Json.createReader(new StringReader(text))) {
             return reader.readArray();
         }

@@ -2,6 +2,7 @@ package chat.plume.testing;
 
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 
 /** A signed-in test user: their id, username, token, and a REST client acting as them. */
 public record Person(Api api, long id, String username, String token) {
@@ -11,7 +12,9 @@ public record Person(Api api, long id, String username, String token) {
         String username = Names.unique(prefix);
         Api.expect(201, api.register(username, "Name " + username, "pass-" + username));
         String token = api.token(username, "pass-" + username);
-        long id = Api.json(Api.expect(200, api.send("GET", "/me", null, token))).getJsonNumber("id").longValue();
+        long id = Api.json(Api.expect(200, api.send("GET", "/me", null, token)))
+                .getJsonNumber("id")
+                .longValue();
         return new Person(api, id, username, token);
     }
 
@@ -38,13 +41,15 @@ public record Person(Api api, long id, String username, String token) {
 
     /** Makes two people friends through the API (a request and its acceptance). */
     public static void befriend(Person a, Person b) {
-        long id = ok(201, a.post("/friend-requests", Json.object("userId", b.id()))).getJsonNumber("id").longValue();
+        long id = ok(201, a.post("/friend-requests", Json.object("userId", b.id())))
+                .getJsonNumber("id")
+                .longValue();
         ok(200, b.post("/friend-requests/" + id + "/accept", null));
     }
 
     public WsClient connect() {
         WsClient client = WsClient.connect(api.base(), token);
-        client.next("welcome", java.time.Duration.ofSeconds(10));
+        client.next("welcome", Duration.ofSeconds(10));
         return client;
     }
 }

@@ -6,7 +6,11 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A WebSocket client on a plain socket, for what a well-behaved client library will not do:
@@ -66,8 +70,7 @@ public final class RawWebSocket implements AutoCloseable {
     }
 
     /** What a stream came to: the server's close code (or -1) and how much had been written when it came. */
-    public record Stream(int closeCode, long writtenAtClose, long written) {
-    }
+    public record Stream(int closeCode, long writtenAtClose, long written) {}
 
     /**
      * Streams {@code total} bytes of payload ({@code x}) in chunks while reading what the server
@@ -75,12 +78,12 @@ public final class RawWebSocket implements AutoCloseable {
      * stream stops at {@code total}, when the server drops the connection (the write fails), or
      * when writing makes no progress for {@code stall} (the socket is then closed here).
      */
-    public Stream streamPayload(long total, int chunk, java.time.Duration stall) {
+    public Stream streamPayload(long total, int chunk, Duration stall) {
         byte[] bytes = new byte[chunk];
-        java.util.Arrays.fill(bytes, (byte) 'x');
-        java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
-        java.util.concurrent.atomic.AtomicLong writtenAtClose = new java.util.concurrent.atomic.AtomicLong(-1);
-        java.util.concurrent.atomic.AtomicInteger closeCode = new java.util.concurrent.atomic.AtomicInteger(-1);
+        Arrays.fill(bytes, (byte) 'x');
+        AtomicLong written = new AtomicLong();
+        AtomicLong writtenAtClose = new AtomicLong(-1);
+        AtomicInteger closeCode = new AtomicInteger(-1);
         Thread reader = daemon("raw-websocket-reader", () -> {
             try {
                 while (true) {

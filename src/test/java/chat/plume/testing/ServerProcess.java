@@ -30,15 +30,18 @@ public final class ServerProcess implements AutoCloseable {
     private Process process;
 
     public ServerProcess(Path workDir, int portOffset) {
-        this.home = Path.of(System.getProperty("plume.server.dir", "target/server")).toAbsolutePath();
+        this.home =
+                Path.of(System.getProperty("plume.server.dir", "target/server")).toAbsolutePath();
         this.base = workDir.resolve("standalone").toAbsolutePath();
         this.data = workDir.resolve("data").toAbsolutePath();
         this.portOffset = portOffset;
         try {
             deleteRecursively(workDir);
             copyRecursively(home.resolve("standalone"), base);
-            Files.copy(Path.of(System.getProperty("plume.war", "target/plume.war")),
-                    base.resolve("deployments").resolve("plume.war"), StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(
+                    Path.of(System.getProperty("plume.war", "target/plume.war")),
+                    base.resolve("deployments").resolve("plume.war"),
+                    StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -50,13 +53,15 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Starts the server and waits until Plume answers its health probe. */
     public void start(Duration timeout) {
-        List<String> command = new ArrayList<>(List.of(home.resolve("bin/standalone.sh").toString(),
+        List<String> command = new ArrayList<>(List.of(
+                home.resolve("bin/standalone.sh").toString(),
                 "-Djboss.server.base.dir=" + base,
                 "-Djboss.socket.binding.port-offset=" + portOffset,
                 "-Dplume.data.dir=" + data));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(base.resolve("console.log").toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        base.resolve("console.log").toFile()));
         builder.environment().put("JBOSS_HOME", home.toString());
         builder.environment().put("JAVA_OPTS", "-Xms128m -Xmx512m");
         try {
@@ -64,14 +69,18 @@ public final class ServerProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         Await.until(timeout, "Plume to answer on " + base(), () -> {
             if (!process.isAlive()) {
                 throw new AssertionError("The server exited; see " + base.resolve("console.log"));
             }
             try {
-                HttpResponse<Void> health = http.send(HttpRequest.newBuilder(base().resolve("/api/v1/health"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> health = http.send(
+                        HttpRequest.newBuilder(base().resolve("/api/v1/health"))
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
                 return health.statusCode() == 200;
             } catch (IOException e) {
                 return false;
@@ -90,7 +99,8 @@ public final class ServerProcess implements AutoCloseable {
         if (process == null) {
             return;
         }
-        List<ProcessHandle> tree = Stream.concat(process.descendants(), Stream.of(process.toHandle())).toList();
+        List<ProcessHandle> tree = Stream.concat(process.descendants(), Stream.of(process.toHandle()))
+                .toList();
         tree.forEach(ProcessHandle::destroyForcibly);
         tree.forEach(p -> p.onExit().join());
         process = null;
@@ -105,7 +115,8 @@ public final class ServerProcess implements AutoCloseable {
         try (Stream<Path> paths = Files.walk(from)) {
             for (Path source : (Iterable<Path>) paths::iterator) {
                 Path relative = from.relativize(source);
-                String top = relative.getNameCount() == 0 ? "" : relative.getName(0).toString();
+                String top =
+                        relative.getNameCount() == 0 ? "" : relative.getName(0).toString();
                 if (top.equals("data") || top.equals("log") || top.equals("tmp")) {
                     continue;
                 }

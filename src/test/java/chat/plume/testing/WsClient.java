@@ -5,8 +5,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -26,8 +29,7 @@ public final class WsClient implements AutoCloseable {
     }
 
     /** How the server closed the connection. */
-    public record Closed(int code, String reason) {
-    }
+    public record Closed(int code, String reason) {}
 
     private final BlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
     private final CompletableFuture<Closed> closed = new CompletableFuture<>();
@@ -38,14 +40,14 @@ public final class WsClient implements AutoCloseable {
     public static WsClient tryConnect(URI base, String token) {
         try {
             return connect(base, token);
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             return null;
         }
     }
 
     private WsClient(URI uri, String token, String origin) {
-        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder()
-                .connectTimeout(Duration.ofSeconds(10));
+        WebSocket.Builder builder =
+                HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
         }
@@ -58,8 +60,8 @@ public final class WsClient implements AutoCloseable {
 
     /** Opens a connection to {@code ws://host/ws} of the given base URL. */
     public static WsClient connect(URI base, String token, String origin) {
-        return new WsClient(base.resolve("/ws").toString().replaceFirst("^http", "ws").transform(URI::create),
-                token, origin);
+        return new WsClient(
+                base.resolve("/ws").toString().replaceFirst("^http", "ws").transform(URI::create), token, origin);
     }
 
     public static WsClient connect(URI base, String token) {
@@ -126,8 +128,8 @@ public final class WsClient implements AutoCloseable {
     }
 
     /** Every frame received so far and not yet taken, without waiting. */
-    public java.util.List<JsonObject> drain() {
-        java.util.List<JsonObject> taken = new java.util.ArrayList<>();
+    public List<JsonObject> drain() {
+        List<JsonObject> taken = new ArrayList<>();
         frames.drainTo(taken);
         return taken;
     }

@@ -2,11 +2,10 @@ package chat.plume.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import chat.plume.testing.Deployments;
+import chat.plume.testing.ClientTestBase;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import chat.plume.testing.ClientTestBase;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.junit.jupiter.api.Test;
 
@@ -22,8 +21,9 @@ class PageIT extends ClientTestBase {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("<script type=\"module\" src=\"/js/app.js\">");
         String csp = page.headers().firstValue("Content-Security-Policy").orElseThrow();
-        assertThat(csp).contains("default-src 'self'", "script-src 'self'", "object-src 'none'",
-                "frame-ancestors 'none'").doesNotContain("unsafe-inline", "unsafe-eval", "*");
+        assertThat(csp)
+                .contains("default-src 'self'", "script-src 'self'", "object-src 'none'", "frame-ancestors 'none'")
+                .doesNotContain("unsafe-inline", "unsafe-eval", "*");
         assertThat(page.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
         assertThat(page.headers().firstValue("X-Frame-Options")).contains("DENY");
         assertThat(page.headers().firstValue("Referrer-Policy")).contains("no-referrer");
@@ -33,8 +33,8 @@ class PageIT extends ClientTestBase {
 
     @Test
     void scriptsAreServedAsJavaScriptAndTheApiDescriptionIsPublished() throws Exception {
-        assertThat(get("/js/app.js").headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("text/javascript"));
+        assertThat(get("/js/app.js").headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/javascript"));
         HttpResponse<String> openapi = get("/openapi.yaml");
         assertThat(openapi.statusCode()).isEqualTo(200);
         assertThat(openapi.body()).startsWith("openapi: 3.1.0");
@@ -44,7 +44,7 @@ class PageIT extends ClientTestBase {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(url.toURI().resolve(path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(url.toURI().resolve(path)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

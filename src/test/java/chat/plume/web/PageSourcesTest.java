@@ -23,25 +23,39 @@ class PageSourcesTest {
     void htmlHasNoInlineScriptHandlersStylesOrForeignResources() throws IOException {
         for (Path html : files(".html")) {
             String text = Files.readString(html);
-            assertThat(Pattern.compile("<script(?![^>]*\\bsrc=)[^>]*>").matcher(text).find())
-                    .as("inline <script> in %s", html).isFalse();
-            assertThat(Pattern.compile("\\son[a-z]+\\s*=", Pattern.CASE_INSENSITIVE).matcher(text).find())
-                    .as("inline event handler in %s", html).isFalse();
-            assertThat(Pattern.compile("\\sstyle\\s*=|<style", Pattern.CASE_INSENSITIVE).matcher(text).find())
-                    .as("inline style in %s", html).isFalse();
-            assertThat(Pattern.compile("(src|href)=\"(https?:)?//", Pattern.CASE_INSENSITIVE).matcher(text).find())
-                    .as("resource from another origin in %s", html).isFalse();
+            assertThat(Pattern.compile("<script(?![^>]*\\bsrc=)[^>]*>")
+                            .matcher(text)
+                            .find())
+                    .as("inline <script> in %s", html)
+                    .isFalse();
+            assertThat(Pattern.compile("\\son[a-z]+\\s*=", Pattern.CASE_INSENSITIVE)
+                            .matcher(text)
+                            .find())
+                    .as("inline event handler in %s", html)
+                    .isFalse();
+            assertThat(Pattern.compile("\\sstyle\\s*=|<style", Pattern.CASE_INSENSITIVE)
+                            .matcher(text)
+                            .find())
+                    .as("inline style in %s", html)
+                    .isFalse();
+            assertThat(Pattern.compile("(src|href)=\"(https?:)?//", Pattern.CASE_INSENSITIVE)
+                            .matcher(text)
+                            .find())
+                    .as("resource from another origin in %s", html)
+                    .isFalse();
         }
     }
 
     @Test
     void scriptsNeverInjectMarkupOrEvaluateStrings() throws IOException {
-        Pattern forbidden = Pattern.compile("\\.innerHTML\\s*\\+?=|\\.outerHTML\\s*=|insertAdjacentHTML|document\\.write"
-                + "|\\beval\\(|new Function\\(");
+        Pattern forbidden =
+                Pattern.compile("\\.innerHTML\\s*\\+?=|\\.outerHTML\\s*=|insertAdjacentHTML|document\\.write"
+                        + "|\\beval\\(|new Function\\(");
         List<Path> scripts = files(".js");
         assertThat(scripts).isNotEmpty();
         for (Path script : scripts) {
-            assertThat(forbidden.matcher(Files.readString(script)).find()).as("markup injection in %s", script)
+            assertThat(forbidden.matcher(Files.readString(script)).find())
+                    .as("markup injection in %s", script)
                     .isFalse();
         }
     }

@@ -3,9 +3,8 @@ package chat.plume.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.plume.testing.Browser;
-import chat.plume.testing.Deployments;
-import chat.plume.testing.Names;
 import chat.plume.testing.ClientTestBase;
+import chat.plume.testing.Names;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -25,7 +24,8 @@ class SignInBrowserIT extends ClientTestBase {
             WebDriver page = browser.driver();
             page.get(url.toString());
             browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("form-signin")));
-            assertThat(page.findElement(By.cssSelector("#form-signin button[type=submit]")).getText())
+            assertThat(page.findElement(By.cssSelector("#form-signin button[type=submit]"))
+                            .getText())
                     .isEqualTo("Sign in");
 
             browser.assertEveryControlIsNamed();
@@ -35,7 +35,8 @@ class SignInBrowserIT extends ClientTestBase {
             page.findElement(By.id("register-display-name")).sendKeys("测试 <b>user</b>");
             page.findElement(By.id("register-password")).sendKeys("browser-password");
             browser.screenshot("register-filled");
-            page.findElement(By.cssSelector("#form-register button[type=submit]")).click();
+            page.findElement(By.cssSelector("#form-register button[type=submit]"))
+                    .click();
 
             awaitConnected(browser);
             // The display name is text, never markup.
@@ -49,26 +50,31 @@ class SignInBrowserIT extends ClientTestBase {
             assertThat(page.findElement(By.id("profile-display-name")).getAttribute("value"))
                     .isEqualTo("测试 <b>user</b>");
             page.findElement(By.id("profile-region")).sendKeys("杭州");
-            page.findElement(By.cssSelector("#profile-editor button[type=submit]")).click();
+            page.findElement(By.cssSelector("#profile-editor button[type=submit]"))
+                    .click();
             browser.waiting().until(ExpectedConditions.textToBe(By.id("profile-saved"), "Saved."));
             new Select(page.findElement(By.id("shell-language"))).selectByValue("zh-CN");
             assertThat(page.findElement(By.id("sign-out")).getText()).isEqualTo("退出登录");
-            assertThat(page.findElement(By.cssSelector(".nav-item[data-section=chats]")).getAttribute("aria-label"))
+            assertThat(page.findElement(By.cssSelector(".nav-item[data-section=chats]"))
+                            .getAttribute("aria-label"))
                     .isEqualTo("消息");
-            assertThat(page.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("zh-CN");
+            assertThat(page.findElement(By.tagName("html")).getAttribute("lang"))
+                    .isEqualTo("zh-CN");
             browser.screenshot("profile-chinese");
             browser.assertEveryControlIsNamed();
 
             page.findElement(By.id("sign-out")).click();
             browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("form-signin")));
-            assertThat(page.findElement(By.cssSelector("#form-signin button[type=submit]")).getText())
+            assertThat(page.findElement(By.cssSelector("#form-signin button[type=submit]"))
+                            .getText())
                     .isEqualTo("登录");
 
             page.findElement(By.id("signin-username")).sendKeys(username.toUpperCase());
             page.findElement(By.id("signin-password")).sendKeys("wrong-password");
             page.findElement(By.cssSelector("#form-signin button[type=submit]")).click();
-            WebElement error = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(
-                    By.cssSelector("#form-signin [data-error-for=form]")));
+            WebElement error = browser.waiting()
+                    .until(ExpectedConditions.visibilityOfElementLocated(
+                            By.cssSelector("#form-signin [data-error-for=form]")));
             assertThat(error.getText()).isEqualTo("用户名或密码错误。");
 
             page.findElement(By.id("signin-password")).clear();
@@ -76,7 +82,8 @@ class SignInBrowserIT extends ClientTestBase {
             page.findElement(By.cssSelector("#form-signin button[type=submit]")).click();
             awaitConnected(browser);
             assertThat(page.findElement(By.cssSelector("#connection-state .connection-label"))
-                    .getAttribute("textContent")).isEqualTo("已连接");
+                            .getAttribute("textContent"))
+                    .isEqualTo("已连接");
         }
     }
 
@@ -93,11 +100,14 @@ class SignInBrowserIT extends ClientTestBase {
             page.findElement(By.id("register-username")).sendKeys(Names.unique("Phone"));
             page.findElement(By.id("register-display-name")).sendKeys("手机用户");
             page.findElement(By.id("register-password")).sendKeys("phone-password");
-            page.findElement(By.cssSelector("#form-register button[type=submit]")).click();
+            page.findElement(By.cssSelector("#form-register button[type=submit]"))
+                    .click();
             awaitConnected(browser);
             // On a phone the list panel shows and the conversation panel waits.
-            assertThat(page.findElement(By.cssSelector(".list-panel")).isDisplayed()).isTrue();
-            assertThat(page.findElement(By.cssSelector(".conversation-panel")).isDisplayed()).isFalse();
+            assertThat(page.findElement(By.cssSelector(".list-panel")).isDisplayed())
+                    .isTrue();
+            assertThat(page.findElement(By.cssSelector(".conversation-panel")).isDisplayed())
+                    .isFalse();
             browser.screenshot("connected-phone");
         }
     }

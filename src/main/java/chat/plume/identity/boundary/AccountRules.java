@@ -1,5 +1,7 @@
 package chat.plume.identity.boundary;
 
+import chat.plume.platform.rest.TextRules;
+
 /**
  * The input rules of accounts, as regular expressions and limits shared by the request records'
  * Bean Validation constraints (and documented in the OpenAPI description).
@@ -8,8 +10,9 @@ final class AccountRules {
 
     /** 3–32 letters, digits or underscores; ASCII so that usernames are easy to type and say. */
     static final String USERNAME = "^[A-Za-z0-9_]{3,32}$";
-    static final String VISIBLE_TEXT = chat.plume.platform.rest.TextRules.VISIBLE_TEXT;
-    static final String OPTIONAL_TEXT = chat.plume.platform.rest.TextRules.OPTIONAL_TEXT;
+
+    static final String VISIBLE_TEXT = TextRules.VISIBLE_TEXT;
+    static final String OPTIONAL_TEXT = TextRules.OPTIONAL_TEXT;
     static final String GENDER = "^(male|female|other)$";
     static final String PHONE = "^\\+?[0-9 ()-]{3,31}$";
     static final int DISPLAY_NAME_MAX = 64;
@@ -19,6 +22,5 @@ final class AccountRules {
     /** Long enough for any passphrase; bounds the work a single request can ask for. */
     static final int PASSWORD_MAX = 256;
 
-    private AccountRules() {
-    }
+    private AccountRules() {}
 }

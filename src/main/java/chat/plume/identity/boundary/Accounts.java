@@ -1,15 +1,17 @@
 package chat.plume.identity.boundary;
 
+import chat.plume.identity.control.AttemptWindows;
 import chat.plume.identity.control.PasswordHasher;
 import chat.plume.identity.entity.Account;
 import chat.plume.identity.entity.Gender;
 import chat.plume.identity.entity.Role;
+import chat.plume.platform.Constraints;
+import chat.plume.platform.LikePattern;
 import chat.plume.platform.error.DuplicateEntityException;
 import chat.plume.platform.error.InvalidInputException;
 import chat.plume.platform.error.MissingEntityException;
-import chat.plume.platform.rest.ResultPage;
-import chat.plume.platform.Constraints;
 import chat.plume.platform.events.AccountRegistered;
+import chat.plume.platform.rest.ResultPage;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -18,7 +20,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -41,7 +42,7 @@ public class Accounts {
 
     @Inject
     @Registrations
-    chat.plume.identity.control.AttemptWindows registrations;
+    AttemptWindows registrations;
 
     @Inject
     Event<AccountRegistered> registered;
@@ -55,8 +56,8 @@ public class Accounts {
     /** Creates an account; also used by the admin bootstrap. */
     public Account create(String username, String displayName, String password, Role role) {
         if (password.equalsIgnoreCase(username)) {
-            throw new InvalidInputException("password_is_username", "password",
-                    "The password must not be the username.");
+            throw new InvalidInputException(
+                    "password_is_username", "password", "The password must not be the username.");
         }
         // Hashing takes a good part of a second: do it before the first query, so that no pooled
         // connection is held while it runs.
@@ -88,8 +89,11 @@ public class Accounts {
 
     public OwnProfile updateProfile(Caller caller, ProfileUpdate update) {
         Account account = own(caller);
-        account.updateProfile(update.displayName().strip(), blankToNull(update.signature()),
-                Gender.fromWire(update.gender()).orElse(null), blankToNull(update.region()),
+        account.updateProfile(
+                update.displayName().strip(),
+                blankToNull(update.signature()),
+                Gender.fromWire(update.gender()).orElse(null),
+                blankToNull(update.region()),
                 blankToNull(update.phone()));
         return OwnProfile.of(account);
     }
@@ -99,8 +103,8 @@ public class Accounts {
         Account account = own(caller);
         sessions.verifyPassword(account, change.currentPassword(), clientAddress);
         if (change.newPassword().equalsIgnoreCase(account.username())) {
-            throw new InvalidInputException("password_is_username", "newPassword",
-                    "The password must not be the username.");
+            throw new InvalidInputException(
+                    "password_is_username", "newPassword", "The password must not be the username.");
         }
         account.changePassword(hasher.hash(change.newPassword()), Sessions.now());
         sessions.revokeAllExcept(caller.accountId(), caller.sessionId());
@@ -108,7 +112,8 @@ public class Accounts {
     }
 
     public PublicProfile publicProfile(String username) {
-        return byKey(em, Account.keyOf(username)).map(PublicProfile::of)
+        return byKey(em, Account.keyOf(username))
+                .map(PublicProfile::of)
                 .orElseThrow(() -> new MissingEntityException("user_not_found", "No such user."));
     }
 
@@ -127,8 +132,10 @@ public class Accounts {
             return Map.of();
         }
         Map<Long, PublicProfile> profiles = new HashMap<>();
-        em.createNamedQuery(Account.BY_IDS, Account.class).setParameter("ids", Set.copyOf(accountIds))
-                .getResultStream().forEach(a -> profiles.put(a.id(), PublicProfile.of(a)));
+        em.createNamedQuery(Account.BY_IDS, Account.class)
+                .setParameter("ids", Set.copyOf(accountIds))
+                .getResultStream()
+                .forEach(a -> profiles.put(a.id(), PublicProfile.of(a)));
         return profiles;
     }
 
@@ -143,18 +150,25 @@ public class Accounts {
 
     /** Case-insensitive substring search over usernames and display names. */
     public ResultPage<PublicProfile> search(String query, int page, int size) {
-        String pattern = chat.plume.platform.LikePattern.containing(query);
-        long total = em.createNamedQuery(Account.SEARCH_COUNT, Long.class).setParameter("pattern", pattern)
+        String pattern = LikePattern.containing(query);
+        long total = em.createNamedQuery(Account.SEARCH_COUNT, Long.class)
+                .setParameter("pattern", pattern)
                 .getSingleResult();
-        var items = em.createNamedQuery(Account.SEARCH, Account.class).setParameter("pattern", pattern)
-                .setFirstResult(page * size).setMaxResults(size)
-                .getResultStream().map(PublicProfile::of).toList();
+        var items = em.createNamedQuery(Account.SEARCH, Account.class)
+                .setParameter("pattern", pattern)
+                .setFirstResult(page * size)
+                .setMaxResults(size)
+                .getResultStream()
+                .map(PublicProfile::of)
+                .toList();
         return new ResultPage<>(items, page, size, total);
     }
 
     static Optional<Account> byKey(EntityManager em, String key) {
-        return em.createNamedQuery(Account.BY_USERNAME_KEY, Account.class).setParameter("key", key)
-                .getResultStream().findFirst();
+        return em.createNamedQuery(Account.BY_USERNAME_KEY, Account.class)
+                .setParameter("key", key)
+                .getResultStream()
+                .findFirst();
     }
 
     private Account own(Caller caller) {

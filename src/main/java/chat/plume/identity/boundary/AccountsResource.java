@@ -1,12 +1,14 @@
 package chat.plume.identity.boundary;
 
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -21,10 +23,14 @@ public class AccountsResource {
     Accounts accounts;
 
     @POST
-    public Response register(@NotNull @Valid RegistrationRequest request, @jakarta.ws.rs.core.Context UriInfo uri,
-            @jakarta.ws.rs.core.Context jakarta.servlet.http.HttpServletRequest http) {
+    public Response register(
+            @NotNull @Valid RegistrationRequest request, @Context UriInfo uri, @Context HttpServletRequest http) {
         OwnProfile created = accounts.register(request, http.getRemoteAddr());
-        return Response.created(uri.getBaseUriBuilder().path("users").path(created.username()).build())
-                .entity(created).build();
+        return Response.created(uri.getBaseUriBuilder()
+                        .path("users")
+                        .path(created.username())
+                        .build())
+                .entity(created)
+                .build();
     }
 }

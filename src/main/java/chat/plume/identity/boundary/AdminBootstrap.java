@@ -1,5 +1,6 @@
 package chat.plume.identity.boundary;
 
+import chat.plume.identity.control.PasswordHasher;
 import chat.plume.identity.entity.Account;
 import chat.plume.identity.entity.Role;
 import chat.plume.platform.Settings;
@@ -43,7 +44,7 @@ public class AdminBootstrap {
     Accounts accounts;
 
     @Inject
-    chat.plume.identity.control.PasswordHasher hasher;
+    PasswordHasher hasher;
 
     @PostConstruct
     void ensureAdmin() {
@@ -54,18 +55,21 @@ public class AdminBootstrap {
         Optional<Account> existing = Accounts.byKey(em, Account.keyOf(username.get()));
         Optional<String> password = Settings.lookup("plume.admin.password");
         if (existing.isPresent()) {
-            if (password.isPresent() && !hasher.matches(password.get(), existing.get().passwordHash())) {
+            if (password.isPresent()
+                    && !hasher.matches(password.get(), existing.get().passwordHash())) {
                 LOG.warning("The account named by plume.admin.username exists but plume.admin.password is not its"
                         + " password: it is NOT made an administrator");
                 return;
             }
             if (existing.get().role() != Role.ADMIN) {
                 existing.get().grant(Role.ADMIN);
-                LOG.info(() -> "Granted the admin role to account " + existing.get().id());
+                LOG.info(() ->
+                        "Granted the admin role to account " + existing.get().id());
             }
             return;
         }
-        if (password.isEmpty() || password.get().length() < AccountRules.PASSWORD_MIN
+        if (password.isEmpty()
+                || password.get().length() < AccountRules.PASSWORD_MIN
                 || !username.get().matches(AccountRules.USERNAME)) {
             LOG.warning("plume.admin.username names no account, and no valid plume.admin.password (8+ characters)"
                     + " is set to create it: there is no administrator yet");

@@ -26,7 +26,8 @@ public class AuthenticationFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        Caller caller = SessionCredentials.token(request.getHeaderString(HttpHeaders.AUTHORIZATION),
+        Caller caller = SessionCredentials.token(
+                        request.getHeaderString(HttpHeaders.AUTHORIZATION),
                         request.getHeaders().get(HttpHeaders.COOKIE))
                 .flatMap(sessions::authenticate)
                 .orElseThrow(() -> new NotAuthenticatedException("unauthenticated", "Sign in first."));

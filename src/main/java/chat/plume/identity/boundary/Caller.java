@@ -2,6 +2,7 @@ package chat.plume.identity.boundary;
 
 import chat.plume.identity.entity.Role;
 import java.security.Principal;
+import java.time.Instant;
 
 /**
  * The authenticated user behind a request or a WebSocket connection, resolved from the session
@@ -14,7 +15,7 @@ import java.security.Principal;
  * @param sessionId the sign-in session the request came with (for sign-out of this device)
  * @param expiresAt when that session expires (a WebSocket opened with it is closed then)
  */
-public record Caller(long accountId, String username, Role role, long sessionId, java.time.Instant expiresAt)
+public record Caller(long accountId, String username, Role role, long sessionId, Instant expiresAt)
         implements Principal {
 
     @Override

@@ -4,13 +4,14 @@ import chat.plume.identity.control.AttemptWindows;
 import chat.plume.identity.control.IdentitySettings;
 import chat.plume.identity.control.PasswordHasher;
 import chat.plume.identity.control.SignInThrottle;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 
 /** Makes the identity feature's settings and its stateful helpers available for injection. */
-@jakarta.enterprise.context.ApplicationScoped
+@ApplicationScoped
 public class IdentityConfiguration {
 
     @Produces
@@ -30,14 +31,20 @@ public class IdentityConfiguration {
     @Singleton
     @Registrations
     AttemptWindows registrations(IdentitySettings settings) {
-        return new AttemptWindows(Clock.systemUTC(), settings.registrationsPerAddressPerHour(), Duration.ofHours(1),
+        return new AttemptWindows(
+                Clock.systemUTC(),
+                settings.registrationsPerAddressPerHour(),
+                Duration.ofHours(1),
                 "too_many_registrations");
     }
 
     @Produces
     @Singleton
     SignInThrottle signInThrottle(IdentitySettings settings) {
-        return new SignInThrottle(Clock.systemUTC(), settings.failuresPerAccount(), settings.failuresPerAddress(),
+        return new SignInThrottle(
+                Clock.systemUTC(),
+                settings.failuresPerAccount(),
+                settings.failuresPerAddress(),
                 settings.failureWindow());
     }
 }

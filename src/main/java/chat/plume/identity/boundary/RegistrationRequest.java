@@ -6,12 +6,16 @@ import jakarta.validation.constraints.Size;
 
 /** {@code POST /accounts}. The password must also differ from the username (checked in {@link Accounts}). */
 public record RegistrationRequest(
-        @NotNull @Pattern(regexp = AccountRules.USERNAME,
-                message = "must be 3 to 32 letters, digits or underscores") String username,
-        @NotNull @Size(max = AccountRules.DISPLAY_NAME_MAX)
+        @NotNull @Pattern(regexp = AccountRules.USERNAME, message = "must be 3 to 32 letters, digits or underscores")
+        String username,
+
+        @NotNull
+        @Size(max = AccountRules.DISPLAY_NAME_MAX)
         @Pattern(regexp = AccountRules.VISIBLE_TEXT, message = "must not be blank or contain control characters")
         String displayName,
-        @NotNull @Size(min = AccountRules.PASSWORD_MIN, max = AccountRules.PASSWORD_MAX) String password) {
+
+        @NotNull @Size(min = AccountRules.PASSWORD_MIN, max = AccountRules.PASSWORD_MAX)
+        String password) {
 
     /** Never print a password, even by accident. */
     @Override

@@ -14,16 +14,19 @@ public final class SessionCredentials {
     public static final String COOKIE = SessionCookie.NAME;
     private static final String BEARER = "bearer ";
 
-    private SessionCredentials() {
-    }
+    private SessionCredentials() {}
 
     /**
      * @param authorization the Authorization header, or null
      * @param cookieHeaders every Cookie header value of the request
      */
     public static Optional<String> token(String authorization, Iterable<String> cookieHeaders) {
-        if (authorization != null && authorization.length() > BEARER.length()
-                && authorization.substring(0, BEARER.length()).toLowerCase(Locale.ROOT).equals(BEARER)) {
+        if (authorization != null
+                && authorization.length() > BEARER.length()
+                && authorization
+                        .substring(0, BEARER.length())
+                        .toLowerCase(Locale.ROOT)
+                        .equals(BEARER)) {
             return Optional.of(authorization.substring(BEARER.length()).strip());
         }
         if (cookieHeaders != null) {

@@ -86,8 +86,8 @@ public class Sessions {
             account.rehashPassword(strongerHash);
         }
         String token = SessionTokens.generate();
-        AuthSession session = new AuthSession(account, SessionTokens.digest(token), now(),
-                settings.sessionLifetime(), userAgent, clientAddress);
+        AuthSession session = new AuthSession(
+                account, SessionTokens.digest(token), now(), settings.sessionLifetime(), userAgent, clientAddress);
         em.persist(session);
         LOG.info(() -> "Account " + account.id() + " signed in");
         return new SignedIn(token, session.expiresAt().toInstant(ZoneOffset.UTC), OwnProfile.of(account));
@@ -113,16 +113,24 @@ public class Sessions {
                 .map(s -> {
                     s.touch(now);
                     Account a = s.account();
-                    return new Caller(a.id(), a.username(), a.role(), s.id(),
+                    return new Caller(
+                            a.id(),
+                            a.username(),
+                            a.role(),
+                            s.id(),
                             s.expiresAt().toInstant(ZoneOffset.UTC));
                 });
     }
 
     public List<DeviceSession> devices(Caller caller) {
         return live(caller.accountId()).stream()
-                .map(s -> new DeviceSession(s.id(), s.createdAt().toInstant(ZoneOffset.UTC),
-                        s.lastUsedAt().toInstant(ZoneOffset.UTC), s.expiresAt().toInstant(ZoneOffset.UTC),
-                        s.userAgent(), s.id() == caller.sessionId()))
+                .map(s -> new DeviceSession(
+                        s.id(),
+                        s.createdAt().toInstant(ZoneOffset.UTC),
+                        s.lastUsedAt().toInstant(ZoneOffset.UTC),
+                        s.expiresAt().toInstant(ZoneOffset.UTC),
+                        s.userAgent(),
+                        s.id() == caller.sessionId()))
                 .toList();
     }
 

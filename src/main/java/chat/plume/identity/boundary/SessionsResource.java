@@ -1,5 +1,6 @@
 package chat.plume.identity.boundary;
 
+import chat.plume.identity.control.IdentitySettings;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -33,7 +34,7 @@ public class SessionsResource {
     Sessions sessions;
 
     @Inject
-    chat.plume.identity.control.IdentitySettings settings;
+    IdentitySettings settings;
 
     @Context
     HttpServletRequest http;
@@ -42,11 +43,14 @@ public class SessionsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response signIn(@NotNull @Valid SignInRequest request) {
         SignedIn signedIn = sessions.signIn(request, http.getRemoteAddr(), http.getHeader(HttpHeaders.USER_AGENT));
-        long maxAge = Math.max(0, Duration.between(Instant.now(), signedIn.expiresAt()).toSeconds());
+        long maxAge = Math.max(
+                0, Duration.between(Instant.now(), signedIn.expiresAt()).toSeconds());
         // A browser (it sends Origin) gets the token only in the HttpOnly cookie, where no script
         // on the page can read it; API clients get it in the body.
         SignedIn body = http.getHeader("Origin") == null ? signedIn : signedIn.withoutToken();
-        return Response.status(Response.Status.CREATED).entity(body).cookie(cookie(signedIn.token(), maxAge))
+        return Response.status(Response.Status.CREATED)
+                .entity(body)
+                .cookie(cookie(signedIn.token(), maxAge))
                 .build();
     }
 

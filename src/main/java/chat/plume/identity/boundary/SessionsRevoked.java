@@ -7,5 +7,4 @@ import java.util.Set;
  * change). Observed after commit by {@code realtime}, which closes the WebSocket connections
  * that were opened with those sessions.
  */
-public record SessionsRevoked(long accountId, Set<Long> sessionIds) {
-}
+public record SessionsRevoked(long accountId, Set<Long> sessionIds) {}

@@ -26,17 +26,21 @@ public class UsersResource {
     public ResultPage<PublicProfile> search(
             @QueryParam("q") @NotNull @Size(min = 1, max = 64) String query,
             @QueryParam("page") @DefaultValue("0") @Pattern(regexp = "^\\d{1,5}$", message = "must be 0 to 99999")
-            String page,
-            @QueryParam("size") @DefaultValue("20") @Pattern(regexp = "^([1-9]|[1-4]\\d|50)$",
-                    message = "must be 1 to 50") String size) {
+                    String page,
+            @QueryParam("size")
+                    @DefaultValue("20")
+                    @Pattern(regexp = "^([1-9]|[1-4]\\d|50)$", message = "must be 1 to 50")
+                    String size) {
         // Numbers arrive as text so that "abc" is a 400 naming the parameter, not JAX-RS's 404.
         return accounts.search(query, Integer.parseInt(page), Integer.parseInt(size));
     }
 
     @GET
     @Path("{username}")
-    public PublicProfile profile(@PathParam("username") @Pattern(regexp = AccountRules.USERNAME,
-            message = "must be 3 to 32 letters, digits or underscores") String username) {
+    public PublicProfile profile(
+            @PathParam("username")
+                    @Pattern(regexp = AccountRules.USERNAME, message = "must be 3 to 32 letters, digits or underscores")
+                    String username) {
         return accounts.publicProfile(username);
     }
 }

@@ -46,8 +46,8 @@ public class AttemptWindows {
             return new Window(current.end, current.attempts + 1);
         });
         if (refused.get() != null) {
-            throw new RateLimitedException(code, Duration.between(now, refused.get().end),
-                    "Too many attempts. Try again later.");
+            throw new RateLimitedException(
+                    code, Duration.between(now, refused.get().end), "Too many attempts. Try again later.");
         }
         if (windows.size() > SWEEP_THRESHOLD) {
             windows.values().removeIf(w -> w.endsBefore(now));
@@ -56,8 +56,8 @@ public class AttemptWindows {
 
     /** Gives one attempt back (it went well and should not count). */
     public void refund(String key) {
-        windows.computeIfPresent(key, (k, current) -> current.attempts <= 1 ? null
-                : new Window(current.end, current.attempts - 1));
+        windows.computeIfPresent(
+                key, (k, current) -> current.attempts <= 1 ? null : new Window(current.end, current.attempts - 1));
     }
 
     /** Forgets the key's attempts altogether. */

@@ -15,15 +15,21 @@ import java.time.Duration;
  * @param failureWindow the window over which failures are counted
  * @param registrationsPerAddressPerHour accounts one client address may create per hour
  */
-public record IdentitySettings(int passwordIterations, Duration sessionLifetime, boolean secureCookie,
-        int failuresPerAccount, int failuresPerAddress, Duration failureWindow, int registrationsPerAddressPerHour) {
+public record IdentitySettings(
+        int passwordIterations,
+        Duration sessionLifetime,
+        boolean secureCookie,
+        int failuresPerAccount,
+        int failuresPerAddress,
+        Duration failureWindow,
+        int registrationsPerAddressPerHour) {
 
     public static final int MIN_PASSWORD_ITERATIONS = 600_000;
 
     public static IdentitySettings fromConfiguration() {
         return new IdentitySettings(
-                Settings.integer("plume.password.iterations", MIN_PASSWORD_ITERATIONS, MIN_PASSWORD_ITERATIONS,
-                        50_000_000),
+                Settings.integer(
+                        "plume.password.iterations", MIN_PASSWORD_ITERATIONS, MIN_PASSWORD_ITERATIONS, 50_000_000),
                 Duration.ofDays(Settings.integer("plume.session.lifetime-days", 30, 1, 365)),
                 Settings.flag("plume.session.secure-cookie", false),
                 Settings.integer("plume.signin.max-failures-per-account", 5, 1, 1000),

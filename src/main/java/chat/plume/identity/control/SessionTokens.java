@@ -16,10 +16,10 @@ public final class SessionTokens {
     public static final String PREFIX = "plm_";
     /** Prefix plus 43 Base64url characters; anything longer is not a token and is not hashed. */
     public static final int MAX_LENGTH = 64;
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private SessionTokens() {
-    }
+    private SessionTokens() {}
 
     public static String generate() {
         byte[] bytes = new byte[32];

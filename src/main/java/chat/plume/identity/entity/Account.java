@@ -24,10 +24,14 @@ import java.util.Locale;
 @Table(name = "account")
 @NamedQuery(name = Account.BY_USERNAME_KEY, query = "select a from Account a where a.usernameKey = :key")
 @NamedQuery(name = Account.BY_IDS, query = "select a from Account a where a.id in :ids")
-@NamedQuery(name = Account.SEARCH, query = "select a from Account a where a.usernameKey like :pattern escape '!'"
-        + " or lower(a.displayName) like :pattern escape '!' order by a.usernameKey")
-@NamedQuery(name = Account.SEARCH_COUNT, query = "select count(a) from Account a where a.usernameKey like :pattern"
-        + " escape '!' or lower(a.displayName) like :pattern escape '!'")
+@NamedQuery(
+        name = Account.SEARCH,
+        query = "select a from Account a where a.usernameKey like :pattern escape '!'"
+                + " or lower(a.displayName) like :pattern escape '!' order by a.usernameKey")
+@NamedQuery(
+        name = Account.SEARCH_COUNT,
+        query = "select count(a) from Account a where a.usernameKey like :pattern"
+                + " escape '!' or lower(a.displayName) like :pattern escape '!'")
 public class Account {
 
     public static final String BY_USERNAME_KEY = "Account.byUsernameKey";
@@ -81,8 +85,7 @@ public class Account {
     @Version
     private long version;
 
-    protected Account() {
-    }
+    protected Account() {}
 
     public Account(String username, String displayName, String passwordHash, LocalDateTime now) {
         this.username = username;

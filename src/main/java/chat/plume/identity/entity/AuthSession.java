@@ -22,12 +22,17 @@ import java.time.LocalDateTime;
  */
 @Entity
 @Table(name = "auth_session")
-@NamedQuery(name = AuthSession.BY_TOKEN_HASH, query = "select s from AuthSession s join fetch s.account"
-        + " where s.tokenHash = :hash")
-@NamedQuery(name = AuthSession.LIVE_OF_ACCOUNT, query = "select s from AuthSession s where s.account.id = :account"
-        + " and s.revokedAt is null and s.expiresAt > :now order by s.lastUsedAt desc")
-@NamedQuery(name = AuthSession.REVOKE_ALL_OF_ACCOUNT, query = "update AuthSession s set s.revokedAt = :now"
-        + " where s.account.id = :account and s.revokedAt is null and s.id <> :except")
+@NamedQuery(
+        name = AuthSession.BY_TOKEN_HASH,
+        query = "select s from AuthSession s join fetch s.account" + " where s.tokenHash = :hash")
+@NamedQuery(
+        name = AuthSession.LIVE_OF_ACCOUNT,
+        query = "select s from AuthSession s where s.account.id = :account"
+                + " and s.revokedAt is null and s.expiresAt > :now order by s.lastUsedAt desc")
+@NamedQuery(
+        name = AuthSession.REVOKE_ALL_OF_ACCOUNT,
+        query = "update AuthSession s set s.revokedAt = :now"
+                + " where s.account.id = :account and s.revokedAt is null and s.id <> :except")
 public class AuthSession {
 
     public static final String BY_TOKEN_HASH = "AuthSession.byTokenHash";
@@ -67,10 +72,14 @@ public class AuthSession {
     @Column(name = "client_address", length = 64)
     private String clientAddress;
 
-    protected AuthSession() {
-    }
+    protected AuthSession() {}
 
-    public AuthSession(Account account, String tokenHash, LocalDateTime now, Duration lifetime, String userAgent,
+    public AuthSession(
+            Account account,
+            String tokenHash,
+            LocalDateTime now,
+            Duration lifetime,
+            String userAgent,
             String clientAddress) {
         this.account = account;
         this.tokenHash = tokenHash;

@@ -5,7 +5,9 @@ import java.util.Optional;
 
 /** Optional profile field; on the wire in lower case. */
 public enum Gender {
-    MALE, FEMALE, OTHER;
+    MALE,
+    FEMALE,
+    OTHER;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

@@ -8,5 +8,4 @@ package chat.plume.platform.events;
  * @param accountId whose connection it was
  * @param connectionId the connection
  */
-public record ConnectionClosed(long accountId, String connectionId) {
-}
+public record ConnectionClosed(long accountId, String connectionId) {}

@@ -8,5 +8,4 @@ package chat.plume.platform.events;
  * @param accountId whose connection it is
  * @param connectionId the connection, unique on this node
  */
-public record ConnectionOpened(long accountId, String connectionId) {
-}
+public record ConnectionOpened(long accountId, String connectionId) {}

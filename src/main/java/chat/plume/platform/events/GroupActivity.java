@@ -11,5 +11,4 @@ package chat.plume.platform.events;
  * @param by who caused it, when someone else than {@code user} did
  * @param detail the new name for {@code renamed}
  */
-public record GroupActivity(long groupId, String type, Long user, Long by, String detail) {
-}
+public record GroupActivity(long groupId, String type, Long user, Long by, String detail) {}

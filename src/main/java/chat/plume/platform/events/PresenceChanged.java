@@ -12,8 +12,7 @@ package chat.plume.platform.events;
 public record PresenceChanged(long accountId, boolean online) {
 
     /** The {@code presence} frame that tells someone about this change (docs/protocol.md). */
-    public record Frame(String type, long user, String status) {
-    }
+    public record Frame(String type, long user, String status) {}
 
     public Frame frame() {
         return new Frame("presence", accountId, online ? "online" : "offline");

@@ -4,6 +4,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PathParam;
@@ -32,11 +33,15 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
                 .sorted(Comparator.comparing(Problem.FieldError::field))
                 .toList();
         if (errors.isEmpty()) {
-            return Problem.of(400, "invalid_input", "The request is not valid.", null).toResponse().build();
+            return Problem.of(400, "invalid_input", "The request is not valid.", null)
+                    .toResponse()
+                    .build();
         }
         Problem.FieldError first = errors.get(0);
         return Problem.of(400, "invalid_input", first.field() + ": " + first.message(), first.field())
-                .withErrors(errors).toResponse().build();
+                .withErrors(errors)
+                .toResponse()
+                .build();
     }
 
     static String fieldOf(ConstraintViolation<?> violation) {
@@ -47,8 +52,9 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
                 method = node.as(Path.MethodNode.class);
             } else if (node.getKind() == ElementKind.PARAMETER) {
                 int index = node.as(Path.ParameterNode.class).getParameterIndex();
-                field = method == null ? node.getName() : parameterName(violation.getRootBeanClass(), method, index,
-                        node.getName());
+                field = method == null
+                        ? node.getName()
+                        : parameterName(violation.getRootBeanClass(), method, index, node.getName());
             } else if (node.getName() != null) {
                 field = node.getName();
             }
@@ -78,7 +84,7 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
                         return h.value();
                     } else if (annotation instanceof CookieParam c) {
                         return c.value();
-                    } else if (annotation instanceof jakarta.validation.Valid) {
+                    } else if (annotation instanceof Valid) {
                         return "body";
                     }
                 }

@@ -12,8 +12,7 @@ final class MalformedBody {
 
     private static final Pattern PROPERTY = Pattern.compile("property '([A-Za-z0-9_]{1,64})'");
 
-    private MalformedBody() {
-    }
+    private MalformedBody() {}
 
     static String fieldOf(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {

@@ -13,9 +13,11 @@ public class PlumeExceptionMapper implements ExceptionMapper<PlumeException> {
 
     @Override
     public Response toResponse(PlumeException e) {
-        Response.ResponseBuilder response = Problem.of(e.status(), e.code(), e.getMessage(), e.field()).toResponse();
+        Response.ResponseBuilder response =
+                Problem.of(e.status(), e.code(), e.getMessage(), e.field()).toResponse();
         if (e instanceof RateLimitedException limited) {
-            response.header(HttpHeaders.RETRY_AFTER, Math.max(1, limited.retryAfter().toSeconds()));
+            response.header(
+                    HttpHeaders.RETRY_AFTER, Math.max(1, limited.retryAfter().toSeconds()));
         }
         if (e.status() == 401) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"plume\"");

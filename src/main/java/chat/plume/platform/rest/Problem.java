@@ -9,19 +9,25 @@ import java.util.List;
  * field} names the input at fault and {@code errors} lists every violation when there are
  * several.
  */
-public record Problem(String type, String title, int status, String detail, String code, String field,
-        List<FieldError> errors) {
+public record Problem(
+        String type, String title, int status, String detail, String code, String field, List<FieldError> errors) {
 
     public static final MediaType MEDIA_TYPE = new MediaType("application", "problem+json");
 
     /** One violated rule of one input field. */
-    public record FieldError(String field, String message) {
-    }
+    public record FieldError(String field, String message) {}
 
     public static Problem of(int status, String code, String detail, String field) {
-        return new Problem("urn:plume:problem:" + code, Response.Status.fromStatusCode(status) == null
-                ? "Error" : Response.Status.fromStatusCode(status).getReasonPhrase(),
-                status, detail, code, field, null);
+        return new Problem(
+                "urn:plume:problem:" + code,
+                Response.Status.fromStatusCode(status) == null
+                        ? "Error"
+                        : Response.Status.fromStatusCode(status).getReasonPhrase(),
+                status,
+                detail,
+                code,
+                field,
+                null);
     }
 
     public Problem withErrors(List<FieldError> fieldErrors) {

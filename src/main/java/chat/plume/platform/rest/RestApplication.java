@@ -5,5 +5,4 @@ import jakarta.ws.rs.core.Application;
 
 /** Plume's REST API, versioned in its path so a v2 can live beside it. */
 @ApplicationPath("/api/v1")
-public class RestApplication extends Application {
-}
+public class RestApplication extends Application {}

@@ -9,8 +9,8 @@ public final class TextRules {
     public static final String OPTIONAL_TEXT = "^[^\\p{Cntrl}]*$";
     /** Multi-line text: control characters other than line breaks and tabs are refused. */
     public static final String MULTILINE_TEXT = "^[^\\p{Cntrl}]*(?:[\\n\\t\\r]+[^\\p{Cntrl}]*)*$";
+
     public static final String NO_CONTROL = "must not be blank or contain control characters";
 
-    private TextRules() {
-    }
+    private TextRules() {}
 }

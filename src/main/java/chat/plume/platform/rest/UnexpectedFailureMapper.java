@@ -2,7 +2,9 @@ package chat.plume.platform.rest;
 
 import chat.plume.platform.error.PlumeException;
 import jakarta.ejb.EJBException;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -21,7 +23,7 @@ public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(UnexpectedFailureMapper.class.getName());
 
-    @jakarta.ws.rs.core.Context
+    @Context
     Providers providers;
 
     @Override
@@ -31,8 +33,10 @@ public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
         while (cause instanceof EJBException && cause.getCause() != null) {
             cause = cause.getCause();
         }
-        if (cause != failure && (cause instanceof PlumeException || cause instanceof WebApplicationException
-                || cause instanceof jakarta.validation.ConstraintViolationException)) {
+        if (cause != failure
+                && (cause instanceof PlumeException
+                        || cause instanceof WebApplicationException
+                        || cause instanceof ConstraintViolationException)) {
             ExceptionMapper mapper = providers.getExceptionMapper(cause.getClass());
             if (mapper != null) {
                 return mapper.toResponse(cause);
@@ -41,6 +45,7 @@ public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, failure);
         return Problem.of(500, "internal_error", "Something went wrong on our side (incident " + incident + ").", null)
-                .toResponse().build();
+                .toResponse()
+                .build();
     }
 }

@@ -30,10 +30,13 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
             case 404 -> "No such resource.";
             case 405 -> "This method is not allowed here.";
             case 415 -> "Send the body as application/json.";
-            default -> Response.Status.fromStatusCode(status) == null
-                    ? "The request was refused." : Response.Status.fromStatusCode(status).getReasonPhrase();
+            default ->
+                Response.Status.fromStatusCode(status) == null
+                        ? "The request was refused."
+                        : Response.Status.fromStatusCode(status).getReasonPhrase();
         };
-        Response.ResponseBuilder response = Problem.of(status, code, detail, MalformedBody.fieldOf(e)).toResponse();
+        Response.ResponseBuilder response =
+                Problem.of(status, code, detail, MalformedBody.fieldOf(e)).toResponse();
         e.getResponse().getHeaders().forEach((name, values) -> {
             if (name.equalsIgnoreCase("Allow")) {
                 values.forEach(v -> response.header(name, v));

@@ -46,7 +46,8 @@ public class CrossSiteRequestFilter implements ContainerRequestFilter {
         String host = request.getHeaderString(HttpHeaders.HOST);
         if (!origins.allows(origin, host)) {
             refuse(request);
-        } else if (origin == null && cookieAuthenticated(request)
+        } else if (origin == null
+                && cookieAuthenticated(request)
                 && !"same-origin".equals(request.getHeaderString("Sec-Fetch-Site"))) {
             refuse(request);
         }
@@ -61,7 +62,8 @@ public class CrossSiteRequestFilter implements ContainerRequestFilter {
     }
 
     private static void refuse(ContainerRequestContext request) {
-        request.abortWith(Problem.of(403, "forbidden_origin",
-                "Requests from this origin are not allowed.", null).toResponse().build());
+        request.abortWith(Problem.of(403, "forbidden_origin", "Requests from this origin are not allowed.", null)
+                .toResponse()
+                .build());
     }
 }

@@ -44,7 +44,9 @@ public final class OriginPolicy {
         try {
             URI uri = URI.create(normalized);
             String authority = uri.getRawAuthority();
-            return authority != null && uri.getRawPath().isEmpty() && authority.equals(host.strip().toLowerCase(Locale.ROOT));
+            return authority != null
+                    && uri.getRawPath().isEmpty()
+                    && authority.equals(host.strip().toLowerCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             return false;
         }

@@ -8,8 +8,7 @@ public final class SessionCookie {
 
     public static final String NAME = "plume_session";
 
-    private SessionCookie() {
-    }
+    private SessionCookie() {}
 
     /** Whether a {@code Cookie} header value carries the session cookie (with any value). */
     public static boolean isIn(String cookieHeader) {

@@ -16,9 +16,13 @@ import java.time.LocalDateTime;
  */
 @Entity
 @Table(name = "user_block")
-@NamedQuery(name = Block.BY_BLOCKER, query = "select b from Block b where b.blockerId = :blocker order by b.createdAt desc")
-@NamedQuery(name = Block.EITHER_WAY, query = "select b from Block b where (b.blockerId = :a and b.blockedId = :b)"
-        + " or (b.blockerId = :b and b.blockedId = :a)")
+@NamedQuery(
+        name = Block.BY_BLOCKER,
+        query = "select b from Block b where b.blockerId = :blocker order by b.createdAt desc")
+@NamedQuery(
+        name = Block.EITHER_WAY,
+        query = "select b from Block b where (b.blockerId = :a and b.blockedId = :b)"
+                + " or (b.blockerId = :b and b.blockedId = :a)")
 public class Block {
 
     public static final String BY_BLOCKER = "Block.byBlocker";
@@ -38,8 +42,7 @@ public class Block {
     @Column(name = "created_at", nullable = false, updatable = false)
     private LocalDateTime createdAt;
 
-    protected Block() {
-    }
+    protected Block() {}
 
     public Block(long blockerId, long blockedId, LocalDateTime now) {
         this.blockerId = blockerId;

@@ -52,8 +52,11 @@ public class Blocks {
     }
 
     public void unblock(Caller caller, long targetId) {
-        List<Block> found = em.createNamedQuery(Block.EITHER_WAY, Block.class).setParameter("a", caller.accountId())
-                .setParameter("b", targetId).getResultStream().filter(b -> b.blockerId() == caller.accountId())
+        List<Block> found = em.createNamedQuery(Block.EITHER_WAY, Block.class)
+                .setParameter("a", caller.accountId())
+                .setParameter("b", targetId)
+                .getResultStream()
+                .filter(b -> b.blockerId() == caller.accountId())
                 .toList();
         found.forEach(em::remove);
         if (!found.isEmpty()) {
@@ -63,21 +66,32 @@ public class Blocks {
 
     public List<Views.Blocked> list(Caller caller) {
         List<Block> blocks = em.createNamedQuery(Block.BY_BLOCKER, Block.class)
-                .setParameter("blocker", caller.accountId()).getResultList();
-        Map<Long, PublicProfile> people = accounts.publicProfiles(blocks.stream().map(Block::blockedId).toList());
-        return blocks.stream().filter(b -> people.containsKey(b.blockedId()))
-                .map(b -> new Views.Blocked(people.get(b.blockedId()), Timestamps.toInstant(b.createdAt()))).toList();
+                .setParameter("blocker", caller.accountId())
+                .getResultList();
+        Map<Long, PublicProfile> people =
+                accounts.publicProfiles(blocks.stream().map(Block::blockedId).toList());
+        return blocks.stream()
+                .filter(b -> people.containsKey(b.blockedId()))
+                .map(b -> new Views.Blocked(people.get(b.blockedId()), Timestamps.toInstant(b.createdAt())))
+                .toList();
     }
 
     /** Whether {@code blocker} has blocked {@code blocked}. */
     public boolean blocks(long blocker, long blocked) {
-        return em.createNamedQuery(Block.EITHER_WAY, Block.class).setParameter("a", blocker).setParameter("b", blocked)
-                .getResultStream().anyMatch(b -> b.blockerId() == blocker);
+        return em.createNamedQuery(Block.EITHER_WAY, Block.class)
+                .setParameter("a", blocker)
+                .setParameter("b", blocked)
+                .getResultStream()
+                .anyMatch(b -> b.blockerId() == blocker);
     }
 
     /** Whether either has blocked the other. */
     public boolean eitherWay(long a, long b) {
-        return !em.createNamedQuery(Block.EITHER_WAY, Block.class).setParameter("a", a).setParameter("b", b)
-                .setMaxResults(1).getResultList().isEmpty();
+        return !em.createNamedQuery(Block.EITHER_WAY, Block.class)
+                .setParameter("a", a)
+                .setParameter("b", b)
+                .setMaxResults(1)
+                .getResultList()
+                .isEmpty();
     }
 }

@@ -16,10 +16,12 @@ import java.time.LocalDateTime;
  */
 @Entity
 @Table(name = "contact_group")
-@NamedQuery(name = ContactGroup.OF_OWNER, query = "select g from ContactGroup g where g.ownerId = :owner"
-        + " order by g.position, g.id")
-@NamedQuery(name = ContactGroup.DEFAULT_OF, query = "select g from ContactGroup g where g.ownerId = :owner"
-        + " and g.isDefault = true")
+@NamedQuery(
+        name = ContactGroup.OF_OWNER,
+        query = "select g from ContactGroup g where g.ownerId = :owner" + " order by g.position, g.id")
+@NamedQuery(
+        name = ContactGroup.DEFAULT_OF,
+        query = "select g from ContactGroup g where g.ownerId = :owner" + " and g.isDefault = true")
 public class ContactGroup {
 
     public static final String OF_OWNER = "ContactGroup.ofOwner";
@@ -48,8 +50,7 @@ public class ContactGroup {
     @Column(name = "created_at", nullable = false, updatable = false)
     private LocalDateTime createdAt;
 
-    protected ContactGroup() {
-    }
+    protected ContactGroup() {}
 
     private ContactGroup(long ownerId, String name, boolean isDefault, int position, LocalDateTime now) {
         this.ownerId = ownerId;

@@ -40,15 +40,18 @@ public class ContactGroups {
 
     public List<Views.Group> list(long ownerId) {
         defaultOf(ownerId);
-        return em.createNamedQuery(ContactGroup.OF_OWNER, ContactGroup.class).setParameter("owner", ownerId)
-                .getResultStream().map(ContactGroups::view).toList();
+        return em.createNamedQuery(ContactGroup.OF_OWNER, ContactGroup.class)
+                .setParameter("owner", ownerId)
+                .getResultStream()
+                .map(ContactGroups::view)
+                .toList();
     }
 
     public Views.Group create(Caller caller, String name) {
         List<Views.Group> existing = list(caller.accountId());
         if (existing.size() >= settings.maxContactGroups()) {
-            throw new DuplicateEntityException("too_many_contact_groups", "name",
-                    "At most " + settings.maxContactGroups() + " contact groups.");
+            throw new DuplicateEntityException(
+                    "too_many_contact_groups", "name", "At most " + settings.maxContactGroups() + " contact groups.");
         }
         requireUniqueName(existing, name, null);
         int position = existing.stream().mapToInt(Views.Group::position).max().orElse(0) + 1;
@@ -74,16 +77,22 @@ public class ContactGroups {
             throw new InvalidInputException("default_group", "id", "The default group cannot be deleted.");
         }
         long fallback = defaultOf(caller.accountId()).id();
-        em.createNamedQuery(Friendship.MOVE_ALL).setParameter("target", fallback)
-                .setParameter("owner", caller.accountId()).setParameter("source", groupId).executeUpdate();
+        em.createNamedQuery(Friendship.MOVE_ALL)
+                .setParameter("target", fallback)
+                .setParameter("owner", caller.accountId())
+                .setParameter("source", groupId)
+                .executeUpdate();
         em.remove(group);
         announce(caller.accountId());
     }
 
     /** The person's default group, made if it does not exist yet. */
     public ContactGroup defaultOf(long ownerId) {
-        return em.createNamedQuery(ContactGroup.DEFAULT_OF, ContactGroup.class).setParameter("owner", ownerId)
-                .getResultStream().findFirst().orElseGet(() -> {
+        return em.createNamedQuery(ContactGroup.DEFAULT_OF, ContactGroup.class)
+                .setParameter("owner", ownerId)
+                .getResultStream()
+                .findFirst()
+                .orElseGet(() -> {
                     ContactGroup created = ContactGroup.defaultOf(ownerId, Timestamps.now());
                     em.persist(created);
                     em.flush();
@@ -106,8 +115,9 @@ public class ContactGroups {
     }
 
     private static void requireUniqueName(List<Views.Group> groups, String name, Long except) {
-        boolean taken = groups.stream().anyMatch(g -> g.name() != null && g.name().equalsIgnoreCase(name)
-                && (except == null || g.id() != except));
+        boolean taken = groups.stream()
+                .anyMatch(g ->
+                        g.name() != null && g.name().equalsIgnoreCase(name) && (except == null || g.id() != except));
         if (taken) {
             throw new DuplicateEntityException("contact_group_exists", "name", "A contact group of that name exists.");
         }

@@ -29,9 +29,9 @@ import java.util.List;
 public class ContactGroupsResource {
 
     /** A contact group's name. */
-    public record GroupName(@NotNull @Size(min = 1, max = 32)
-            @Pattern(regexp = TextRules.VISIBLE_TEXT, message = TextRules.NO_CONTROL) String name) {
-    }
+    public record GroupName(
+            @NotNull @Size(min = 1, max = 32) @Pattern(regexp = TextRules.VISIBLE_TEXT, message = TextRules.NO_CONTROL)
+            String name) {}
 
     @Inject
     ContactGroups groups;
@@ -47,7 +47,8 @@ public class ContactGroupsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@NotNull @Valid GroupName name) {
-        Views.Group created = groups.create(AuthenticationFilter.callerOf(security), name.name().strip());
+        Views.Group created = groups.create(
+                AuthenticationFilter.callerOf(security), name.name().strip());
         return Response.status(Response.Status.CREATED).entity(created).build();
     }
 
@@ -55,7 +56,8 @@ public class ContactGroupsResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     public Views.Group rename(@PathParam("id") long id, @NotNull @Valid GroupName name) {
-        return groups.rename(AuthenticationFilter.callerOf(security), id, name.name().strip());
+        return groups.rename(
+                AuthenticationFilter.callerOf(security), id, name.name().strip());
     }
 
     @DELETE

@@ -5,8 +5,7 @@ import java.util.List;
 /** The frames the friends feature pushes (docs/protocol.md, "Friends"). */
 public final class FriendFrames {
 
-    private FriendFrames() {
-    }
+    private FriendFrames() {}
 
     /**
      * A friend request was created, accepted, declined or cancelled; sent to both people.

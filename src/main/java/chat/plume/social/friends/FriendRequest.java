@@ -20,11 +20,16 @@ import java.time.LocalDateTime;
 @Entity
 @Table(name = "friend_request")
 @NamedQuery(name = FriendRequest.PENDING_BETWEEN, query = "select r from FriendRequest r where r.pendingKey = :pair")
-@NamedQuery(name = FriendRequest.PENDING_OF, query = "select r from FriendRequest r where r.status = chat.plume.social"
-        + ".RequestStatus.PENDING and (r.recipientId = :account or r.requesterId = :account) order by r.createdAt desc")
-@NamedQuery(name = FriendRequest.LAST_DECLINED, query = "select r from FriendRequest r where r.requesterId = :requester"
-        + " and r.recipientId = :recipient and r.status = chat.plume.social.RequestStatus.DECLINED"
-        + " order by r.decidedAt desc")
+@NamedQuery(
+        name = FriendRequest.PENDING_OF,
+        query =
+                "select r from FriendRequest r where r.status = chat.plume.social"
+                        + ".RequestStatus.PENDING and (r.recipientId = :account or r.requesterId = :account) order by r.createdAt desc")
+@NamedQuery(
+        name = FriendRequest.LAST_DECLINED,
+        query = "select r from FriendRequest r where r.requesterId = :requester"
+                + " and r.recipientId = :recipient and r.status = chat.plume.social.RequestStatus.DECLINED"
+                + " order by r.decidedAt desc")
 public class FriendRequest extends PendingRequest {
 
     public static final String PENDING_BETWEEN = "FriendRequest.pendingBetween";
@@ -42,8 +47,7 @@ public class FriendRequest extends PendingRequest {
     @Column(name = "recipient_id", nullable = false, updatable = false)
     private long recipientId;
 
-    protected FriendRequest() {
-    }
+    protected FriendRequest() {}
 
     public FriendRequest(long requesterId, long recipientId, String message, LocalDateTime now) {
         super(pairOf(requesterId, recipientId), message, now);
@@ -76,8 +80,4 @@ public class FriendRequest extends PendingRequest {
     public long recipientId() {
         return recipientId;
     }
-
-
-
-
 }

@@ -3,6 +3,7 @@ package chat.plume.social.friends;
 import chat.plume.identity.boundary.Accounts;
 import chat.plume.identity.boundary.Caller;
 import chat.plume.identity.boundary.PublicProfile;
+import chat.plume.platform.Constraints;
 import chat.plume.platform.Timestamps;
 import chat.plume.platform.error.AccessDeniedException;
 import chat.plume.platform.error.DuplicateEntityException;
@@ -22,6 +23,7 @@ import jakarta.persistence.PersistenceException;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -77,11 +79,12 @@ public class FriendRequests {
             em.persist(request);
             em.flush();
         } catch (PersistenceException e) {
-            if (!chat.plume.platform.Constraints.isIntegrityViolation(e)) {
+            if (!Constraints.isIntegrityViolation(e)) {
                 throw e;
             }
             // The other person asked at the same moment: the pending-pair key let only one through.
-            throw new DuplicateEntityException("request_pending", "userId", "A request between you is already waiting.");
+            throw new DuplicateEntityException(
+                    "request_pending", "userId", "A request between you is already waiting.");
         }
         return announce("created", request);
     }
@@ -112,13 +115,20 @@ public class FriendRequests {
     /** The caller's pending requests, incoming and outgoing, newest first. */
     public Views.Requests pending(Caller caller) {
         List<FriendRequest> all = em.createNamedQuery(FriendRequest.PENDING_OF, FriendRequest.class)
-                .setParameter("account", caller.accountId()).getResultList();
-        Map<Long, PublicProfile> people = accounts.publicProfiles(
-                all.stream().flatMap(r -> Stream.of(r.requesterId(), r.recipientId())).distinct().toList());
-        List<Views.Request> incoming = all.stream().filter(r -> r.recipientId() == caller.accountId())
-                .map(r -> view(r, people)).toList();
-        List<Views.Request> outgoing = all.stream().filter(r -> r.requesterId() == caller.accountId())
-                .map(r -> view(r, people)).toList();
+                .setParameter("account", caller.accountId())
+                .getResultList();
+        Map<Long, PublicProfile> people = accounts.publicProfiles(all.stream()
+                .flatMap(r -> Stream.of(r.requesterId(), r.recipientId()))
+                .distinct()
+                .toList());
+        List<Views.Request> incoming = all.stream()
+                .filter(r -> r.recipientId() == caller.accountId())
+                .map(r -> view(r, people))
+                .toList();
+        List<Views.Request> outgoing = all.stream()
+                .filter(r -> r.requesterId() == caller.accountId())
+                .map(r -> view(r, people))
+                .toList();
         return new Views.Requests(incoming, outgoing);
     }
 
@@ -174,13 +184,18 @@ public class FriendRequests {
 
     private void requireCooledDown(long requester, long recipient) {
         Optional<FriendRequest> declined = em.createNamedQuery(FriendRequest.LAST_DECLINED, FriendRequest.class)
-                .setParameter("requester", requester).setParameter("recipient", recipient).setMaxResults(1)
-                .getResultStream().findFirst();
+                .setParameter("requester", requester)
+                .setParameter("recipient", recipient)
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst();
         if (declined.isPresent()) {
             LocalDateTime allowedFrom = declined.get().decidedAt().plus(settings.declineCooldown());
             LocalDateTime now = Timestamps.now();
             if (now.isBefore(allowedFrom)) {
-                throw new RateLimitedException("request_cooldown", Duration.between(now, allowedFrom),
+                throw new RateLimitedException(
+                        "request_cooldown",
+                        Duration.between(now, allowedFrom),
                         "Your last request was declined. You can ask again later.");
             }
         }
@@ -188,20 +203,27 @@ public class FriendRequests {
 
     private Optional<FriendRequest> pendingBetween(long a, long b) {
         return em.createNamedQuery(FriendRequest.PENDING_BETWEEN, FriendRequest.class)
-                .setParameter("pair", FriendRequest.pairOf(a, b)).getResultStream().findFirst();
+                .setParameter("pair", FriendRequest.pairOf(a, b))
+                .getResultStream()
+                .findFirst();
     }
 
     private Views.Request announce(String event, FriendRequest request) {
-        Views.Request view = view(request,
-                accounts.publicProfiles(List.of(request.requesterId(), request.recipientId())));
-        push.fire(Push.to(List.of(request.requesterId(), request.recipientId()),
-                FriendFrames.RequestChanged.of(event, view)));
+        Views.Request view =
+                view(request, accounts.publicProfiles(List.of(request.requesterId(), request.recipientId())));
+        push.fire(Push.to(
+                List.of(request.requesterId(), request.recipientId()), FriendFrames.RequestChanged.of(event, view)));
         return view;
     }
 
     private static Views.Request view(FriendRequest r, Map<Long, PublicProfile> people) {
-        return new Views.Request(r.id(), people.get(r.requesterId()), people.get(r.recipientId()), r.message(),
-                r.status().name().toLowerCase(java.util.Locale.ROOT), Timestamps.toInstant(r.createdAt()),
+        return new Views.Request(
+                r.id(),
+                people.get(r.requesterId()),
+                people.get(r.recipientId()),
+                r.message(),
+                r.status().name().toLowerCase(Locale.ROOT),
+                Timestamps.toInstant(r.createdAt()),
                 Timestamps.toInstant(r.decidedAt()));
     }
 

@@ -27,9 +27,11 @@ import jakarta.ws.rs.core.SecurityContext;
 public class FriendRequestsResource {
 
     /** {@code POST /friend-requests}: whom to ask, and an optional message (验证消息). */
-    public record NewRequest(@NotNull Long userId,
-            @Size(max = 100) @Pattern(regexp = TextRules.OPTIONAL_TEXT, message = TextRules.NO_CONTROL) String message) {
-    }
+    public record NewRequest(
+            @NotNull Long userId,
+
+            @Size(max = 100) @Pattern(regexp = TextRules.OPTIONAL_TEXT, message = TextRules.NO_CONTROL)
+            String message) {}
 
     @Inject
     FriendRequests requests;
@@ -45,7 +47,8 @@ public class FriendRequestsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response send(@NotNull @Valid NewRequest request) {
-        Views.Request sent = requests.send(AuthenticationFilter.callerOf(security), request.userId(), request.message());
+        Views.Request sent =
+                requests.send(AuthenticationFilter.callerOf(security), request.userId(), request.message());
         return Response.status(Response.Status.CREATED).entity(sent).build();
     }
 

@@ -28,9 +28,10 @@ public class FriendsResource {
 
     /** {@code PUT /friends/{userId}}: the caller's remark (备注; empty clears it) and contact group. */
     public record FriendUpdate(
-            @Size(max = 32) @Pattern(regexp = TextRules.OPTIONAL_TEXT, message = TextRules.NO_CONTROL) String remark,
-            Long contactGroupId) {
-    }
+            @Size(max = 32) @Pattern(regexp = TextRules.OPTIONAL_TEXT, message = TextRules.NO_CONTROL)
+            String remark,
+
+            Long contactGroupId) {}
 
     @Inject
     Friendships friendships;
@@ -47,8 +48,8 @@ public class FriendsResource {
     @Path("{userId}")
     @Consumes(MediaType.APPLICATION_JSON)
     public Views.Friend update(@PathParam("userId") long userId, @NotNull @Valid FriendUpdate update) {
-        return friendships.update(AuthenticationFilter.callerOf(security), userId, update.remark(),
-                update.contactGroupId());
+        return friendships.update(
+                AuthenticationFilter.callerOf(security), userId, update.remark(), update.contactGroupId());
     }
 
     @DELETE

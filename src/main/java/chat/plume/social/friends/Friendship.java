@@ -17,11 +17,15 @@ import java.time.LocalDateTime;
 @Entity
 @Table(name = "friendship")
 @NamedQuery(name = Friendship.OF_OWNER, query = "select f from Friendship f where f.ownerId = :owner")
-@NamedQuery(name = Friendship.BETWEEN, query = "select f from Friendship f where (f.ownerId = :a and f.friendId = :b)"
-        + " or (f.ownerId = :b and f.friendId = :a)")
+@NamedQuery(
+        name = Friendship.BETWEEN,
+        query = "select f from Friendship f where (f.ownerId = :a and f.friendId = :b)"
+                + " or (f.ownerId = :b and f.friendId = :a)")
 @NamedQuery(name = Friendship.FRIEND_IDS, query = "select f.friendId from Friendship f where f.ownerId = :owner")
-@NamedQuery(name = Friendship.MOVE_ALL, query = "update Friendship f set f.contactGroupId = :target"
-        + " where f.ownerId = :owner and f.contactGroupId = :source")
+@NamedQuery(
+        name = Friendship.MOVE_ALL,
+        query = "update Friendship f set f.contactGroupId = :target"
+                + " where f.ownerId = :owner and f.contactGroupId = :source")
 public class Friendship {
 
     public static final String OF_OWNER = "Friendship.ofOwner";
@@ -49,8 +53,7 @@ public class Friendship {
     @Column(name = "created_at", nullable = false, updatable = false)
     private LocalDateTime createdAt;
 
-    protected Friendship() {
-    }
+    protected Friendship() {}
 
     public Friendship(long ownerId, long friendId, long contactGroupId, LocalDateTime now) {
         this.ownerId = ownerId;

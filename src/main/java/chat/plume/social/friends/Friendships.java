@@ -14,6 +14,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,11 +48,14 @@ public class Friendships {
     public Views.Contacts contacts(Caller caller) {
         List<Views.Group> groupViews = groups.list(caller.accountId());
         List<Friendship> sides = em.createNamedQuery(Friendship.OF_OWNER, Friendship.class)
-                .setParameter("owner", caller.accountId()).getResultList();
-        Map<Long, PublicProfile> people = accounts.publicProfiles(sides.stream().map(Friendship::friendId).toList());
-        List<Views.Friend> friends = sides.stream().filter(f -> people.containsKey(f.friendId()))
+                .setParameter("owner", caller.accountId())
+                .getResultList();
+        Map<Long, PublicProfile> people =
+                accounts.publicProfiles(sides.stream().map(Friendship::friendId).toList());
+        List<Views.Friend> friends = sides.stream()
+                .filter(f -> people.containsKey(f.friendId()))
                 .map(f -> view(f, people.get(f.friendId())))
-                .sorted(java.util.Comparator.comparing((Views.Friend f) -> shownName(f).toLowerCase()))
+                .sorted(Comparator.comparing((Views.Friend f) -> shownName(f).toLowerCase()))
                 .toList();
         return new Views.Contacts(groupViews, friends);
     }
@@ -89,8 +93,10 @@ public class Friendships {
 
     /** Ends a friendship on both sides; returns whether there was one. */
     public boolean endIfFriends(long a, long b) {
-        List<Friendship> sides = em.createNamedQuery(Friendship.BETWEEN, Friendship.class).setParameter("a", a)
-                .setParameter("b", b).getResultList();
+        List<Friendship> sides = em.createNamedQuery(Friendship.BETWEEN, Friendship.class)
+                .setParameter("a", a)
+                .setParameter("b", b)
+                .getResultList();
         sides.forEach(em::remove);
         if (sides.isEmpty()) {
             return false;
@@ -105,7 +111,9 @@ public class Friendships {
     }
 
     public List<Long> friendIds(long accountId) {
-        return em.createNamedQuery(Friendship.FRIEND_IDS, Long.class).setParameter("owner", accountId).getResultList();
+        return em.createNamedQuery(Friendship.FRIEND_IDS, Long.class)
+                .setParameter("owner", accountId)
+                .getResultList();
     }
 
     /**
@@ -123,12 +131,20 @@ public class Friendships {
     }
 
     private Optional<Friendship> side(long owner, long friend) {
-        return em.createNamedQuery(Friendship.BETWEEN, Friendship.class).setParameter("a", owner)
-                .setParameter("b", friend).getResultStream().filter(f -> f.ownerId() == owner).findFirst();
+        return em.createNamedQuery(Friendship.BETWEEN, Friendship.class)
+                .setParameter("a", owner)
+                .setParameter("b", friend)
+                .getResultStream()
+                .filter(f -> f.ownerId() == owner)
+                .findFirst();
     }
 
     private Views.Friend view(Friendship side, PublicProfile friend) {
-        return new Views.Friend(friend, side.remark(), side.contactGroupId(), presence.isOnline(side.friendId()),
+        return new Views.Friend(
+                friend,
+                side.remark(),
+                side.contactGroupId(),
+                presence.isOnline(side.friendId()),
                 Timestamps.toInstant(side.createdAt()));
     }
 

@@ -7,31 +7,30 @@ import java.util.List;
 /** What the friends API and its frames show; entities never go on the wire. */
 public final class Views {
 
-    private Views() {
-    }
+    private Views() {}
 
     /** A friend request as both sides see it. */
-    public record Request(long id, PublicProfile from, PublicProfile to, String message, String status,
-            Instant createdAt, Instant decidedAt) {
-    }
+    public record Request(
+            long id,
+            PublicProfile from,
+            PublicProfile to,
+            String message,
+            String status,
+            Instant createdAt,
+            Instant decidedAt) {}
 
     /** The caller's pending requests, both ways. */
-    public record Requests(List<Request> incoming, List<Request> outgoing) {
-    }
+    public record Requests(List<Request> incoming, List<Request> outgoing) {}
 
     /** A friend as the caller sees them: with the caller's remark and contact group. */
-    public record Friend(PublicProfile user, String remark, long contactGroupId, boolean online, Instant since) {
-    }
+    public record Friend(PublicProfile user, String remark, long contactGroupId, boolean online, Instant since) {}
 
     /** A contact group; {@code name} is null for the default group until it is renamed. */
-    public record Group(long id, String name, boolean isDefault, int position) {
-    }
+    public record Group(long id, String name, boolean isDefault, int position) {}
 
     /** The caller's contacts: groups in order, and every friend. */
-    public record Contacts(List<Group> groups, List<Friend> friends) {
-    }
+    public record Contacts(List<Group> groups, List<Friend> friends) {}
 
     /** Someone the caller has blocked. */
-    public record Blocked(PublicProfile user, Instant since) {
-    }
+    public record Blocked(PublicProfile user, Instant since) {}
 }

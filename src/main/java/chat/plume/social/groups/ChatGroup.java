@@ -21,8 +21,10 @@ import java.time.LocalDateTime;
 @Entity
 @Table(name = "chat_group")
 @NamedQuery(name = ChatGroup.BY_NUMBER, query = "select g from ChatGroup g where g.number = :number")
-@NamedQuery(name = ChatGroup.SEARCH, query = "select g from ChatGroup g where g.dissolvedAt is null and"
-        + " (g.number = :number or lower(g.name) like :pattern escape '!') order by g.number")
+@NamedQuery(
+        name = ChatGroup.SEARCH,
+        query = "select g from ChatGroup g where g.dissolvedAt is null and"
+                + " (g.number = :number or lower(g.name) like :pattern escape '!') order by g.number")
 public class ChatGroup {
 
     public static final String SEARCH = "ChatGroup.search";
@@ -73,11 +75,16 @@ public class ChatGroup {
     @Version
     private long version;
 
-    protected ChatGroup() {
-    }
+    protected ChatGroup() {}
 
-    public ChatGroup(long number, String name, String description, JoinPolicy joinPolicy, int memberLimit,
-            long ownerId, LocalDateTime now) {
+    public ChatGroup(
+            long number,
+            String name,
+            String description,
+            JoinPolicy joinPolicy,
+            int memberLimit,
+            long ownerId,
+            LocalDateTime now) {
         this.number = number;
         this.name = name;
         this.description = description;

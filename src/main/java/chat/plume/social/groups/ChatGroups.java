@@ -4,6 +4,7 @@ import chat.plume.identity.boundary.Accounts;
 import chat.plume.identity.boundary.Caller;
 import chat.plume.identity.boundary.PublicProfile;
 import chat.plume.platform.Constraints;
+import chat.plume.platform.LikePattern;
 import chat.plume.platform.Timestamps;
 import chat.plume.platform.error.AccessDeniedException;
 import chat.plume.platform.error.DuplicateEntityException;
@@ -20,17 +21,21 @@ import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -42,7 +47,7 @@ import java.util.stream.Stream;
 @Stateless
 public class ChatGroups {
 
-    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     @PersistenceContext
     EntityManager em;
@@ -66,20 +71,26 @@ public class ChatGroups {
     Event<GroupActivity> activity;
 
     /** Creates a group owned by the caller, with friends of the caller as its first members. */
-    public GroupViews.Group create(Caller caller, String name, String description, JoinPolicy policy,
-            Collection<Long> memberIds) {
+    public GroupViews.Group create(
+            Caller caller, String name, String description, JoinPolicy policy, Collection<Long> memberIds) {
         Set<Long> members = new LinkedHashSet<>(memberIds);
         members.remove(caller.accountId());
         if (members.size() + 1 > settings.groupMemberLimit()) {
-            throw new DuplicateEntityException("group_full", "memberIds",
-                    "A group has at most " + settings.groupMemberLimit() + " members.");
+            throw new DuplicateEntityException(
+                    "group_full", "memberIds", "A group has at most " + settings.groupMemberLimit() + " members.");
         }
         for (long member : members) {
             requireFriend(caller.accountId(), member);
         }
         long number = freeNumber();
-        ChatGroup group = new ChatGroup(number, name, description, policy == null ? JoinPolicy.APPROVAL : policy,
-                settings.groupMemberLimit(), caller.accountId(), Timestamps.now());
+        ChatGroup group = new ChatGroup(
+                number,
+                name,
+                description,
+                policy == null ? JoinPolicy.APPROVAL : policy,
+                settings.groupMemberLimit(),
+                caller.accountId(),
+                Timestamps.now());
         em.persist(group);
         em.flush();
         em.persist(new GroupMember(group.id(), caller.accountId(), GroupRole.OWNER, Timestamps.now()));
@@ -95,9 +106,13 @@ public class ChatGroups {
     /** The caller's groups, most recently joined first. */
     public List<GroupViews.Group> mine(Caller caller) {
         List<Long> ids = em.createNamedQuery(GroupMember.GROUPS_OF, Long.class)
-                .setParameter("account", caller.accountId()).getResultList();
-        return ids.stream().map(id -> em.find(ChatGroup.class, id)).filter(g -> g != null && !g.isDissolved())
-                .map(g -> view(g, caller.accountId())).toList();
+                .setParameter("account", caller.accountId())
+                .getResultList();
+        return ids.stream()
+                .map(id -> em.find(ChatGroup.class, id))
+                .filter(g -> g != null && !g.isDissolved())
+                .map(g -> view(g, caller.accountId()))
+                .toList();
     }
 
     /** A group by id: members see everything, others the public card. */
@@ -141,11 +156,15 @@ public class ChatGroups {
     public GroupViews.SearchPage search(Caller caller, String query, int page, int size) {
         String q = query.strip();
         long number = q.matches("\\d{1,18}") ? Long.parseLong(q) : -1;
-        String pattern = chat.plume.platform.LikePattern.containing(q);
+        String pattern = LikePattern.containing(q);
         List<GroupViews.Group> items = em.createNamedQuery(ChatGroup.SEARCH, ChatGroup.class)
-                .setParameter("number", number).setParameter("pattern", pattern)
-                .setFirstResult(page * size).setMaxResults(size).getResultStream()
-                .map(g -> view(g, caller.accountId())).toList();
+                .setParameter("number", number)
+                .setParameter("pattern", pattern)
+                .setFirstResult(page * size)
+                .setMaxResults(size)
+                .getResultStream()
+                .map(g -> view(g, caller.accountId()))
+                .toList();
         return new GroupViews.SearchPage(items, page, size);
     }
 
@@ -175,9 +194,12 @@ public class ChatGroups {
         live(groupId);
         GroupRules.requireMember(membership(groupId, caller.accountId()));
         List<GroupMember> members = memberRows(groupId);
-        Map<Long, PublicProfile> people = accounts.publicProfiles(members.stream().map(GroupMember::accountId).toList());
-        return members.stream().filter(m -> people.containsKey(m.accountId()))
-                .map(m -> memberView(m, people.get(m.accountId()))).toList();
+        Map<Long, PublicProfile> people = accounts.publicProfiles(
+                members.stream().map(GroupMember::accountId).toList());
+        return members.stream()
+                .filter(m -> people.containsKey(m.accountId()))
+                .map(m -> memberView(m, people.get(m.accountId())))
+                .toList();
     }
 
     /** Sets the caller's own group nickname (群昵称); empty clears it. */
@@ -217,11 +239,19 @@ public class ChatGroups {
             throw new DuplicateEntityException("already_member", null, "You are already a member.");
         }
         switch (group.joinPolicy()) {
-            case INVITE_ONLY -> throw new AccessDeniedException("invite_only", "This group takes members by invitation only.");
+            case INVITE_ONLY ->
+                throw new AccessDeniedException("invite_only", "This group takes members by invitation only.");
             case OPEN -> {
                 addMember(group, caller.accountId(), null);
-                return new GroupViews.JoinRequest(0, groupId, group.name(), accounts.publicProfile(caller.accountId()),
-                        null, message, "accepted", Timestamps.toInstant(Timestamps.now()));
+                return new GroupViews.JoinRequest(
+                        0,
+                        groupId,
+                        group.name(),
+                        accounts.publicProfile(caller.accountId()),
+                        null,
+                        message,
+                        "accepted",
+                        Timestamps.toInstant(Timestamps.now()));
             }
             default -> {
                 return openRequest(group, caller.accountId(), null, message);
@@ -233,7 +263,10 @@ public class ChatGroups {
         ChatGroup group = live(groupId);
         GroupRules.requireManager(membership(groupId, caller.accountId()));
         return em.createNamedQuery(GroupJoinRequest.PENDING_OF_GROUP, GroupJoinRequest.class)
-                .setParameter("group", groupId).getResultStream().map(r -> requestView(r, group)).toList();
+                .setParameter("group", groupId)
+                .getResultStream()
+                .map(r -> requestView(r, group))
+                .toList();
     }
 
     public GroupViews.JoinRequest decide(Caller caller, long requestId, boolean accept) {
@@ -273,8 +306,8 @@ public class ChatGroups {
         Set<Long> audience = memberIds(groupId);
         em.remove(me);
         activity.fire(new GroupActivity(groupId, "left", caller.accountId(), null, null));
-        push.fire(Push.to(audience, new GroupFrames.MemberChanged("group.member.left", groupId, caller.accountId(),
-                null, null)));
+        push.fire(Push.to(
+                audience, new GroupFrames.MemberChanged("group.member.left", groupId, caller.accountId(), null, null)));
     }
 
     public void remove(Caller caller, long groupId, long userId) {
@@ -289,8 +322,9 @@ public class ChatGroups {
         Set<Long> audience = memberIds(groupId);
         em.remove(target);
         activity.fire(new GroupActivity(groupId, "removed", userId, caller.accountId(), null));
-        push.fire(Push.to(audience, new GroupFrames.MemberChanged("group.member.removed", groupId, userId, null,
-                caller.accountId())));
+        push.fire(Push.to(
+                audience,
+                new GroupFrames.MemberChanged("group.member.removed", groupId, userId, null, caller.accountId())));
     }
 
     /** Promotes a member to admin or demotes an admin (owner only). */
@@ -331,9 +365,13 @@ public class ChatGroups {
         ChatGroup group = live(groupId);
         GroupRules.requireOwner(membership(groupId, caller.accountId()));
         Set<Long> audience = memberIds(groupId);
-        em.createNamedQuery(GroupJoinRequest.PENDING_OF_GROUP, GroupJoinRequest.class).setParameter("group", groupId)
-                .getResultList().forEach(r -> r.decide(RequestStatus.CANCELLED, caller.accountId(), Timestamps.now()));
-        em.createNamedQuery(GroupMember.REMOVE_ALL).setParameter("group", groupId).executeUpdate();
+        em.createNamedQuery(GroupJoinRequest.PENDING_OF_GROUP, GroupJoinRequest.class)
+                .setParameter("group", groupId)
+                .getResultList()
+                .forEach(r -> r.decide(RequestStatus.CANCELLED, caller.accountId(), Timestamps.now()));
+        em.createNamedQuery(GroupMember.REMOVE_ALL)
+                .setParameter("group", groupId)
+                .executeUpdate();
         group.dissolve(Timestamps.now());
         flush();
         activity.fire(new GroupActivity(groupId, "dissolved", caller.accountId(), null, group.name()));
@@ -349,16 +387,22 @@ public class ChatGroups {
 
     /** The caller's membership, or null. */
     public GroupMember membership(long groupId, long accountId) {
-        return em.createNamedQuery(GroupMember.ONE, GroupMember.class).setParameter("group", groupId)
-                .setParameter("account", accountId).getResultStream().findFirst().orElse(null);
+        return em.createNamedQuery(GroupMember.ONE, GroupMember.class)
+                .setParameter("group", groupId)
+                .setParameter("account", accountId)
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
     }
 
     /** Nine random digits not taken yet (a collision is one in millions; the unique key backs it). */
     private long freeNumber() {
         while (true) {
             long candidate = 100_000_000L + RANDOM.nextInt(900_000_000);
-            boolean taken = !em.createNamedQuery(ChatGroup.BY_NUMBER, ChatGroup.class).setParameter("number", candidate)
-                    .getResultList().isEmpty();
+            boolean taken = !em.createNamedQuery(ChatGroup.BY_NUMBER, ChatGroup.class)
+                    .setParameter("number", candidate)
+                    .getResultList()
+                    .isEmpty();
             if (!taken) {
                 return candidate;
             }
@@ -372,11 +416,12 @@ public class ChatGroups {
         if (membership(group.id(), accountId) != null) {
             throw new DuplicateEntityException("already_member", null, "Already a member.");
         }
-        long count = em.createNamedQuery(GroupMember.COUNT, Long.class).setParameter("group", group.id())
+        long count = em.createNamedQuery(GroupMember.COUNT, Long.class)
+                .setParameter("group", group.id())
                 .getSingleResult();
         if (count >= group.memberLimit()) {
-            throw new DuplicateEntityException("group_full", null,
-                    "The group is full (" + group.memberLimit() + " members).");
+            throw new DuplicateEntityException(
+                    "group_full", null, "The group is full (" + group.memberLimit() + " members).");
         }
         GroupMember member = new GroupMember(group.id(), accountId, GroupRole.MEMBER, Timestamps.now());
         try {
@@ -391,7 +436,8 @@ public class ChatGroups {
         activity.fire(new GroupActivity(group.id(), "joined", accountId, by, null));
         // A pending request of the new member is fulfilled by joining.
         em.createNamedQuery(GroupJoinRequest.PENDING_FOR, GroupJoinRequest.class)
-                .setParameter("key", GroupJoinRequest.keyOf(group.id(), accountId)).getResultStream()
+                .setParameter("key", GroupJoinRequest.keyOf(group.id(), accountId))
+                .getResultStream()
                 .forEach(r -> r.decide(RequestStatus.ACCEPTED, by, Timestamps.now()));
         announceMember("group.member.joined", member, by);
         // The newcomer also learns about the group itself.
@@ -399,8 +445,12 @@ public class ChatGroups {
     }
 
     private GroupViews.JoinRequest openRequest(ChatGroup group, long applicant, Long inviter, String message) {
-        GroupJoinRequest request = new GroupJoinRequest(group.id(), applicant, inviter,
-                message == null || message.isBlank() ? null : message.strip(), Timestamps.now());
+        GroupJoinRequest request = new GroupJoinRequest(
+                group.id(),
+                applicant,
+                inviter,
+                message == null || message.isBlank() ? null : message.strip(),
+                Timestamps.now());
         try {
             em.persist(request);
             em.flush();
@@ -416,8 +466,10 @@ public class ChatGroups {
     private GroupJoinRequest visibleRequest(Caller caller, long requestId) {
         GroupJoinRequest request = em.find(GroupJoinRequest.class, requestId);
         long me = caller.accountId();
-        if (request != null && (request.applicantId() == me || (request.inviterId() != null && request.inviterId() == me)
-                || membership(request.groupId(), me) != null)) {
+        if (request != null
+                && (request.applicantId() == me
+                        || (request.inviterId() != null && request.inviterId() == me)
+                        || membership(request.groupId(), me) != null)) {
             return request;
         }
         throw new MissingEntityException("request_not_found", "No such join request.");
@@ -453,7 +505,8 @@ public class ChatGroups {
     }
 
     private List<GroupMember> memberRows(long groupId) {
-        return em.createNamedQuery(GroupMember.OF_GROUP, GroupMember.class).setParameter("group", groupId)
+        return em.createNamedQuery(GroupMember.OF_GROUP, GroupMember.class)
+                .setParameter("group", groupId)
                 .getResultList();
     }
 
@@ -462,7 +515,8 @@ public class ChatGroups {
         try {
             em.flush();
         } catch (OptimisticLockException e) {
-            throw new DuplicateEntityException("concurrent_change", null, "Someone else changed this at the same time.");
+            throw new DuplicateEntityException(
+                    "concurrent_change", null, "Someone else changed this at the same time.");
         }
     }
 
@@ -470,15 +524,16 @@ public class ChatGroups {
     private void announceGroup(String type, ChatGroup group) {
         List<GroupMember> members = memberRows(group.id());
         for (GroupMember member : members) {
-            push.fire(Push.to(member.accountId(),
-                    new GroupFrames.GroupChanged(type, view(group, members.size(), member))));
+            push.fire(Push.to(
+                    member.accountId(), new GroupFrames.GroupChanged(type, view(group, members.size(), member))));
         }
     }
 
     private GroupViews.Member announceMember(String type, GroupMember member, Long by) {
         GroupViews.Member view = memberView(member, accounts.publicProfile(member.accountId()));
-        push.fire(Push.to(memberIds(member.groupId()), new GroupFrames.MemberChanged(type, member.groupId(),
-                member.accountId(), view, by)));
+        push.fire(Push.to(
+                memberIds(member.groupId()),
+                new GroupFrames.MemberChanged(type, member.groupId(), member.accountId(), view, by)));
         return view;
     }
 
@@ -490,42 +545,68 @@ public class ChatGroups {
         if (request.inviterId() != null) {
             audience.add(request.inviterId());
         }
-        push.fire(Push.to(audience, new GroupFrames.JoinRequestChanged(
-                "group.join_request." + view.status(), view)));
+        push.fire(Push.to(audience, new GroupFrames.JoinRequestChanged("group.join_request." + view.status(), view)));
         return view;
     }
 
     private GroupViews.JoinRequest requestView(GroupJoinRequest r, ChatGroup group) {
         Map<Long, PublicProfile> people = accounts.publicProfiles(Stream.of(r.applicantId(), r.inviterId())
-                .filter(java.util.Objects::nonNull).toList());
-        String status = r.status() == RequestStatus.PENDING ? "created" : r.status().name().toLowerCase(Locale.ROOT);
-        return new GroupViews.JoinRequest(r.id(), group.id(), group.name(), people.get(r.applicantId()),
-                r.inviterId() == null ? null : people.get(r.inviterId()), r.message(), status,
+                .filter(Objects::nonNull)
+                .toList());
+        String status = r.status() == RequestStatus.PENDING
+                ? "created"
+                : r.status().name().toLowerCase(Locale.ROOT);
+        return new GroupViews.JoinRequest(
+                r.id(),
+                group.id(),
+                group.name(),
+                people.get(r.applicantId()),
+                r.inviterId() == null ? null : people.get(r.inviterId()),
+                r.message(),
+                status,
                 Timestamps.toInstant(r.createdAt()));
     }
 
     private GroupViews.Member memberView(GroupMember m, PublicProfile profile) {
-        return new GroupViews.Member(profile, m.role().name().toLowerCase(Locale.ROOT), m.nickname(),
-                presence.isOnline(m.accountId()), Timestamps.toInstant(m.joinedAt()), future(m.mutedUntil()));
+        return new GroupViews.Member(
+                profile,
+                m.role().name().toLowerCase(Locale.ROOT),
+                m.nickname(),
+                presence.isOnline(m.accountId()),
+                Timestamps.toInstant(m.joinedAt()),
+                future(m.mutedUntil()));
     }
 
     private GroupViews.Group view(ChatGroup g, long viewer) {
-        long count = em.createNamedQuery(GroupMember.COUNT, Long.class).setParameter("group", g.id()).getSingleResult();
+        long count = em.createNamedQuery(GroupMember.COUNT, Long.class)
+                .setParameter("group", g.id())
+                .getSingleResult();
         return view(g, count, membership(g.id(), viewer));
     }
 
     /** The group as seen by one viewer: {@code mine} is their membership, or null for an outsider. */
     private static GroupViews.Group view(ChatGroup g, long count, GroupMember mine) {
         boolean member = mine != null;
-        return new GroupViews.Group(g.id(), g.number(), g.name(), g.description(), member ? g.announcement() : null,
+        return new GroupViews.Group(
+                g.id(),
+                g.number(),
+                g.name(),
+                g.description(),
+                member ? g.announcement() : null,
                 member ? Timestamps.toInstant(g.announcementUpdatedAt()) : null,
-                g.joinPolicy().name().toLowerCase(Locale.ROOT), count, g.memberLimit(), g.ownerId(),
-                member ? mine.role().name().toLowerCase(Locale.ROOT) : null, member ? mine.nickname() : null,
-                Timestamps.toInstant(g.createdAt()), member ? future(g.allMutedUntil()) : null, g.avatarMediaId());
+                g.joinPolicy().name().toLowerCase(Locale.ROOT),
+                count,
+                g.memberLimit(),
+                g.ownerId(),
+                member ? mine.role().name().toLowerCase(Locale.ROOT) : null,
+                member ? mine.nickname() : null,
+                Timestamps.toInstant(g.createdAt()),
+                member ? future(g.allMutedUntil()) : null,
+                g.avatarMediaId());
     }
 
     /** A mute that has already run out is no mute: shown as absent. */
-    private static java.time.Instant future(java.time.LocalDateTime until) {
+    private static Instant future(LocalDateTime until) {
         return until != null && until.isAfter(Timestamps.now()) ? Timestamps.toInstant(until) : null;
     }
 

@@ -19,8 +19,10 @@ import java.time.LocalDateTime;
  */
 @Entity
 @Table(name = "group_join_request")
-@NamedQuery(name = GroupJoinRequest.PENDING_OF_GROUP, query = "select r from GroupJoinRequest r where r.groupId = :group"
-        + " and r.status = chat.plume.social.RequestStatus.PENDING order by r.createdAt")
+@NamedQuery(
+        name = GroupJoinRequest.PENDING_OF_GROUP,
+        query = "select r from GroupJoinRequest r where r.groupId = :group"
+                + " and r.status = chat.plume.social.RequestStatus.PENDING order by r.createdAt")
 @NamedQuery(name = GroupJoinRequest.PENDING_FOR, query = "select r from GroupJoinRequest r where r.pendingKey = :key")
 public class GroupJoinRequest extends PendingRequest {
 
@@ -44,8 +46,7 @@ public class GroupJoinRequest extends PendingRequest {
     @Column(name = "decided_by")
     private Long decidedBy;
 
-    protected GroupJoinRequest() {
-    }
+    protected GroupJoinRequest() {}
 
     public GroupJoinRequest(long groupId, long applicantId, Long inviterId, String message, LocalDateTime now) {
         super(keyOf(groupId, applicantId), message, now);
@@ -78,7 +79,4 @@ public class GroupJoinRequest extends PendingRequest {
     public Long inviterId() {
         return inviterId;
     }
-
-
-
 }

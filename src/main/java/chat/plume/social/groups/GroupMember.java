@@ -15,8 +15,12 @@ import java.time.LocalDateTime;
 /** A person's membership of a group: their role and their group nickname (群昵称). */
 @Entity
 @Table(name = "group_member")
-@NamedQuery(name = GroupMember.OF_GROUP, query = "select m from GroupMember m where m.groupId = :group order by m.joinedAt")
-@NamedQuery(name = GroupMember.ONE, query = "select m from GroupMember m where m.groupId = :group and m.accountId = :account")
+@NamedQuery(
+        name = GroupMember.OF_GROUP,
+        query = "select m from GroupMember m where m.groupId = :group order by m.joinedAt")
+@NamedQuery(
+        name = GroupMember.ONE,
+        query = "select m from GroupMember m where m.groupId = :group and m.accountId = :account")
 @NamedQuery(name = GroupMember.GROUPS_OF, query = "select m.groupId from GroupMember m where m.accountId = :account")
 @NamedQuery(name = GroupMember.COUNT, query = "select count(m) from GroupMember m where m.groupId = :group")
 @NamedQuery(name = GroupMember.REMOVE_ALL, query = "delete from GroupMember m where m.groupId = :group")
@@ -52,8 +56,7 @@ public class GroupMember {
     @Column(name = "muted_until")
     private LocalDateTime mutedUntil;
 
-    protected GroupMember() {
-    }
+    protected GroupMember() {}
 
     public GroupMember(long groupId, long accountId, GroupRole role, LocalDateTime now) {
         this.groupId = groupId;

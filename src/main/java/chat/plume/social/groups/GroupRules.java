@@ -8,8 +8,7 @@ import chat.plume.platform.error.AccessDeniedException;
  */
 final class GroupRules {
 
-    private GroupRules() {
-    }
+    private GroupRules() {}
 
     static GroupMember requireMember(GroupMember membership) {
         if (membership == null) {

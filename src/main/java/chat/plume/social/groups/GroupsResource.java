@@ -49,8 +49,12 @@ public class GroupsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@NotNull @Valid GroupRequests.NewGroup group) {
-        GroupViews.Group created = groups.create(caller(), group.name().strip(), blankToNull(group.description()),
-                GroupRequests.policy(group.joinPolicy()), group.memberIds() == null ? List.of() : group.memberIds());
+        GroupViews.Group created = groups.create(
+                caller(),
+                group.name().strip(),
+                blankToNull(group.description()),
+                GroupRequests.policy(group.joinPolicy()),
+                group.memberIds() == null ? List.of() : group.memberIds());
         return Response.status(Response.Status.CREATED).entity(created).build();
     }
 
@@ -59,9 +63,11 @@ public class GroupsResource {
     public GroupViews.SearchPage search(
             @QueryParam("q") @NotNull @Size(min = 1, max = 64) String query,
             @QueryParam("page") @DefaultValue("0") @Pattern(regexp = "^\\d{1,5}$", message = "must be 0 to 99999")
-            String page,
-            @QueryParam("size") @DefaultValue("20") @Pattern(regexp = "^([1-9]|[1-4]\\d|50)$",
-                    message = "must be 1 to 50") String size) {
+                    String page,
+            @QueryParam("size")
+                    @DefaultValue("20")
+                    @Pattern(regexp = "^([1-9]|[1-4]\\d|50)$", message = "must be 1 to 50")
+                    String size) {
         return groups.search(caller(), query, Integer.parseInt(page), Integer.parseInt(size));
     }
 
@@ -75,7 +81,11 @@ public class GroupsResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     public GroupViews.Group describe(@PathParam("id") long id, @NotNull @Valid GroupRequests.Profile profile) {
-        return groups.describe(caller(), id, profile.name().strip(), blankToNull(profile.description()),
+        return groups.describe(
+                caller(),
+                id,
+                profile.name().strip(),
+                blankToNull(profile.description()),
                 GroupRequests.policy(profile.joinPolicy()));
     }
 
@@ -89,7 +99,8 @@ public class GroupsResource {
     @PUT
     @Path("{id}/announcement")
     @Consumes(MediaType.APPLICATION_JSON)
-    public GroupViews.Group announce(@PathParam("id") long id, @NotNull @Valid GroupRequests.Announcement announcement) {
+    public GroupViews.Group announce(
+            @PathParam("id") long id, @NotNull @Valid GroupRequests.Announcement announcement) {
         return groups.announce(caller(), id, announcement.text());
     }
 
@@ -110,7 +121,8 @@ public class GroupsResource {
     @POST
     @Path("{id}/members")
     @Consumes(MediaType.APPLICATION_JSON)
-    public List<GroupViews.JoinRequest> invite(@PathParam("id") long id, @NotNull @Valid GroupRequests.Invitation invitation) {
+    public List<GroupViews.JoinRequest> invite(
+            @PathParam("id") long id, @NotNull @Valid GroupRequests.Invitation invitation) {
         return groups.invite(caller(), id, invitation.userIds());
     }
 
@@ -130,9 +142,12 @@ public class GroupsResource {
     @PUT
     @Path("{id}/members/{userId}/role")
     @Consumes(MediaType.APPLICATION_JSON)
-    public GroupViews.Member role(@PathParam("id") long id, @PathParam("userId") long userId,
+    public GroupViews.Member role(
+            @PathParam("id") long id,
+            @PathParam("userId") long userId,
             @NotNull @Valid GroupRequests.RoleChange change) {
-        return groups.setRole(caller(), id, userId, GroupRole.valueOf(change.role().toUpperCase(Locale.ROOT)));
+        return groups.setRole(
+                caller(), id, userId, GroupRole.valueOf(change.role().toUpperCase(Locale.ROOT)));
     }
 
     @PUT
@@ -145,8 +160,8 @@ public class GroupsResource {
     @PUT
     @Path("{id}/members/{userId}/mute")
     @Consumes(MediaType.APPLICATION_JSON)
-    public GroupViews.Member muteMember(@PathParam("id") long id, @PathParam("userId") long userId,
-            @NotNull @Valid GroupRequests.Mute mute) {
+    public GroupViews.Member muteMember(
+            @PathParam("id") long id, @PathParam("userId") long userId, @NotNull @Valid GroupRequests.Mute mute) {
         return groups.muteMember(caller(), id, userId, mute.minutes());
     }
 

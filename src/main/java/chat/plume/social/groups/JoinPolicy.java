@@ -11,5 +11,7 @@ package chat.plume.social.groups;
  * </ul>
  */
 public enum JoinPolicy {
-    OPEN, APPROVAL, INVITE_ONLY
+    OPEN,
+    APPROVAL,
+    INVITE_ONLY
 }

@@ -18,14 +18,17 @@ class SessionCredentialsTest {
     void theCookieIsFoundAmongOthers() {
         assertThat(SessionCredentials.token(null, List.of("theme=dark; plume_session=plm_abc; lang=zh")))
                 .contains("plm_abc");
-        assertThat(SessionCredentials.token(null, List.of("a=1", "plume_session=plm_second"))).contains("plm_second");
+        assertThat(SessionCredentials.token(null, List.of("a=1", "plume_session=plm_second")))
+                .contains("plm_second");
     }
 
     @Test
     void nothingUsableMeansNoToken() {
         assertThat(SessionCredentials.token(null, null)).isEmpty();
-        assertThat(SessionCredentials.token("Basic dXNlcjpwYXNz", List.of("other=1"))).isEmpty();
+        assertThat(SessionCredentials.token("Basic dXNlcjpwYXNz", List.of("other=1")))
+                .isEmpty();
         assertThat(SessionCredentials.token(null, List.of("plume_session="))).isEmpty();
-        assertThat(SessionCredentials.token(null, List.of("not_plume_session=plm_x"))).isEmpty();
+        assertThat(SessionCredentials.token(null, List.of("not_plume_session=plm_x")))
+                .isEmpty();
     }
 }

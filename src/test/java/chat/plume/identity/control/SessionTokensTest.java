@@ -17,7 +17,9 @@ class SessionTokensTest {
             assertThat(seen.add(token)).isTrue();
         }
         String token = SessionTokens.generate();
-        assertThat(SessionTokens.digest(token)).hasSize(64).isEqualTo(SessionTokens.digest(token))
+        assertThat(SessionTokens.digest(token))
+                .hasSize(64)
+                .isEqualTo(SessionTokens.digest(token))
                 .isNotEqualTo(SessionTokens.digest(SessionTokens.generate()));
     }
 

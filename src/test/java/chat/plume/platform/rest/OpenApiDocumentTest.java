@@ -17,7 +17,10 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
@@ -28,8 +31,8 @@ import org.yaml.snakeyaml.Yaml;
  */
 class OpenApiDocumentTest {
 
-    private static final Map<Class<? extends Annotation>, String> VERBS = Map.of(GET.class, "get", POST.class,
-            "post", PUT.class, "put", DELETE.class, "delete", PATCH.class, "patch");
+    private static final Map<Class<? extends Annotation>, String> VERBS = Map.of(
+            GET.class, "get", POST.class, "post", PUT.class, "put", DELETE.class, "delete", PATCH.class, "patch");
 
     @Test
     void everyResourceOperationIsDocumentedAndNothingElse() throws Exception {
@@ -47,15 +50,21 @@ class OpenApiDocumentTest {
         Set<String> ids = new TreeSet<>();
         paths().forEach((path, operations) -> operations.forEach((verb, operation) -> {
             String key = verb + " " + path;
-            assertThat(ids.add((String) operation.get("operationId"))).as("unique operationId at %s", key).isTrue();
+            assertThat(ids.add((String) operation.get("operationId")))
+                    .as("unique operationId at %s", key)
+                    .isTrue();
             @SuppressWarnings("unchecked")
             Map<String, Object> responses = (Map<String, Object>) operation.get("responses");
             boolean documentedPublic = List.of().equals(operation.get("security"));
             if (Boolean.TRUE.equals(authenticated.get(key))) {
-                assertThat(documentedPublic).as("%s needs a caller but is documented as public", key).isFalse();
+                assertThat(documentedPublic)
+                        .as("%s needs a caller but is documented as public", key)
+                        .isFalse();
                 assertThat(responses).as("%s documents 401", key).containsKey("401");
             } else {
-                assertThat(documentedPublic).as("%s is public but not documented with security: []", key).isTrue();
+                assertThat(documentedPublic)
+                        .as("%s is public but not documented with security: []", key)
+                        .isTrue();
             }
         }));
     }
@@ -64,7 +73,7 @@ class OpenApiDocumentTest {
     void everyReferenceResolves() throws IOException {
         String text = Files.readString(java.nio.file.Path.of("src/main/webapp/openapi.yaml"));
         Map<String, Object> document = new Yaml().load(text);
-        java.util.regex.Matcher refs = java.util.regex.Pattern.compile("\\$ref: '#/([^']+)'").matcher(text);
+        Matcher refs = Pattern.compile("\\$ref: '#/([^']+)'").matcher(text);
         int count = 0;
         while (refs.find()) {
             Object node = document;
@@ -95,10 +104,12 @@ class OpenApiDocumentTest {
     /** Every implemented operation ("get /users/{username}") and whether it needs a caller. */
     private Map<String, Boolean> implementedOperations() throws Exception {
         java.nio.file.Path classes = java.nio.file.Path.of("target/classes");
-        Map<String, Boolean> operations = new java.util.TreeMap<>();
+        Map<String, Boolean> operations = new TreeMap<>();
         try (Stream<java.nio.file.Path> files = Files.walk(classes)) {
-            for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
-                String name = classes.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
+            for (java.nio.file.Path file :
+                    files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                String name =
+                        classes.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
                 Class<?> type = Class.forName(name, false, getClass().getClassLoader());
                 Path root = type.getAnnotation(Path.class);
                 if (root == null) {
@@ -110,7 +121,8 @@ class OpenApiDocumentTest {
                             Path sub = method.getAnnotation(Path.class);
                             boolean needsCaller = type.isAnnotationPresent(Authenticated.class)
                                     || method.isAnnotationPresent(Authenticated.class);
-                            operations.put(verb.getValue() + " " + join(root.value(), sub == null ? "" : sub.value()),
+                            operations.put(
+                                    verb.getValue() + " " + join(root.value(), sub == null ? "" : sub.value()),
                                     needsCaller);
                         }
                     }

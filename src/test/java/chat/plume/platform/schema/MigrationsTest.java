@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.util.HashSet;
+import java.util.Set;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,8 +32,8 @@ class MigrationsTest {
         assertThat(second.migrationsExecuted).isZero();
 
         try (Connection connection = dataSource.getConnection();
-             ResultSet tables = connection.getMetaData().getTables(null, null, null, new String[]{"TABLE"})) {
-            java.util.Set<String> names = new java.util.HashSet<>();
+                ResultSet tables = connection.getMetaData().getTables(null, null, null, new String[] {"TABLE"})) {
+            Set<String> names = new HashSet<>();
             while (tables.next()) {
                 names.add(tables.getString("TABLE_NAME").toLowerCase());
             }
