@@ -13,9 +13,36 @@ export class ApiError extends Error {
 }
 
 export async function api(method, path, body) {
+    return (await call(method, BASE + path, body)).data;
+}
+
+/**
+ * Every page of a paged list: follows the `Link: <…>; rel="next"` header of each answer and
+ * returns all the items, in order.
+ */
+export async function apiAll(path) {
+    const items = [];
+    let url = BASE + path;
+    while (url) {
+        const { data, response } = await call('GET', url);
+        items.push(...data);
+        url = nextLink(response.headers.get('Link'));
+    }
+    return items;
+}
+
+function nextLink(header) {
+    const match = /<([^>]+)>\s*;\s*rel="?next"?/.exec(header || '');
+    if (!match) return null;
+    // Its path on this very server, whatever host a proxy made the server write into it.
+    const next = new URL(match[1], location.href);
+    return next.pathname.startsWith(BASE + '/') ? next.pathname + next.search : null;
+}
+
+async function call(method, url, body) {
     let response;
     try {
-        response = await fetch(BASE + path, {
+        response = await fetch(url, {
             method,
             credentials: 'same-origin',
             headers: body === undefined ? { Accept: 'application/json' }
@@ -25,8 +52,8 @@ export async function api(method, path, body) {
     } catch {
         throw new ApiError(0, null);
     }
-    if (response.status === 204) return null;
+    if (response.status === 204) return { data: null, response };
     const data = await response.json().catch(() => null);
     if (!response.ok) throw new ApiError(response.status, data);
-    return data;
+    return { data, response };
 }

@@ -36,23 +36,31 @@ export function mountChats({ gateway, me, openChat, setBadge, isChatVisible }) {
 
     // Loading and catching up ------------------------------------------------------------
     async function loadConversations() {
-        const reply = await gateway.request({ type: 'sync' });
-        if (reply.type !== 'sync') return;
-        // Merged, never replaced: a frame that arrived while the answer was on its way is newer.
+        // Page by page (the server sends at most a page at a time, most recent first): the list
+        // shows after the first page, and conversations not yet paged in stay as they were.
         const merged = new Map();
-        for (const fresh of reply.conversations) {
-            const known = state.conversations.get(fresh.id);
-            if (known && known.lastSeq > fresh.lastSeq) {
-                fresh.lastSeq = known.lastSeq;
-                fresh.lastMessage = known.lastMessage;
-                fresh.lastMessageAt = known.lastMessageAt;
+        let cursor = null;
+        do {
+            const reply = await gateway.request(cursor ? { type: 'sync', cursor } : { type: 'sync' });
+            if (reply.type !== 'sync') return;
+            // Merged, never replaced: a frame that arrived while the answer was on its way is newer.
+            for (const fresh of reply.conversations) {
+                const known = state.conversations.get(fresh.id);
+                if (known && known.lastSeq > fresh.lastSeq) {
+                    fresh.lastSeq = known.lastSeq;
+                    fresh.lastMessage = known.lastMessage;
+                    fresh.lastMessageAt = known.lastMessageAt;
+                }
+                fresh.readSeq = Math.max(fresh.readSeq, known?.readSeq ?? 0);
+                fresh.unread = Math.max(0, fresh.lastSeq - fresh.readSeq);
+                merged.set(fresh.id, fresh);
             }
-            fresh.readSeq = Math.max(fresh.readSeq, known?.readSeq ?? 0);
-            fresh.unread = Math.max(0, fresh.lastSeq - fresh.readSeq);
-            merged.set(fresh.id, fresh);
-        }
-        state.conversations = merged;
-        renderList();
+            cursor = reply.next ?? null;
+            state.conversations = cursor
+                ? new Map([...merged, ...[...state.conversations].filter(([id]) => !merged.has(id))])
+                : merged;
+            renderList();
+        } while (cursor);
         // Whatever arrived while away: page forward from where this page's messages stop being contiguous.
         for (const id of [...state.messages.keys()]) {
             try {

@@ -5,7 +5,7 @@
 // State lives on the server. This module loads it over REST and reloads the affected part
 // whenever a frame says something changed, and everything after a reconnect, so every open
 // screen follows every change without a reload.
-import { api, ApiError } from '../api.js';
+import { api, apiAll, ApiError } from '../api.js';
 import { add, avatar, avatarUrl, el, replace } from '../dom.js';
 import { has, t } from '../i18n.js';
 
@@ -23,7 +23,7 @@ export function mountContacts({ gateway, openDetail, setBadge }) {
     const load = {
         contacts: async () => { state.contacts = await api('GET', '/friends'); },
         requests: async () => { state.requests = await api('GET', '/friend-requests'); },
-        groups: async () => { state.groups = await api('GET', '/groups'); },
+        groups: async () => { state.groups = await apiAll('/groups'); },
     };
     async function reload(...parts) {
         try {

@@ -4,7 +4,6 @@ import chat.plume.identity.boundary.Accounts;
 import chat.plume.identity.boundary.Authenticated;
 import chat.plume.identity.boundary.AuthenticationFilter;
 import chat.plume.platform.error.MissingEntityException;
-import chat.plume.social.groups.ChatGroups;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
@@ -40,7 +39,7 @@ public class AvatarsResource {
     Accounts accounts;
 
     @Inject
-    ChatGroups groups;
+    GroupAvatars groups;
 
     @Inject
     MediaStore store;
@@ -82,7 +81,7 @@ public class AvatarsResource {
     @GET
     @Path("groups/{id}")
     public Response groupAvatar(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return serve(groups.avatarOf(id), ifNoneMatch);
+        return serve(groups.of(id), ifNoneMatch);
     }
 
     private Response serve(Long mediaId, String ifNoneMatch) {

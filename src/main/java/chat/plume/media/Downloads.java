@@ -1,8 +1,6 @@
 package chat.plume.media;
 
 import chat.plume.identity.boundary.Caller;
-import chat.plume.messaging.Conversations;
-import chat.plume.messaging.Messages;
 import chat.plume.platform.error.MissingEntityException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -21,10 +19,7 @@ public class Downloads {
     EntityManager em;
 
     @Inject
-    Conversations conversations;
-
-    @Inject
-    Messages messages;
+    ConversationAccess conversations;
 
     public Media authorize(Caller caller, long mediaId) {
         Media media = em.find(Media.class, mediaId);
@@ -32,10 +27,7 @@ public class Downloads {
                 && (media.kind() == MediaKind.AVATAR
                         || media.uploaderId() == caller.accountId()
                         || (media.conversationId() != null
-                                && conversations
-                                        .participant(media.conversationId(), caller.accountId())
-                                        .isPresent()
-                                && messages.isShared(mediaId)));
+                                && conversations.maySee(media.conversationId(), caller.accountId(), mediaId)));
         if (!allowed) {
             throw new MissingEntityException("media_not_found", "No such file.");
         }

@@ -2,12 +2,10 @@ package chat.plume.media;
 
 import chat.plume.identity.boundary.Accounts;
 import chat.plume.identity.boundary.Caller;
-import chat.plume.messaging.Conversations;
 import chat.plume.platform.Timestamps;
 import chat.plume.platform.error.InvalidInputException;
 import chat.plume.platform.error.PayloadTooLargeException;
 import chat.plume.platform.error.RateLimitedException;
-import chat.plume.social.groups.ChatGroups;
 import jakarta.annotation.Resource;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
@@ -50,13 +48,13 @@ public class Uploads {
     MediaSettings settings;
 
     @Inject
-    Conversations conversations;
+    ConversationAccess conversations;
 
     @Inject
     Accounts accounts;
 
     @Inject
-    ChatGroups groups;
+    GroupAvatars groups;
 
     @Resource
     SessionContext context;
@@ -64,7 +62,7 @@ public class Uploads {
     /** A file or image for a conversation the caller is in; send it afterwards with a {@code send} frame naming it. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public MediaView upload(Caller caller, long conversationId, InputStream body, long declaredLength, String name) {
-        conversations.require(conversationId, caller.accountId());
+        conversations.requireParticipant(conversationId, caller.accountId());
         Received received = receive(caller, body, declaredLength, false);
         try {
             Media media;
@@ -122,9 +120,9 @@ public class Uploads {
     /** A new avatar for a group (owner and admins). */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public MediaView uploadGroupAvatar(Caller caller, long groupId, InputStream body, long declaredLength) {
-        groups.requireMayManage(groupId, caller.accountId());
+        groups.requireMayChange(groupId, caller.accountId());
         Media media = avatar(caller, body, declaredLength);
-        groups.setAvatar(caller, groupId, media.id());
+        groups.change(caller, groupId, media.id());
         return MediaView.of(media);
     }
 

@@ -100,6 +100,11 @@ public class Conversation {
         return lastSeq;
     }
 
+    /** When something last happened here: the newest message, or the conversation's creation. */
+    public LocalDateTime activityAt() {
+        return lastMessageAt != null ? lastMessageAt : createdAt;
+    }
+
     public LocalDateTime lastMessageAt() {
         return lastMessageAt;
     }

@@ -2,38 +2,30 @@ package chat.plume.messaging;
 
 import chat.plume.identity.boundary.Accounts;
 import chat.plume.identity.boundary.Caller;
-import chat.plume.identity.boundary.PublicProfile;
 import chat.plume.platform.Constraints;
 import chat.plume.platform.Timestamps;
 import chat.plume.platform.error.AccessDeniedException;
 import chat.plume.platform.error.DuplicateEntityException;
 import chat.plume.platform.error.InvalidInputException;
 import chat.plume.platform.error.PlumeException;
-import chat.plume.platform.events.GroupActivity;
 import chat.plume.platform.events.Push;
 import chat.plume.social.friends.Blocks;
 import chat.plume.social.friends.Friendships;
 import chat.plume.social.groups.ChatGroups;
-import chat.plume.social.groups.GroupViews;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * Conversations: opening one with a friend or a group, the caller's list with unread counts,
- * pin and mute, and keeping group conversations' participants in step with group membership.
+ * Conversations: opening one with a friend or a group, who is in one, who may write to whom, pin
+ * and mute. The list of someone's conversations is {@link ConversationList}'s; keeping a group's
+ * conversation in step with the group is {@link GroupConversations}'.
  */
 @Stateless
 public class Conversations {
@@ -54,7 +46,7 @@ public class Conversations {
     ChatGroups groups;
 
     @Inject
-    Messages messages;
+    ConversationList list;
 
     @Inject
     Event<Push> push;
@@ -72,38 +64,23 @@ public class Conversations {
                 .getResultStream()
                 .findFirst()
                 .orElseGet(() -> create(Conversation.direct(me, userId, Timestamps.now()), List.of(me, userId)));
-        return view(conversation, participant(conversation.id(), me).orElseThrow());
+        return list.one(participant(conversation.id(), me).orElseThrow(), conversation);
     }
 
     /** The conversation of a group the caller belongs to. */
     public MessagingViews.Conversation openGroup(Caller caller, long groupId) {
         groups.requireMaySee(groupId, caller.accountId());
         Conversation conversation = ofGroup(groupId);
-        return view(
-                conversation,
+        return list.one(
                 participant(conversation.id(), caller.accountId())
                         .orElseThrow(
-                                () -> new AccessDeniedException("not_member", "You are not a member of this group.")));
-    }
-
-    public List<MessagingViews.Conversation> list(Caller caller) {
-        List<ConversationMember> mine = em.createNamedQuery(ConversationMember.OF_ACCOUNT, ConversationMember.class)
-                .setParameter("account", caller.accountId())
-                .getResultList();
-        List<MessagingViews.Conversation> views = new ArrayList<>();
-        for (ConversationMember membership : mine) {
-            views.add(view(em.find(Conversation.class, membership.conversationId()), membership));
-        }
-        views.sort(Comparator.comparing(MessagingViews.Conversation::pinned)
-                .reversed()
-                .thenComparing(
-                        c -> c.lastMessageAt() == null ? Instant.EPOCH : c.lastMessageAt(), Comparator.reverseOrder()));
-        return views;
+                                () -> new AccessDeniedException("not_member", "You are not a member of this group.")),
+                conversation);
     }
 
     public MessagingViews.Conversation get(Caller caller, long conversationId) {
         ConversationMember membership = require(conversationId, caller.accountId());
-        return view(em.find(Conversation.class, conversationId), membership);
+        return list.one(membership, em.find(Conversation.class, conversationId));
     }
 
     /** Pin or mute (a muted conversation still counts unread, but does not notify). */
@@ -127,7 +104,7 @@ public class Conversations {
                     .executeUpdate();
         }
         em.refresh(membership);
-        MessagingViews.Conversation view = view(em.find(Conversation.class, conversationId), membership);
+        MessagingViews.Conversation view = list.one(membership, em.find(Conversation.class, conversationId));
         push.fire(Push.to(caller.accountId(), new MessagingFrames.ConversationUpdated(view)));
         return view;
     }
@@ -179,38 +156,8 @@ public class Conversations {
         return Optional.empty();
     }
 
-    /**
-     * Keeps a group conversation's participants equal to the group's members, in the group's own
-     * transaction, and writes the system message that tells everyone what happened.
-     */
-    public void onGroupActivity(@Observes GroupActivity activity) {
-        Conversation conversation = ofGroup(activity.groupId());
-        switch (activity.type()) {
-            case "joined" -> {
-                if (participant(conversation.id(), activity.user()).isEmpty()) {
-                    em.persist(new ConversationMember(
-                            conversation.id(), activity.user(), conversation.lastSeq(), Timestamps.now()));
-                    em.flush();
-                }
-                messages.system(conversation, activity);
-            }
-            case "left", "removed" -> {
-                messages.system(conversation, activity);
-                em.createNamedQuery(ConversationMember.REMOVE)
-                        .setParameter("conversation", conversation.id())
-                        .setParameter("account", activity.user())
-                        .executeUpdate();
-            }
-            case "dissolved" -> {
-                messages.system(conversation, activity);
-                participants(conversation.id()).forEach(em::remove);
-            }
-            default -> messages.system(conversation, activity);
-        }
-    }
-
     /** The group's conversation, made with the group's current members when first needed. */
-    Conversation ofGroup(long groupId) {
+    public Conversation ofGroup(long groupId) {
         return em.createNamedQuery(Conversation.BY_GROUP, Conversation.class)
                 .setParameter("group", groupId)
                 .getResultStream()
@@ -234,44 +181,5 @@ public class Conversations {
                     "concurrent_change", null, "Opened at the same time elsewhere; try again.");
         }
         return conversation;
-    }
-
-    MessagingViews.Conversation view(Conversation c, ConversationMember mine) {
-        PublicProfile peer = null;
-        MessagingViews.GroupRef group = null;
-        Long peerRead = null;
-        if (c.kind() == ConversationKind.DIRECT) {
-            long other = c.peerOf(mine.accountId());
-            peer = accounts.publicProfiles(List.of(other)).get(other);
-            peerRead =
-                    participant(c.id(), other).map(ConversationMember::readSeq).orElse(null);
-        } else {
-            GroupViews.Group g = groups.get(mine.accountId(), c.groupId());
-            group = new MessagingViews.GroupRef(g.id(), g.name(), g.number(), g.avatar());
-        }
-        MessagingViews.Message last = c.lastSeq() == 0 ? null : messages.lastOf(c);
-        return new MessagingViews.Conversation(
-                c.id(),
-                c.kind().name().toLowerCase(Locale.ROOT),
-                peer,
-                group,
-                c.lastSeq(),
-                mine.readSeq(),
-                Math.max(0, c.lastSeq() - mine.readSeq()),
-                last,
-                Timestamps.toInstant(c.lastMessageAt()),
-                mine.pinned(),
-                mine.muted(),
-                peerRead);
-    }
-
-    /** Titles for search results. */
-    public String titleOf(Conversation c, long viewer) {
-        if (c.kind() == ConversationKind.DIRECT) {
-            Map<Long, PublicProfile> people = accounts.publicProfiles(List.of(c.peerOf(viewer)));
-            PublicProfile peer = people.get(c.peerOf(viewer));
-            return peer == null ? "" : peer.displayName();
-        }
-        return groups.get(viewer, c.groupId()).name();
     }
 }

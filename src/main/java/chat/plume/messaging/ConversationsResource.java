@@ -20,7 +20,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 
 /**
@@ -46,6 +48,9 @@ public class ConversationsResource {
     @Inject
     Messages messages;
 
+    @Inject
+    ConversationList list;
+
     @Context
     SecurityContext security;
 
@@ -53,9 +58,28 @@ public class ConversationsResource {
         return AuthenticationFilter.callerOf(security);
     }
 
+    /**
+     * A page of the caller's conversations (pinned first, then by latest activity); when more
+     * follow, a {@code Link: <…?cursor=…>; rel="next"} header names the next page.
+     */
     @GET
-    public List<MessagingViews.Conversation> list() {
-        return conversations.list(caller());
+    public Response list(
+            @QueryParam("limit")
+                    @DefaultValue("100")
+                    @Pattern(regexp = "^([1-9]\\d?|1\\d\\d|200)$", message = "must be 1 to 200")
+                    String limit,
+            @QueryParam("cursor") @Size(max = 100) String cursor,
+            @Context UriInfo uri) {
+        ConversationList.Page page = list.page(caller().accountId(), cursor, Integer.parseInt(limit));
+        Response.ResponseBuilder answer = Response.ok(page.conversations());
+        if (page.next() != null) {
+            answer.link(
+                    uri.getRequestUriBuilder()
+                            .replaceQueryParam("cursor", page.next())
+                            .build(),
+                    "next");
+        }
+        return answer.build();
     }
 
     @POST

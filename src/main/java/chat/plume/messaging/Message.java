@@ -40,6 +40,12 @@ import java.time.LocalDateTime;
         query = "select m from Message m where m.conversationId in :conversations"
                 + " and m.kind = chat.plume.messaging.MessageKind.TEXT and m.recalledAt is null"
                 + " and lower(m.body) like :pattern escape '!' order by m.createdAt desc")
+@NamedQuery(
+        name = Message.SEARCH_MINE,
+        query = "select m from Message m where m.conversationId in"
+                + " (select cm.conversationId from ConversationMember cm where cm.accountId = :me)"
+                + " and m.kind = chat.plume.messaging.MessageKind.TEXT and m.recalledAt is null"
+                + " and lower(m.body) like :pattern escape '!' order by m.createdAt desc")
 public class Message {
 
     public static final String BY_CLIENT_ID = "Message.byClientId";
@@ -47,6 +53,9 @@ public class Message {
     public static final String AFTER = "Message.after";
     public static final String BEFORE = "Message.before";
     public static final String SEARCH = "Message.search";
+    /** Search in every conversation someone is in, without listing them first. */
+    public static final String SEARCH_MINE = "Message.searchMine";
+
     public static final String SHARING = "Message.sharing";
 
     @Id

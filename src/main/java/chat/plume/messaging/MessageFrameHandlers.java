@@ -1,5 +1,6 @@
 package chat.plume.messaging;
 
+import chat.plume.platform.error.InvalidInputException;
 import chat.plume.platform.error.RateLimitedException;
 import chat.plume.platform.events.Push;
 import chat.plume.realtime.Connection;
@@ -49,6 +50,9 @@ public class MessageFrameHandlers implements FrameHandlers {
 
     @Inject
     Conversations conversations;
+
+    @Inject
+    ConversationList list;
 
     @Inject
     Event<Push> push;
@@ -136,20 +140,23 @@ public class MessageFrameHandlers implements FrameHandlers {
 
     /** {@code history}: a page after ({@code after}) or before ({@code before}) a position. */
     void history(Connection connection, InboundFrame frame) {
-        Long limit = FrameFields.optionalNumber(frame, "limit");
         MessagingViews.Page page = messages.history(
                 connection.caller(),
                 conversation(frame),
                 FrameFields.optionalNumber(frame, "before"),
                 FrameFields.optionalNumber(frame, "after"),
-                limit == null ? 50 : (int) Math.max(1, Math.min(limit, MessagingSettings.PAGE_LIMIT)));
+                limit(frame, 50, MessagingSettings.PAGE_LIMIT));
         connection.send(new MessagingFrames.History(
                 "history", frame.id(), page.conversation(), page.messages(), page.hasMore()));
     }
 
     /** {@code sync}: every conversation with its newest sequence number and the caller's read position. */
     void sync(Connection connection, InboundFrame frame) {
-        connection.send(new MessagingFrames.Sync("sync", frame.id(), conversations.list(connection.caller())));
+        ConversationList.Page page = list.page(
+                connection.accountId(),
+                FrameFields.optionalString(frame, "cursor"),
+                limit(frame, ConversationList.DEFAULT_PAGE, ConversationList.MAX_PAGE));
+        connection.send(new MessagingFrames.Sync("sync", frame.id(), page.conversations(), page.next()));
     }
 
     /** {@code typing} in a direct conversation: relayed to the other person; clients let it expire by itself. */
@@ -171,6 +178,18 @@ public class MessageFrameHandlers implements FrameHandlers {
                     List.of(conversation.peer().id()),
                     new MessagingFrames.Typing(conversationId, connection.accountId())));
         }
+    }
+
+    /** A page size: absent means {@code fallback}; outside 1 to {@code max} is refused, as REST refuses it. */
+    private static int limit(InboundFrame frame, int fallback, int max) {
+        Long limit = FrameFields.optionalNumber(frame, "limit");
+        if (limit == null) {
+            return fallback;
+        }
+        if (limit < 1 || limit > max) {
+            throw new InvalidInputException("invalid_input", "limit", "limit must be 1 to " + max + ".");
+        }
+        return limit.intValue();
     }
 
     private static long conversation(InboundFrame frame) {

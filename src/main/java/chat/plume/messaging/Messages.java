@@ -9,7 +9,6 @@ import chat.plume.platform.error.AccessDeniedException;
 import chat.plume.platform.error.DuplicateEntityException;
 import chat.plume.platform.error.InvalidInputException;
 import chat.plume.platform.error.MissingEntityException;
-import chat.plume.platform.events.GroupActivity;
 import chat.plume.platform.events.Push;
 import chat.plume.social.friends.Blocks;
 import chat.plume.social.groups.ChatGroups;
@@ -17,13 +16,11 @@ import chat.plume.social.groups.GroupMember;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import java.time.Duration;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -64,42 +61,10 @@ public class Messages {
     MessageViews views;
 
     @Inject
-    Event<Push> push;
+    ConversationList list;
 
-    /** Writes a system notice into a group conversation (called inside the group change's transaction). */
-    public void system(Conversation loaded, GroupActivity activity) {
-        Conversation conversation = em.find(Conversation.class, loaded.id());
-        // Locked and re-read: the instance may have been loaded before a concurrent send committed.
-        em.refresh(conversation, LockModeType.PESSIMISTIC_WRITE);
-        JsonObjectBuilder body = Json.createObjectBuilder().add("event", activity.type());
-        if (activity.user() != null) {
-            body.add("user", activity.user());
-        }
-        if (activity.by() != null) {
-            body.add("by", activity.by());
-        }
-        if (activity.detail() != null) {
-            body.add("detail", activity.detail());
-        }
-        LocalDateTime now = Timestamps.now();
-        Message message = new Message(
-                conversation.id(),
-                conversation.next(now),
-                null,
-                null,
-                MessageKind.SYSTEM,
-                body.build().toString(),
-                null,
-                null,
-                now);
-        em.persist(message);
-        em.flush();
-        Set<Long> audience = new LinkedHashSet<>(recipients(conversation));
-        if (activity.user() != null) {
-            audience.add(activity.user());
-        }
-        push.fire(Push.to(audience, new MessagingFrames.NewMessage(views.of(message))));
-    }
+    @Inject
+    Event<Push> push;
 
     /**
      * A page of history, oldest first: the messages after {@code after} (catching up, resuming),
@@ -231,37 +196,34 @@ public class Messages {
      * enough on H2; on PostgreSQL this query is where full-text search takes over.
      */
     public List<MessagingViews.Hit> search(Caller caller, Long conversationId, String query, int limit) {
-        List<Long> scope = conversationId != null
-                ? List.of(conversations
-                        .require(conversationId, caller.accountId())
-                        .conversationId())
-                : conversations.list(caller).stream()
-                        .map(MessagingViews.Conversation::id)
-                        .toList();
-        if (scope.isEmpty()) {
+        String pattern = LikePattern.containing(query);
+        TypedQuery<Message> search;
+        if (conversationId != null) {
+            conversations.require(conversationId, caller.accountId());
+            search = em.createNamedQuery(Message.SEARCH, Message.class)
+                    .setParameter("conversations", List.of(conversationId));
+        } else {
+            search = em.createNamedQuery(Message.SEARCH_MINE, Message.class).setParameter("me", caller.accountId());
+        }
+        List<Message> found = search.setParameter("pattern", pattern)
+                .setMaxResults(Math.max(1, Math.min(limit, MessagingSettings.PAGE_LIMIT)))
+                .getResultList();
+        if (found.isEmpty()) {
             return List.of();
         }
-        String pattern = LikePattern.containing(query);
-        return em.createNamedQuery(Message.SEARCH, Message.class)
-                .setParameter("conversations", scope)
-                .setParameter("pattern", pattern)
-                .setMaxResults(Math.min(limit, MessagingSettings.PAGE_LIMIT))
-                .getResultStream()
-                .map(m -> new MessagingViews.Hit(
-                        views.of(m),
-                        conversations.titleOf(em.find(Conversation.class, m.conversationId()), caller.accountId())))
-                .toList();
-    }
-
-    /** The newest message of a conversation, for previews. */
-    public MessagingViews.Message lastOf(Conversation conversation) {
-        return em.createNamedQuery(Message.AT, Message.class)
-                .setParameter("conversation", conversation.id())
-                .setParameter("seq", conversation.lastSeq())
-                .getResultStream()
-                .findFirst()
-                .map(views::of)
-                .orElse(null);
+        List<Conversation> where = em.createQuery("select c from Conversation c where c.id in :ids", Conversation.class)
+                .setParameter(
+                        "ids",
+                        found.stream().map(Message::conversationId).distinct().toList())
+                .getResultList();
+        Map<Long, String> titles = list.titles(caller.accountId(), where);
+        List<MessagingViews.Message> shown = views.all(found, m -> null);
+        List<MessagingViews.Hit> hits = new ArrayList<>(found.size());
+        for (int i = 0; i < found.size(); i++) {
+            hits.add(
+                    new MessagingViews.Hit(shown.get(i), titles.get(found.get(i).conversationId())));
+        }
+        return hits;
     }
 
     /** Moves a read position forward only, in one statement (safe against concurrent readers). */

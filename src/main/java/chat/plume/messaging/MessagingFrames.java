@@ -62,7 +62,8 @@ public final class MessagingFrames {
             String type, String id, long conversation, List<MessagingViews.Message> messages, boolean hasMore) {}
 
     /** The answer to {@code sync}: every conversation with its last sequence number and read position. */
-    public record Sync(String type, String id, List<MessagingViews.Conversation> conversations) {}
+    /** A page of the caller's conversations; {@code next} is the cursor of the following page, absent at the end. */
+    public record Sync(String type, String id, List<MessagingViews.Conversation> conversations, String next) {}
 
     /** A plain answer naming the request, for requests with nothing else to say. */
     public record Ok(String type, String id) {

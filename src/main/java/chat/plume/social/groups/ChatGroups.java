@@ -37,6 +37,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -104,15 +105,37 @@ public class ChatGroups {
     }
 
     /** The caller's groups, most recently joined first. */
-    public List<GroupViews.Group> mine(Caller caller) {
-        List<Long> ids = em.createNamedQuery(GroupMember.GROUPS_OF, Long.class)
-                .setParameter("account", caller.accountId())
+    /** Groups per page of {@link #mine} when the client does not say, and at most. */
+    public static final int DEFAULT_PAGE = 100;
+
+    public static final int MAX_PAGE = 200;
+
+    /**
+     * A page of the caller's groups, by id, after the group {@code afterId} (0 for the first
+     * page): three queries whatever the page's length (groups, member counts, own memberships).
+     */
+    public List<GroupViews.Group> mine(Caller caller, long afterId, int limit) {
+        List<ChatGroup> page = em.createQuery(
+                        "select g from ChatGroup g, GroupMember m where m.groupId = g.id and m.accountId = :me"
+                                + " and g.dissolvedAt is null and g.id > :after order by g.id",
+                        ChatGroup.class)
+                .setParameter("me", caller.accountId())
+                .setParameter("after", afterId)
+                .setMaxResults(Math.max(1, Math.min(limit, MAX_PAGE)))
                 .getResultList();
-        return ids.stream()
-                .map(id -> em.find(ChatGroup.class, id))
-                .filter(g -> g != null && !g.isDissolved())
-                .map(g -> view(g, caller.accountId()))
-                .toList();
+        return views(page, caller.accountId());
+    }
+
+    /** Names and avatars of several groups in one query (dissolved ones included: history keeps them). */
+    public Map<Long, GroupViews.Ref> refs(Collection<Long> groupIds) {
+        if (groupIds.isEmpty()) {
+            return Map.of();
+        }
+        return em.createQuery("select g from ChatGroup g where g.id in :ids", ChatGroup.class)
+                .setParameter("ids", Set.copyOf(groupIds))
+                .getResultStream()
+                .collect(Collectors.toMap(
+                        ChatGroup::id, g -> new GroupViews.Ref(g.id(), g.number(), g.name(), g.avatarMediaId())));
     }
 
     /** A group by id: members see everything, others the public card. */
@@ -157,15 +180,13 @@ public class ChatGroups {
         String q = query.strip();
         long number = q.matches("\\d{1,18}") ? Long.parseLong(q) : -1;
         String pattern = LikePattern.containing(q);
-        List<GroupViews.Group> items = em.createNamedQuery(ChatGroup.SEARCH, ChatGroup.class)
+        List<ChatGroup> found = em.createNamedQuery(ChatGroup.SEARCH, ChatGroup.class)
                 .setParameter("number", number)
                 .setParameter("pattern", pattern)
                 .setFirstResult(page * size)
                 .setMaxResults(size)
-                .getResultStream()
-                .map(g -> view(g, caller.accountId()))
-                .toList();
-        return new GroupViews.SearchPage(items, page, size);
+                .getResultList();
+        return new GroupViews.SearchPage(views(found, caller.accountId()), page, size);
     }
 
     public GroupViews.Group describe(Caller caller, long groupId, String name, String description, JoinPolicy policy) {
@@ -262,11 +283,14 @@ public class ChatGroups {
     public List<GroupViews.JoinRequest> pendingRequests(Caller caller, long groupId) {
         ChatGroup group = live(groupId);
         GroupRules.requireManager(membership(groupId, caller.accountId()));
-        return em.createNamedQuery(GroupJoinRequest.PENDING_OF_GROUP, GroupJoinRequest.class)
+        List<GroupJoinRequest> pending = em.createNamedQuery(GroupJoinRequest.PENDING_OF_GROUP, GroupJoinRequest.class)
                 .setParameter("group", groupId)
-                .getResultStream()
-                .map(r -> requestView(r, group))
-                .toList();
+                .getResultList();
+        Map<Long, PublicProfile> people = accounts.publicProfiles(pending.stream()
+                .flatMap(r -> Stream.of(r.applicantId(), r.inviterId()))
+                .filter(Objects::nonNull)
+                .collect(Collectors.toSet()));
+        return pending.stream().map(r -> requestView(r, group, people)).toList();
     }
 
     public GroupViews.JoinRequest decide(Caller caller, long requestId, boolean accept) {
@@ -550,9 +574,15 @@ public class ChatGroups {
     }
 
     private GroupViews.JoinRequest requestView(GroupJoinRequest r, ChatGroup group) {
-        Map<Long, PublicProfile> people = accounts.publicProfiles(Stream.of(r.applicantId(), r.inviterId())
-                .filter(Objects::nonNull)
-                .toList());
+        return requestView(
+                r,
+                group,
+                accounts.publicProfiles(Stream.of(r.applicantId(), r.inviterId())
+                        .filter(Objects::nonNull)
+                        .toList()));
+    }
+
+    private GroupViews.JoinRequest requestView(GroupJoinRequest r, ChatGroup group, Map<Long, PublicProfile> people) {
         String status = r.status() == RequestStatus.PENDING
                 ? "created"
                 : r.status().name().toLowerCase(Locale.ROOT);
@@ -575,6 +605,29 @@ public class ChatGroups {
                 presence.isOnline(m.accountId()),
                 Timestamps.toInstant(m.joinedAt()),
                 future(m.mutedUntil()));
+    }
+
+    /** Views of several groups for one viewer: two queries (member counts, the viewer's memberships). */
+    private List<GroupViews.Group> views(List<ChatGroup> groups, long viewer) {
+        if (groups.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = groups.stream().map(ChatGroup::id).toList();
+        Map<Long, Long> counts = em.createQuery(
+                        "select m.groupId, count(m) from GroupMember m where m.groupId in :ids group by m.groupId",
+                        Object[].class)
+                .setParameter("ids", ids)
+                .getResultStream()
+                .collect(Collectors.toMap(r -> (Long) r[0], r -> ((Number) r[1]).longValue()));
+        Map<Long, GroupMember> mine = em.createQuery(
+                        "select m from GroupMember m where m.groupId in :ids and m.accountId = :me", GroupMember.class)
+                .setParameter("ids", ids)
+                .setParameter("me", viewer)
+                .getResultStream()
+                .collect(Collectors.toMap(GroupMember::groupId, m -> m));
+        return groups.stream()
+                .map(g -> view(g, counts.getOrDefault(g.id(), 0L), mine.get(g.id())))
+                .toList();
     }
 
     private GroupViews.Group view(ChatGroup g, long viewer) {

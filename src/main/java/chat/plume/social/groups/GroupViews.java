@@ -30,6 +30,9 @@ public final class GroupViews {
             Instant allMutedUntil,
             Long avatar) {}
 
+    /** What another feature needs to show a group by name: a conversation's title and avatar. */
+    public record Ref(long id, long number, String name, Long avatar) {}
+
     /** A member with role, group nickname and presence. */
     public record Member(
             PublicProfile user, String role, String nickname, boolean online, Instant joinedAt, Instant mutedUntil) {}

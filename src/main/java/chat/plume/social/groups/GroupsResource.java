@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Locale;
 
@@ -41,9 +42,31 @@ public class GroupsResource {
         return AuthenticationFilter.callerOf(security);
     }
 
+    /**
+     * A page of the caller's groups, by id; when more follow, a {@code Link: <…?after=…>; rel="next"}
+     * header names the next page.
+     */
     @GET
-    public List<GroupViews.Group> mine() {
-        return groups.mine(caller());
+    public Response mine(
+            @QueryParam("after") @DefaultValue("0") @Pattern(regexp = "^\\d{1,18}$", message = "must be a group id")
+                    String after,
+            @QueryParam("limit")
+                    @DefaultValue("100")
+                    @Pattern(regexp = "^([1-9]\\d?|1\\d\\d|200)$", message = "must be 1 to 200")
+                    String limit,
+            @Context UriInfo uri) {
+        int size = Integer.parseInt(limit);
+        List<GroupViews.Group> page = groups.mine(caller(), Long.parseLong(after), size);
+        Response.ResponseBuilder answer = Response.ok(page);
+        if (page.size() == size) {
+            answer.link(
+                    uri.getRequestUriBuilder()
+                            .replaceQueryParam(
+                                    "after", page.get(page.size() - 1).id())
+                            .build(),
+                    "next");
+        }
+        return answer.build();
     }
 
     @POST

@@ -1,0 +1,26 @@
+package chat.plume.messaging;
+
+import chat.plume.media.ConversationAccess;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** Answers media's questions about conversations (see {@link ConversationAccess}). */
+@ApplicationScoped
+public class ConversationMediaAccess implements ConversationAccess {
+
+    @Inject
+    Conversations conversations;
+
+    @Inject
+    Messages messages;
+
+    @Override
+    public void requireParticipant(long conversationId, long accountId) {
+        conversations.require(conversationId, accountId);
+    }
+
+    @Override
+    public boolean maySee(long conversationId, long accountId, long mediaId) {
+        return conversations.participant(conversationId, accountId).isPresent() && messages.isShared(mediaId);
+    }
+}

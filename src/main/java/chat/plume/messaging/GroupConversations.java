@@ -1,0 +1,103 @@
+package chat.plume.messaging;
+
+import chat.plume.platform.Timestamps;
+import chat.plume.platform.events.GroupActivity;
+import chat.plume.platform.events.Push;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.LocalDateTime;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * Keeps a group conversation in step with its group, inside the group change's own transaction:
+ * its participants equal the group's members, and every change leaves a system notice ("Anna
+ * joined") in the conversation's sequence.
+ */
+@Stateless
+public class GroupConversations {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Conversations conversations;
+
+    @Inject
+    MessageViews views;
+
+    @Inject
+    Event<Push> push;
+
+    public void onGroupActivity(@Observes GroupActivity activity) {
+        Conversation conversation = conversations.ofGroup(activity.groupId());
+        switch (activity.type()) {
+            case "joined" -> {
+                if (conversations
+                        .participant(conversation.id(), activity.user())
+                        .isEmpty()) {
+                    em.persist(new ConversationMember(
+                            conversation.id(), activity.user(), conversation.lastSeq(), Timestamps.now()));
+                    em.flush();
+                }
+                notice(conversation, activity);
+            }
+            case "left", "removed" -> {
+                notice(conversation, activity);
+                em.createNamedQuery(ConversationMember.REMOVE)
+                        .setParameter("conversation", conversation.id())
+                        .setParameter("account", activity.user())
+                        .executeUpdate();
+            }
+            case "dissolved" -> {
+                notice(conversation, activity);
+                conversations.participants(conversation.id()).forEach(m -> em.remove(em.merge(m)));
+            }
+            default -> notice(conversation, activity);
+        }
+    }
+
+    /** Writes the system notice as the conversation's next message and tells everyone it concerns. */
+    private void notice(Conversation loaded, GroupActivity activity) {
+        Conversation conversation = em.find(Conversation.class, loaded.id());
+        // Locked and re-read: the instance may have been loaded before a concurrent send committed.
+        em.refresh(conversation, LockModeType.PESSIMISTIC_WRITE);
+        JsonObjectBuilder body = Json.createObjectBuilder().add("event", activity.type());
+        if (activity.user() != null) {
+            body.add("user", activity.user());
+        }
+        if (activity.by() != null) {
+            body.add("by", activity.by());
+        }
+        if (activity.detail() != null) {
+            body.add("detail", activity.detail());
+        }
+        LocalDateTime now = Timestamps.now();
+        Message message = new Message(
+                conversation.id(),
+                conversation.next(now),
+                null,
+                null,
+                MessageKind.SYSTEM,
+                body.build().toString(),
+                null,
+                null,
+                now);
+        em.persist(message);
+        em.flush();
+        Set<Long> audience = new LinkedHashSet<>(em.createNamedQuery(ConversationMember.ACCOUNTS, Long.class)
+                .setParameter("conversation", conversation.id())
+                .getResultList());
+        if (activity.user() != null) {
+            audience.add(activity.user());
+        }
+        push.fire(Push.to(audience, new MessagingFrames.NewMessage(views.of(message))));
+    }
+}

@@ -1,0 +1,154 @@
+package chat.plume.messaging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import chat.plume.identity.boundary.Accounts;
+import chat.plume.identity.boundary.Caller;
+import chat.plume.identity.boundary.RegistrationRequest;
+import chat.plume.identity.entity.Role;
+import chat.plume.social.friends.FriendRequests;
+import chat.plume.social.groups.ChatGroups;
+import chat.plume.social.groups.JoinPolicy;
+import chat.plume.testing.Deployments;
+import chat.plume.testing.Names;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceUnit;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * In the container: the lists a person opens cost the same number of statements whatever their
+ * length (they used to cost four or five per conversation and three per group), and the
+ * conversation list pages through everything exactly once. Statements are counted with
+ * Hibernate's statistics, switched on for the measurement only.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ListQueriesIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.plumeWith(ListQueriesIT.class);
+    }
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    FriendRequests requests;
+
+    @Inject
+    Conversations conversations;
+
+    @Inject
+    ConversationList list;
+
+    @Inject
+    Sends sends;
+
+    @Inject
+    ChatGroups groups;
+
+    @PersistenceUnit
+    EntityManagerFactory factory;
+
+    @Test
+    void theConversationListCostsTheSameForFewAndMany() {
+        Caller few = personWithConversations(3);
+        Caller many = personWithConversations(12);
+        long forFew = statements(() -> list.page(few.accountId(), null, 100));
+        long forMany = statements(() -> list.page(many.accountId(), null, 100));
+        assertEquals(forFew, forMany, "statements for 6 conversations vs 24");
+        assertTrue(forMany <= 8, "statements for one page: " + forMany);
+    }
+
+    @Test
+    void pagesCoverEveryConversationOnceInOrder() {
+        Caller me = personWithConversations(7);
+        Set<Long> seen = new HashSet<>();
+        List<MessagingViews.Conversation> all = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            ConversationList.Page page = list.page(me.accountId(), cursor, 3);
+            for (MessagingViews.Conversation c : page.conversations()) {
+                assertTrue(seen.add(c.id()), "conversation " + c.id() + " twice");
+                all.add(c);
+            }
+            cursor = page.next();
+            pages++;
+        } while (cursor != null);
+        assertEquals(14, all.size());
+        assertEquals(5, pages);
+        for (int i = 1; i < all.size(); i++) {
+            Instant before = activity(all.get(i - 1));
+            Instant after = activity(all.get(i));
+            assertTrue(!before.isBefore(after), "most recent first at " + i);
+        }
+        assertNotNull(all.get(0).lastMessage());
+        assertNull(list.page(me.accountId(), null, 100).next());
+    }
+
+    @Test
+    void groupListsCostTheSameForFewAndMany() {
+        Caller few = personWithConversations(2);
+        Caller many = personWithConversations(9);
+        long forFew = statements(() -> groups.mine(few, 0, 100));
+        long forMany = statements(() -> groups.mine(many, 0, 100));
+        assertEquals(forFew, forMany, "statements for 2 groups vs 9");
+        assertEquals(9, groups.mine(many, 0, 100).size());
+    }
+
+    private static Instant activity(MessagingViews.Conversation c) {
+        return c.lastMessageAt() == null ? Instant.MIN : c.lastMessageAt();
+    }
+
+    /** Someone with {@code n} friends and {@code n} groups, a message in each conversation. */
+    private Caller personWithConversations(int n) {
+        Caller me = register("Lists");
+        for (int i = 0; i < n; i++) {
+            Caller friend = register("Friend");
+            requests.accept(friend, requests.send(me, friend.accountId(), null).id());
+            long direct = conversations.openDirect(me, friend.accountId()).id();
+            sends.send(new Sends.Outgoing(me, direct, "d" + i, "hello " + i, null, List.of(), null));
+            long group = groups.create(me, "group " + i, null, JoinPolicy.OPEN, List.of())
+                    .id();
+            long groupConversation = conversations.openGroup(me, group).id();
+            sends.send(new Sends.Outgoing(me, groupConversation, "g" + i, "hi all " + i, null, List.of(), null));
+        }
+        return me;
+    }
+
+    private long statements(Supplier<?> work) {
+        Statistics statistics = factory.unwrap(SessionFactory.class).getStatistics();
+        statistics.setStatisticsEnabled(true);
+        statistics.clear();
+        try {
+            work.get();
+            return statistics.getPrepareStatementCount();
+        } finally {
+            statistics.setStatisticsEnabled(false);
+        }
+    }
+
+    private Caller register(String prefix) {
+        String username = Names.unique(prefix);
+        long id = accounts.register(new RegistrationRequest(username, username, "password-" + username), "127.0.0.1")
+                .id();
+        return new Caller(id, username, Role.USER, 0, Instant.MAX);
+    }
+}
