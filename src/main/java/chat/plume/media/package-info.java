@@ -13,5 +13,9 @@
  *       message takes its media with it; images are served inline with {@code nosniff}, all else
  *       as an attachment with a safe {@code Content-Disposition}, under a sandboxing CSP.</li>
  * </ul>
+ *
+ * <p>A leaf: it depends on no feature but {@code identity}. What it must know of conversations
+ * and groups it asks through interfaces of its own ({@link chat.plume.media.ConversationAccess},
+ * {@link chat.plume.media.GroupAvatars}) that those features implement.
  */
 package chat.plume.media;

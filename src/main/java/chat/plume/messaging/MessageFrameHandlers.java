@@ -1,10 +1,8 @@
 package chat.plume.messaging;
 
 import chat.plume.platform.error.InvalidInputException;
-import chat.plume.platform.error.RateLimitedException;
 import chat.plume.platform.events.Push;
-import chat.plume.realtime.Connection;
-import chat.plume.realtime.FrameFailures;
+import chat.plume.realtime.FrameContext;
 import chat.plume.realtime.FrameFields;
 import chat.plume.realtime.FrameHandler;
 import chat.plume.realtime.FrameHandlers;
@@ -15,9 +13,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The WebSocket side of messaging: each handler reads its frame, calls the boundary with the
@@ -28,25 +23,14 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class MessageFrameHandlers implements FrameHandlers {
 
-    private static final Logger LOG = Logger.getLogger(MessageFrameHandlers.class.getName());
-
-    /**
-     * Sends of one connection waiting for their commit. Flood control limits how fast frames
-     * come, not how many wait: past this, a send is refused with {@code busy} at once.
-     */
-    static final int MAX_SENDS_IN_FLIGHT = 100;
-
     /** Typing is relayed at most this often per connection. */
-    private static final long TYPING_INTERVAL_NANOS = 2_000_000_000L;
+    private static final Duration TYPING_INTERVAL = Duration.ofSeconds(2);
 
     @Inject
     Messages messages;
 
     @Inject
     MessageWriter writer;
-
-    @Inject
-    FrameFailures failures;
 
     @Inject
     Conversations conversations;
@@ -77,7 +61,7 @@ public class MessageFrameHandlers implements FrameHandlers {
     }
 
     /** {@code send} → {@code ack} (the same ack again for a resend with the same client message id). */
-    void send(Connection connection, InboundFrame frame) {
+    void send(FrameContext connection, InboundFrame frame) {
         Sends.Outgoing outgoing = new Sends.Outgoing(
                 connection.caller(),
                 conversation(frame),
@@ -87,88 +71,73 @@ public class MessageFrameHandlers implements FrameHandlers {
                 FrameFields.numbers(frame, "mentions"),
                 FrameFields.optionalNumber(frame, "media"));
         // Answered when the writer has committed it (with others, in one transaction); this
-        // connection's next frames are handled meanwhile.
-        AtomicInteger inFlight = connection.attribute("send.in-flight", AtomicInteger::new);
-        if (inFlight.incrementAndGet() > MAX_SENDS_IN_FLIGHT) {
-            inFlight.decrementAndGet();
-            throw new RateLimitedException(
-                    "busy", Duration.ofSeconds(1), "Too many sends waiting; wait for their acks.");
-        }
+        // connection's next frames are handled meanwhile. Past 100 waiting: busy, at once.
+        FrameContext.DeferredAnswer answer = connection.defer(frame);
         writer.submit(outgoing).whenComplete((sent, failure) -> {
-            inFlight.decrementAndGet();
-            try {
-                if (failure != null) {
-                    failures.answer(connection, frame.type(), frame.id(), failure);
-                    return;
-                }
-                MessagingViews.Message m = sent.message();
-                connection.send(new MessagingFrames.Ack(
-                        "ack",
-                        frame.id(),
-                        m.conversation(),
-                        m.seq(),
-                        m.id(),
-                        m.clientMessageId(),
-                        m.createdAt(),
-                        sent.duplicate()));
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Could not answer send " + frame.id() + " on connection " + connection.id(), e);
+            if (failure != null) {
+                answer.fail(failure);
+                return;
             }
+            MessagingViews.Message m = sent.message();
+            answer.answer(new MessagingFrames.Ack(
+                    "ack",
+                    frame.id(),
+                    m.conversation(),
+                    m.seq(),
+                    m.id(),
+                    m.clientMessageId(),
+                    m.createdAt(),
+                    sent.duplicate()));
         });
     }
 
     /** {@code read}: the caller has seen everything up to {@code seq}. */
-    void read(Connection connection, InboundFrame frame) {
+    void read(FrameContext connection, InboundFrame frame) {
         messages.read(connection.caller(), conversation(frame), FrameFields.number(frame, "seq"));
-        connection.send(new MessagingFrames.Ok(frame.id()));
+        connection.reply(new MessagingFrames.Ok(frame.id()));
     }
 
-    void edit(Connection connection, InboundFrame frame) {
+    void edit(FrameContext connection, InboundFrame frame) {
         messages.edit(
                 connection.caller(),
                 conversation(frame),
                 FrameFields.number(frame, "seq"),
                 FrameFields.string(frame, "body"));
-        connection.send(new MessagingFrames.Ok(frame.id()));
+        connection.reply(new MessagingFrames.Ok(frame.id()));
     }
 
     /** {@code recall} (撤回). */
-    void recall(Connection connection, InboundFrame frame) {
+    void recall(FrameContext connection, InboundFrame frame) {
         messages.recall(connection.caller(), conversation(frame), FrameFields.number(frame, "seq"));
-        connection.send(new MessagingFrames.Ok(frame.id()));
+        connection.reply(new MessagingFrames.Ok(frame.id()));
     }
 
     /** {@code history}: a page after ({@code after}) or before ({@code before}) a position. */
-    void history(Connection connection, InboundFrame frame) {
+    void history(FrameContext connection, InboundFrame frame) {
         MessagingViews.Page page = messages.history(
                 connection.caller(),
                 conversation(frame),
                 FrameFields.optionalNumber(frame, "before"),
                 FrameFields.optionalNumber(frame, "after"),
                 limit(frame, 50, MessagingSettings.PAGE_LIMIT));
-        connection.send(new MessagingFrames.History(
+        connection.reply(new MessagingFrames.History(
                 "history", frame.id(), page.conversation(), page.messages(), page.hasMore()));
     }
 
     /** {@code sync}: every conversation with its newest sequence number and the caller's read position. */
-    void sync(Connection connection, InboundFrame frame) {
+    void sync(FrameContext connection, InboundFrame frame) {
         ConversationList.Page page = list.page(
                 connection.accountId(),
                 FrameFields.optionalString(frame, "cursor"),
                 limit(frame, ConversationList.DEFAULT_PAGE, ConversationList.MAX_PAGE));
-        connection.send(new MessagingFrames.Sync("sync", frame.id(), page.conversations(), page.next()));
+        connection.reply(new MessagingFrames.Sync("sync", frame.id(), page.conversations(), page.next()));
     }
 
     /** {@code typing} in a direct conversation: relayed to the other person; clients let it expire by itself. */
-    void typing(Connection connection, InboundFrame frame) {
+    void typing(FrameContext connection, InboundFrame frame) {
         long conversationId = conversation(frame);
-        long[] last = connection.attribute("typing.last", () -> new long[] {System.nanoTime() - TYPING_INTERVAL_NANOS});
-        long now = System.nanoTime();
-        synchronized (last) {
-            if (now - last[0] < TYPING_INTERVAL_NANOS) {
-                return;
-            }
-            last[0] = now;
+        if (!connection.onceEvery("typing", TYPING_INTERVAL)) {
+            return;
         }
         MessagingViews.Conversation conversation = conversations.get(connection.caller(), conversationId);
         if (conversation.peer() != null

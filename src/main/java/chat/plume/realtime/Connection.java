@@ -5,15 +5,12 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.Map;
 import java.util.Queue;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -60,7 +57,6 @@ public class Connection {
     private volatile CloseReason closeWhenFlushed;
 
     private volatile long lastHeardNanos = System.nanoTime();
-    private final Map<String, Object> attributes = new ConcurrentHashMap<>();
     private final TokenBucket frames;
 
     public Connection(Session session, Caller caller, FrameCodec codec, Executor executor, int outboxLimit) {
@@ -76,12 +72,6 @@ public class Connection {
         this.outboxLimit = outboxLimit;
         this.frames = frames;
         this.inbound = new SerialExecutor(executor, INBOUND_LIMIT);
-    }
-
-    /** Per-connection state of a frame handler (rate limits, …), made on first use. */
-    @SuppressWarnings("unchecked")
-    public <T> T attribute(String key, Supplier<T> initial) {
-        return (T) attributes.computeIfAbsent(key, k -> initial.get());
     }
 
     /** Whether the client may send one more frame now (a flood is refused, not queued). */

@@ -1,9 +1,8 @@
 package chat.plume.realtime;
 
+import chat.plume.platform.error.LockContention;
 import chat.plume.platform.error.PlumeException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockTimeoutException;
-import jakarta.persistence.PessimisticLockException;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -20,27 +19,18 @@ public class FrameFailures {
 
     private static final Logger LOG = Logger.getLogger(FrameFailures.class.getName());
 
-    public void answer(Connection connection, String type, String frameId, Throwable failure) {
+    public void answer(FrameContext connection, String type, String frameId, Throwable failure) {
         PlumeException known = unwrap(failure);
         if (known != null) {
-            connection.send(new Frames.Error(frameId, known.code(), known.getMessage()));
-        } else if (lockContention(failure)) {
-            connection.send(new Frames.Error(frameId, "busy", "The server is busy; try again."));
+            connection.reply(new Frames.Error(frameId, known.code(), known.getMessage()));
+        } else if (LockContention.causedBy(failure)) {
+            connection.reply(new Frames.Error(frameId, "busy", "The server is busy; try again."));
         } else {
             String incident = UUID.randomUUID().toString();
             LOG.log(Level.SEVERE, "Frame handler for " + type + " failed, incident " + incident, failure);
-            connection.send(new Frames.Error(
+            connection.reply(new Frames.Error(
                     frameId, "internal_error", "Something went wrong on our side (incident " + incident + ")."));
         }
-    }
-
-    private static boolean lockContention(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof PessimisticLockException || t instanceof LockTimeoutException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** An EJB boundary (or a completed future) may hand a business refusal back wrapped; find it. */

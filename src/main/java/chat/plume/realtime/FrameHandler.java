@@ -8,5 +8,5 @@ package chat.plume.realtime;
 @FunctionalInterface
 public interface FrameHandler {
 
-    void handle(Connection connection, InboundFrame frame);
+    void handle(FrameContext connection, InboundFrame frame);
 }

@@ -70,17 +70,17 @@ public class FrameRouter {
      * that cannot be decoded with an error naming what could be read of it, a handler's failure
      * with the error frame for it, never silence.
      */
-    public void route(Connection connection, String text) {
+    public void route(FrameContext connection, String text) {
         InboundFrame frame;
         try {
             frame = codec.decode(text);
         } catch (MalformedFrameException e) {
-            connection.send(new Frames.Error(e.id(), e.code(), e.getMessage()));
+            connection.reply(new Frames.Error(e.id(), e.code(), e.getMessage()));
             return;
         }
         FrameHandler handler = handlers.get(frame.type());
         if (handler == null) {
-            connection.send(new Frames.Error(frame.id(), "unknown_type", "Unknown frame type."));
+            connection.reply(new Frames.Error(frame.id(), "unknown_type", "Unknown frame type."));
             return;
         }
         try {

@@ -45,6 +45,9 @@ public class GatewayEndpoint {
     @Inject
     Sessions sessions;
 
+    @Inject
+    FrameFailures failures;
+
     @Resource
     ManagedExecutorService executor;
 
@@ -78,7 +81,8 @@ public class GatewayEndpoint {
                 settings.outboxLimit(),
                 new TokenBucket(settings.framesPerSecond(), settings.frameBurst()));
         assembler = new FrameAssembler(settings.maxFrameBytes());
-        handleFrame = frame -> router.route(connection, frame);
+        FrameContext context = new ConnectionContext(connection, failures);
+        handleFrame = frame -> router.route(context, frame);
         gateway.open(connection);
     }
 

@@ -12,6 +12,6 @@ public class GatewayFrameHandlers implements FrameHandlers {
 
     @Override
     public Map<String, FrameHandler> handlers() {
-        return Map.of("ping", (connection, frame) -> connection.send(new Frames.Pong(frame.id())));
+        return Map.of("ping", (connection, frame) -> connection.reply(new Frames.Pong(frame.id())));
     }
 }
