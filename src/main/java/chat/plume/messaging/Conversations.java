@@ -118,6 +118,16 @@ public class Conversations {
                 .orElseThrow(() -> new AccessDeniedException("forbidden", "You are not in this conversation."));
     }
 
+    /**
+     * The other person of a direct conversation the caller is in; empty for a group conversation.
+     * Refuses (403 {@code forbidden}) when the caller is not in it.
+     */
+    public Optional<Long> peerIn(long conversationId, long me) {
+        require(conversationId, me);
+        Conversation conversation = em.find(Conversation.class, conversationId);
+        return conversation.kind() == ConversationKind.DIRECT ? Optional.of(conversation.peerOf(me)) : Optional.empty();
+    }
+
     public Optional<ConversationMember> participant(long conversationId, long accountId) {
         return em.createNamedQuery(ConversationMember.ONE, ConversationMember.class)
                 .setParameter("conversation", conversationId)

@@ -136,16 +136,20 @@ public class MessageFrameHandlers implements FrameHandlers {
     /** {@code typing} in a direct conversation: relayed to the other person; clients let it expire by itself. */
     void typing(FrameContext connection, InboundFrame frame) {
         long conversationId = conversation(frame);
-        if (!connection.onceEvery("typing", TYPING_INTERVAL)) {
-            return;
+        if (connection.onceEvery("typing", TYPING_INTERVAL)) {
+            conversations
+                    .peerIn(conversationId, connection.accountId())
+                    .filter(peer -> conversations.mayTalk(connection.accountId(), peer))
+                    .ifPresent(peer -> push.fire(Push.to(
+                            List.of(peer), new MessagingFrames.Typing(conversationId, connection.accountId()))));
         }
-        MessagingViews.Conversation conversation = conversations.get(connection.caller(), conversationId);
-        if (conversation.peer() != null
-                && conversations.mayTalk(
-                        connection.accountId(), conversation.peer().id())) {
-            push.fire(Push.to(
-                    List.of(conversation.peer().id()),
-                    new MessagingFrames.Typing(conversationId, connection.accountId())));
+        answerIfAsked(connection, frame);
+    }
+
+    /** Typing needs no answer; a client that gave it an id gets {@code ok}, as every request does. */
+    private static void answerIfAsked(FrameContext connection, InboundFrame frame) {
+        if (frame.id() != null) {
+            connection.reply(new MessagingFrames.Ok(frame.id()));
         }
     }
 

@@ -33,13 +33,16 @@ public class FrameRouter {
 
     @PostConstruct
     void index() {
-        for (FrameHandlers feature : discovered) {
-            feature.handlers().forEach((type, handler) -> {
-                if (handlers.putIfAbsent(type, handler) != null) {
-                    throw new IllegalStateException("Two handlers for frame type " + type);
-                }
-            });
-        }
+        discovered.forEach(this::add);
+    }
+
+    /** Takes a feature's frame types; two features may not claim one type. */
+    void add(FrameHandlers feature) {
+        feature.handlers().forEach((type, handler) -> {
+            if (handlers.putIfAbsent(type, handler) != null) {
+                throw new IllegalStateException("Two handlers for frame type " + type);
+            }
+        });
     }
 
     /**
