@@ -132,7 +132,12 @@ export function mountChats({ gateway, me, openChat, setBadge, isChatVisible }) {
         const message = event.detail.message;
         const conversation = state.conversations.get(message.conversation);
         if (!conversation) {
-            loadConversations().catch(() => {});
+            // A conversation this page has not listed yet (a new group, a first message): fetch
+            // that one, not the whole list, then take the message as if it had just arrived.
+            api('GET', `/conversations/${message.conversation}`).then((fetched) => {
+                if (!state.conversations.has(fetched.id)) state.conversations.set(fetched.id, fetched);
+                renderList();
+            }).catch(() => {});
             return;
         }
         const fresh = message.seq > conversation.lastSeq;
@@ -193,13 +198,43 @@ export function mountChats({ gateway, me, openChat, setBadge, isChatVisible }) {
         state.typing.set(id, setTimeout(() => { state.typing.delete(id); renderTyping(); }, TYPING_SHOWN_MS));
         renderTyping();
     });
-    gateway.addEventListener('frame', (event) => {
-        // A group's membership or name changed: its conversation's title and members may too.
-        if (event.detail.type?.startsWith('group.') || event.detail.type === 'friend.added'
-            || event.detail.type === 'friend.removed') loadConversations().catch(() => {});
-    });
+    gateway.addEventListener('frame', (event) => applyGroupFrame(event.detail));
     document.addEventListener('visibilitychange', () => { if (!document.hidden && state.open) markRead(); });
     window.addEventListener('plume:open-chat', (event) => openWith(event.detail).catch(() => {}));
+
+    /**
+     * A group changed: the frame carries what changed, so it is applied here. (Syncing the whole
+     * list on every group frame cost the server one sync per member and change: a nickname change
+     * in a 500-member group was 500 syncs.) Only joining a group fetches one conversation.
+     */
+    function applyGroupFrame(frame) {
+        const type = frame.type || '';
+        if (!type.startsWith('group.') || type.startsWith('group.join_request.')) return;
+        const groupId = frame.group?.id ?? frame.groupId;
+        const conversation = [...state.conversations.values()].find((c) => c.group?.id === groupId);
+        if (frame.group && conversation) {
+            conversation.group = { id: frame.group.id, name: frame.group.name, number: frame.group.number,
+                avatar: frame.group.avatar ?? null };
+        }
+        if (type.startsWith('group.member.') && conversation) {
+            state.members.delete(conversation.id);
+            if (state.open === conversation.id) loadMembers(conversation);
+        }
+        const gone = type === 'group.dissolved'
+            || ((type === 'group.member.left' || type === 'group.member.removed') && frame.user === me.id);
+        if (gone && conversation) {
+            state.conversations.delete(conversation.id);
+            if (state.open === conversation.id) renderComposer();
+        }
+        if (type === 'group.member.joined' && frame.user === me.id && !conversation) {
+            api('POST', '/conversations', { groupId }).then((joined) => {
+                if (!state.conversations.has(joined.id)) state.conversations.set(joined.id, joined);
+                renderList();
+            }).catch(() => {});
+        }
+        renderList();
+        if (conversation && !gone && state.open === conversation.id && frame.group) renderChat();
+    }
 
     // The list ---------------------------------------------------------------------------
     function sorted() {
@@ -321,18 +356,21 @@ export function mountChats({ gateway, me, openChat, setBadge, isChatVisible }) {
         await open(conversation.id);
     }
 
+    /** A group chat's members (for mentions, read lists and the header), fetched for the open chat only. */
+    function loadMembers(conversation) {
+        api('GET', `/groups/${conversation.group.id}/members`).then((members) => {
+            state.members.set(conversation.id, members);
+            if (state.open === conversation.id) renderChat();
+        }).catch(() => {});
+    }
+
     async function open(id) {
         state.open = id;
         state.replyTo = null;
         state.editing = null;
         state.mentions.clear();
         const conversation = state.conversations.get(id);
-        if (conversation?.kind === 'group' && !state.members.has(id)) {
-            api('GET', `/groups/${conversation.group.id}/members`).then((members) => {
-                state.members.set(id, members);
-                if (state.open === id) renderChat();
-            }).catch(() => {});
-        }
+        if (conversation?.kind === 'group' && !state.members.has(id)) loadMembers(conversation);
         if (!state.messages.has(id)) await loadOlder(id);
         else await catchUp(id);
         renderList();

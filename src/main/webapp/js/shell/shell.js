@@ -105,7 +105,7 @@ export function showShell(user, onSignedOut) {
         badge.textContent = count > 99 ? '99+' : String(count);
         item.setAttribute('aria-label', count ? `${t(`nav.${section}`)}, ${label}` : t(`nav.${section}`));
     };
-    const contacts = mountContacts({ gateway, openDetail, setBadge });
+    const contacts = mountContacts({ gateway, me, openDetail, setBadge });
 
     // A chat takes the conversation panel; the chats list is shown beside it.
     const openChat = (heading, node, sub) => {

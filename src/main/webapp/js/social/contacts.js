@@ -9,7 +9,7 @@ import { api, apiAll, ApiError } from '../api.js';
 import { add, avatar, avatarUrl, el, replace } from '../dom.js';
 import { has, t } from '../i18n.js';
 
-export function mountContacts({ gateway, openDetail, setBadge }) {
+export function mountContacts({ gateway, me, openDetail, setBadge }) {
     const root = document.getElementById('contacts-body');
     const state = {
         contacts: { groups: [], friends: [] },
@@ -54,7 +54,7 @@ export function mountContacts({ gateway, openDetail, setBadge }) {
         if (type === 'friend.added' || type === 'friend.removed' || type === 'friend.updated'
             || type === 'contact_groups.changed' || type.startsWith('block.')) reloadSoon('contacts');
         if (type === 'friend.request.accepted') reloadSoon('contacts');
-        if (type.startsWith('group.')) reloadSoon('groups');
+        if (type.startsWith('group.')) applyGroupFrame(event.detail);
         if (type === 'presence') {
             const friend = state.contacts.friends.find((f) => f.user.id === event.detail.user);
             if (friend) {
@@ -63,6 +63,33 @@ export function mountContacts({ gateway, openDetail, setBadge }) {
             }
         }
     });
+
+    /**
+     * A group changed: the frame carries the change, so the list is updated in place instead of
+     * fetched again (which cost the server a reload per member and change).
+     */
+    function applyGroupFrame(frame) {
+        const type = frame.type;
+        const groupId = frame.group?.id ?? frame.groupId ?? frame.request?.groupId;
+        const index = state.groups.findIndex((g) => g.id === groupId);
+        if (frame.group && (type === 'group.created' || type === 'group.updated' || type === 'group.announcement')) {
+            if (index >= 0) state.groups[index] = frame.group;
+            else if (frame.group.myRole) state.groups.push(frame.group);
+        } else if (type === 'group.dissolved' && index >= 0) {
+            state.groups.splice(index, 1);
+        } else if (type.startsWith('group.member.') && index >= 0) {
+            const group = state.groups[index];
+            if ((type === 'group.member.left' || type === 'group.member.removed') && frame.user === me?.id) {
+                state.groups.splice(index, 1);
+            } else if (type === 'group.member.joined') {
+                group.memberCount += 1;
+            } else if (type === 'group.member.left' || type === 'group.member.removed') {
+                group.memberCount = Math.max(0, group.memberCount - 1);
+            }
+        }
+        render();
+        if (state.detail) state.detail();
+    }
 
     // The list panel
     function render() {
