@@ -27,11 +27,11 @@ import java.time.LocalDateTime;
 @NamedQuery(
         name = Message.AFTER,
         query = "select m from Message m where m.conversationId = :conversation"
-                + " and m.seq > :after order by m.seq asc")
+                + " and m.seq > :after order by m.conversationId asc, m.seq asc")
 @NamedQuery(
         name = Message.BEFORE,
         query = "select m from Message m where m.conversationId = :conversation"
-                + " and m.seq < :before order by m.seq desc")
+                + " and m.seq < :before order by m.conversationId desc, m.seq desc")
 @NamedQuery(
         name = Message.SHARING,
         query = "select count(m) from Message m where m.mediaId = :media" + " and m.recalledAt is null")
@@ -50,7 +50,13 @@ public class Message {
 
     public static final String BY_CLIENT_ID = "Message.byClientId";
     public static final String AT = "Message.at";
+    /**
+     * Pages forward and backward. Both order by (conversation, seq) although the conversation is
+     * fixed: only then does H2 read the page straight from an index in that order (the unique key
+     * ascending, {@code ix_message_newest} descending) instead of sorting the whole conversation.
+     */
     public static final String AFTER = "Message.after";
+
     public static final String BEFORE = "Message.before";
     public static final String SEARCH = "Message.search";
     /** Search in every conversation someone is in, without listing them first. */
