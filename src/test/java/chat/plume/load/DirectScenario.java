@@ -9,18 +9,21 @@ import java.util.Set;
 /**
  * {@code direct}: P pairs of friends; each pair's first person sends to the second. Options:
  * {@code pairs} (100), {@code rate} (total messages/s, open loop, default 1000) or {@code window}
- * (sends in flight per sender, closed loop), {@code seconds} (30).
+ * (sends in flight per sender, closed loop), {@code seconds} (30), {@code blocked} (0: how many
+ * pairs' receivers block their sender before the traffic, whose sends are then all refused
+ * {@code blocked}: to show that refusals cost the others nothing).
  */
 final class DirectScenario implements Scenario {
 
     @Override
     public Set<String> options() {
-        return Scenario.union(TRAFFIC_OPTIONS, Set.of("pairs"));
+        return Scenario.union(TRAFFIC_OPTIONS, Set.of("pairs", "blocked"));
     }
 
     @Override
     public Report run(Context context) {
         int pairs = context.options().integer("pairs", 100);
+        int blocked = context.options().integer("blocked", 0);
         List<Population.Account> accounts = context.population().take(2 * pairs);
         Ledger ledger = new Ledger();
         Traffic traffic = new Traffic(ledger);
@@ -31,6 +34,9 @@ final class DirectScenario implements Scenario {
             Population.Account from = accounts.get(2 * i);
             Population.Account to = accounts.get(2 * i + 1);
             Setup.Conversation conversation = Setup.directConversation(context.api(), from, to);
+            if (i < blocked) {
+                Setup.block(context.api(), from, to);
+            }
             conversationOf.put(from.id(), conversation);
             conversationOf.put(to.id(), conversation);
             senders.add(from);

@@ -38,6 +38,8 @@ final class Setup {
     static Conversation directConversation(Api api, Population.Account a, Population.Account b) {
         Person from = person(api, a);
         Person to = person(api, b);
+        // A block left by an earlier run (blocked=) would refuse the request: lift it first.
+        to.delete("/blocks/" + from.id());
         HttpResponse<String> request = from.post("/friend-requests", Json.object("userId", to.id()));
         if (request.statusCode() == 201) {
             long id = Api.json(request).getJsonNumber("id").longValue();
@@ -46,6 +48,11 @@ final class Setup {
             throw new IllegalStateException("Could not befriend: " + request.statusCode() + " " + request.body());
         }
         return Conversation.of(Person.ok(200, from.post("/conversations", Json.object("userId", to.id()))));
+    }
+
+    /** {@code b} blocks {@code a}: from now on every send of {@code a} to {@code b} is refused {@code blocked}. */
+    static void block(Api api, Population.Account a, Population.Account b) {
+        Api.expect(204, person(api, b).put("/blocks/" + a.id(), null));
     }
 
     /** A new open group that every account joins; returns its conversation id. */
