@@ -28,6 +28,7 @@ export function mountChats({ gateway, me, openChat, setBadge, isChatVisible }) {
         replyTo: null,
         editing: null,
         mentions: new Map(),      // name shown after @ → user id, for the message being written
+        touched: new Set(),       // conversations a push changed since the list was last loaded
     };
     const prefs = {
         get notify() { return localStorage.getItem('plume.notify') === 'on'; },
@@ -39,6 +40,7 @@ export function mountChats({ gateway, me, openChat, setBadge, isChatVisible }) {
         // Page by page (the server sends at most a page at a time, most recent first): the list
         // shows after the first page, and conversations not yet paged in stay as they were.
         const merged = new Map();
+        state.touched.clear();
         let cursor = null;
         do {
             const reply = await gateway.request(cursor ? { type: 'sync', cursor } : { type: 'sync' });
@@ -56,9 +58,11 @@ export function mountChats({ gateway, me, openChat, setBadge, isChatVisible }) {
                 merged.set(fresh.id, fresh);
             }
             cursor = reply.next ?? null;
-            state.conversations = cursor
-                ? new Map([...merged, ...[...state.conversations].filter(([id]) => !merged.has(id))])
-                : merged;
+            // Until the last page, conversations not paged in yet stay as they were; at the end,
+            // those the pages did not return are dropped unless something arrived for them while
+            // paging (a conversation that changed moved above the cursor: its push is newer).
+            state.conversations = new Map([...merged, ...[...state.conversations]
+                .filter(([id]) => !merged.has(id) && (cursor || state.touched.has(id)))]);
             renderList();
         } while (cursor);
         // Whatever arrived while away: page forward from where this page's messages stop being contiguous.
@@ -130,12 +134,16 @@ export function mountChats({ gateway, me, openChat, setBadge, isChatVisible }) {
     gateway.addEventListener('welcome', () => loadConversations().catch(() => {}));
     gateway.addEventListener('message', (event) => {
         const message = event.detail.message;
+        state.touched.add(message.conversation);
         const conversation = state.conversations.get(message.conversation);
         if (!conversation) {
             // A conversation this page has not listed yet (a new group, a first message): fetch
             // that one, not the whole list, then take the message as if it had just arrived.
             api('GET', `/conversations/${message.conversation}`).then((fetched) => {
-                if (!state.conversations.has(fetched.id)) state.conversations.set(fetched.id, fetched);
+                // Two of these may race: the one that knows more messages wins.
+                const known = state.conversations.get(fetched.id);
+                if (!known || known.lastSeq < fetched.lastSeq) state.conversations.set(fetched.id, fetched);
+                state.touched.add(fetched.id);
                 renderList();
             }).catch(() => {});
             return;
@@ -188,6 +196,7 @@ export function mountChats({ gateway, me, openChat, setBadge, isChatVisible }) {
         }
     });
     gateway.addEventListener('conversation.updated', (event) => {
+        state.touched.add(event.detail.conversation.id);
         state.conversations.set(event.detail.conversation.id, event.detail.conversation);
         renderList();
         if (state.open === event.detail.conversation.id) renderComposer();
@@ -216,9 +225,11 @@ export function mountChats({ gateway, me, openChat, setBadge, isChatVisible }) {
             conversation.group = { id: frame.group.id, name: frame.group.name, number: frame.group.number,
                 avatar: frame.group.avatar ?? null };
         }
-        if (type.startsWith('group.member.') && conversation) {
-            state.members.delete(conversation.id);
-            if (state.open === conversation.id) loadMembers(conversation);
+        if (type.startsWith('group.member.') && conversation && state.members.has(conversation.id)) {
+            // The frame carries the member (joined, updated) or names who left: applied as is.
+            const members = state.members.get(conversation.id).filter((m) => m.user.id !== frame.user);
+            if (frame.member) members.push(frame.member);
+            state.members.set(conversation.id, members);
         }
         const gone = type === 'group.dissolved'
             || ((type === 'group.member.left' || type === 'group.member.removed') && frame.user === me.id);
@@ -233,7 +244,8 @@ export function mountChats({ gateway, me, openChat, setBadge, isChatVisible }) {
             }).catch(() => {});
         }
         renderList();
-        if (conversation && !gone && state.open === conversation.id && frame.group) renderChat();
+        if (conversation && !gone && state.open === conversation.id
+            && (frame.group || type.startsWith('group.member.'))) renderChat();
     }
 
     // The list ---------------------------------------------------------------------------

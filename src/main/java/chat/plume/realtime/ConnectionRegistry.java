@@ -3,6 +3,8 @@ package chat.plume.realtime;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +18,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * other, and the add/remove of one user's connections is atomic per user, so "came online" and
  * "went offline" are each reported exactly once.
  *
- * <p>Per node: in a cluster, each node knows its own connections only.
+ * <p>Per node: in a cluster, each node knows its own connections only. It touches no
+ * transactional resource, so no call starts (or joins) a transaction: a fan-out looks up every
+ * recipient here.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class ConnectionRegistry {
 
     private final Map<Long, Set<Connection>> byUser = new ConcurrentHashMap<>();

@@ -19,8 +19,11 @@ final class FrameAssembler {
         }
     }
 
+    /** A builder that grew past this is dropped after its frame, not kept for the connection's life. */
+    private static final int KEPT_CAPACITY = 8 * 1024;
+
     private final int maxBytes;
-    private final StringBuilder pending = new StringBuilder();
+    private StringBuilder pending = new StringBuilder();
     private long bytes;
 
     FrameAssembler(int maxBytes) {
@@ -35,8 +38,7 @@ final class FrameAssembler {
     String add(String part, boolean last) throws TooLarge {
         bytes += utf8Length(part);
         if (bytes > maxBytes) {
-            pending.setLength(0);
-            pending.trimToSize();
+            pending = new StringBuilder();
             throw new TooLarge();
         }
         if (last && pending.isEmpty()) {
@@ -48,7 +50,11 @@ final class FrameAssembler {
             return null;
         }
         String whole = pending.toString();
-        pending.setLength(0);
+        if (pending.capacity() > KEPT_CAPACITY) {
+            pending = new StringBuilder();
+        } else {
+            pending.setLength(0);
+        }
         bytes = 0;
         return whole;
     }

@@ -54,12 +54,11 @@ public class FrameRouter {
      */
     public void receive(Connection connection, String text, Consumer<String> handler) {
         if (!connection.admitFrame()) {
+            // Answered either way; a client that keeps flooding then also loses the connection.
+            connection.send(new Frames.Error(FrameScan.requestId(text), "rate_limited", "Too many frames; slow down."));
             if (connection.framesRefusedInARow() > GatewaySettings.FLOOD_CLOSE_AFTER) {
                 gateway.dropAfterFlush(
                         connection, new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "rate_limited"));
-            } else {
-                connection.send(
-                        new Frames.Error(FrameScan.requestId(text), "rate_limited", "Too many frames; slow down."));
             }
             return;
         }

@@ -32,13 +32,18 @@ final class H2Store {
         return connection.isWrapperFor(JdbcConnection.class);
     }
 
-    static void compactStep(Connection connection) throws SQLException {
+    /**
+     * Rewrites the live pages of sparse chunks, so that whole chunks die and their space is reused
+     * (this bounds the file); with {@code shrink}, also moves chunks down and truncates the file
+     * (this gives space back, and is the costlier half, so it runs less often).
+     */
+    static void compactStep(Connection connection, boolean shrink) throws SQLException {
         SessionLocal session =
                 (SessionLocal) connection.unwrap(JdbcConnection.class).getSession();
         MVStore store = session.getDatabase().getStore().getMvStore();
         store.compact(TARGET_FILL_PERCENT, REWRITE_BYTES);
         store.commit();
-        if (store.getFileStore() instanceof RandomAccessStore file) {
+        if (shrink && store.getFileStore() instanceof RandomAccessStore file) {
             file.compactMoveChunks(TARGET_FILL_PERCENT, MOVE_BYTES, store);
         }
         store.sync();

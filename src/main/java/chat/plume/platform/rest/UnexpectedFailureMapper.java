@@ -1,5 +1,6 @@
 package chat.plume.platform.rest;
 
+import chat.plume.platform.error.LockContention;
 import chat.plume.platform.error.PlumeException;
 import jakarta.ejb.EJBException;
 import jakarta.validation.ConstraintViolationException;
@@ -41,6 +42,13 @@ public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
             if (mapper != null) {
                 return mapper.toResponse(cause);
             }
+        }
+        if (LockContention.causedBy(failure)) {
+            // Nothing was stored; the same request may simply be tried again, as over the WebSocket.
+            return Problem.of(429, "busy", "The server is busy; try again.", null)
+                    .toResponse()
+                    .header("Retry-After", "1")
+                    .build();
         }
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, failure);

@@ -53,8 +53,14 @@ public class CrossSiteRequestFilter implements ContainerRequestFilter {
         }
     }
 
+    /**
+     * Whether the session cookie is what would authenticate the request: it carries the cookie
+     * and no bearer token (any other {@code Authorization}, e.g. a proxy's Basic credentials that
+     * a browser attaches by itself, leaves the cookie in charge).
+     */
     private static boolean cookieAuthenticated(ContainerRequestContext request) {
-        if (request.getHeaderString(HttpHeaders.AUTHORIZATION) != null) {
+        String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return false;
         }
         List<String> cookies = request.getHeaders().get(HttpHeaders.COOKIE);

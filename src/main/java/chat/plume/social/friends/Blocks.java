@@ -64,7 +64,7 @@ public class Blocks {
         }
     }
 
-    public List<Views.Blocked> list(Caller caller) {
+    public List<FriendViews.Blocked> list(Caller caller) {
         List<Block> blocks = em.createNamedQuery(Block.BY_BLOCKER, Block.class)
                 .setParameter("blocker", caller.accountId())
                 .getResultList();
@@ -72,7 +72,7 @@ public class Blocks {
                 accounts.publicProfiles(blocks.stream().map(Block::blockedId).toList());
         return blocks.stream()
                 .filter(b -> people.containsKey(b.blockedId()))
-                .map(b -> new Views.Blocked(people.get(b.blockedId()), Timestamps.toInstant(b.createdAt())))
+                .map(b -> new FriendViews.Blocked(people.get(b.blockedId()), Timestamps.toInstant(b.createdAt())))
                 .toList();
     }
 

@@ -28,7 +28,7 @@ public class BlocksResource {
     SecurityContext security;
 
     @GET
-    public List<Views.Blocked> list() {
+    public List<FriendViews.Blocked> list() {
         return blocks.list(AuthenticationFilter.callerOf(security));
     }
 

@@ -38,7 +38,7 @@ public class ContactGroups {
         defaultOf(registered.accountId());
     }
 
-    public List<Views.Group> list(long ownerId) {
+    public List<FriendViews.Group> list(long ownerId) {
         defaultOf(ownerId);
         return em.createNamedQuery(ContactGroup.OF_OWNER, ContactGroup.class)
                 .setParameter("owner", ownerId)
@@ -47,14 +47,15 @@ public class ContactGroups {
                 .toList();
     }
 
-    public Views.Group create(Caller caller, String name) {
-        List<Views.Group> existing = list(caller.accountId());
+    public FriendViews.Group create(Caller caller, String name) {
+        List<FriendViews.Group> existing = list(caller.accountId());
         if (existing.size() >= settings.maxContactGroups()) {
             throw new DuplicateEntityException(
                     "too_many_contact_groups", "name", "At most " + settings.maxContactGroups() + " contact groups.");
         }
         requireUniqueName(existing, name, null);
-        int position = existing.stream().mapToInt(Views.Group::position).max().orElse(0) + 1;
+        int position =
+                existing.stream().mapToInt(FriendViews.Group::position).max().orElse(0) + 1;
         ContactGroup group = ContactGroup.named(caller.accountId(), name, position, Timestamps.now());
         em.persist(group);
         em.flush();
@@ -62,7 +63,7 @@ public class ContactGroups {
         return view(group);
     }
 
-    public Views.Group rename(Caller caller, long groupId, String name) {
+    public FriendViews.Group rename(Caller caller, long groupId, String name) {
         ContactGroup group = own(caller, groupId);
         requireUniqueName(list(caller.accountId()), name, groupId);
         group.rename(name);
@@ -114,7 +115,7 @@ public class ContactGroups {
         push.fire(Push.to(ownerId, new FriendFrames.GroupsChanged(list(ownerId))));
     }
 
-    private static void requireUniqueName(List<Views.Group> groups, String name, Long except) {
+    private static void requireUniqueName(List<FriendViews.Group> groups, String name, Long except) {
         boolean taken = groups.stream()
                 .anyMatch(g ->
                         g.name() != null && g.name().equalsIgnoreCase(name) && (except == null || g.id() != except));
@@ -123,7 +124,7 @@ public class ContactGroups {
         }
     }
 
-    static Views.Group view(ContactGroup group) {
-        return new Views.Group(group.id(), group.name(), group.isDefault(), group.position());
+    static FriendViews.Group view(ContactGroup group) {
+        return new FriendViews.Group(group.id(), group.name(), group.isDefault(), group.position());
     }
 }

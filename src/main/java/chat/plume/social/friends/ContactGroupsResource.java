@@ -40,14 +40,14 @@ public class ContactGroupsResource {
     SecurityContext security;
 
     @GET
-    public List<Views.Group> list() {
+    public List<FriendViews.Group> list() {
         return groups.list(AuthenticationFilter.callerOf(security).accountId());
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@NotNull @Valid GroupName name) {
-        Views.Group created = groups.create(
+        FriendViews.Group created = groups.create(
                 AuthenticationFilter.callerOf(security), name.name().strip());
         return Response.status(Response.Status.CREATED).entity(created).build();
     }
@@ -55,7 +55,7 @@ public class ContactGroupsResource {
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Views.Group rename(@PathParam("id") long id, @NotNull @Valid GroupName name) {
+    public FriendViews.Group rename(@PathParam("id") long id, @NotNull @Valid GroupName name) {
         return groups.rename(
                 AuthenticationFilter.callerOf(security), id, name.name().strip());
     }

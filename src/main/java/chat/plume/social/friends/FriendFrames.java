@@ -11,22 +11,22 @@ public final class FriendFrames {
      * A friend request was created, accepted, declined or cancelled; sent to both people.
      * {@code type} is {@code friend.request.created|accepted|declined|cancelled}.
      */
-    public record RequestChanged(String type, Views.Request request) {
-        static RequestChanged of(String event, Views.Request request) {
+    public record RequestChanged(String type, FriendViews.Request request) {
+        static RequestChanged of(String event, FriendViews.Request request) {
             return new RequestChanged("friend.request." + event, request);
         }
     }
 
     /** Someone became the recipient's friend (each side gets its own view). */
-    public record FriendAdded(String type, Views.Friend friend) {
-        FriendAdded(Views.Friend friend) {
+    public record FriendAdded(String type, FriendViews.Friend friend) {
+        FriendAdded(FriendViews.Friend friend) {
             this("friend.added", friend);
         }
     }
 
     /** The recipient changed a friend's remark or contact group (their other devices follow). */
-    public record FriendUpdated(String type, Views.Friend friend) {
-        FriendUpdated(Views.Friend friend) {
+    public record FriendUpdated(String type, FriendViews.Friend friend) {
+        FriendUpdated(FriendViews.Friend friend) {
             this("friend.updated", friend);
         }
     }
@@ -39,8 +39,8 @@ public final class FriendFrames {
     }
 
     /** The recipient's contact groups changed; the full list, in order. */
-    public record GroupsChanged(String type, List<Views.Group> groups) {
-        GroupsChanged(List<Views.Group> groups) {
+    public record GroupsChanged(String type, List<FriendViews.Group> groups) {
+        GroupsChanged(List<FriendViews.Group> groups) {
             this("contact_groups.changed", groups);
         }
     }

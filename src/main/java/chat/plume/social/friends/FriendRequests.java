@@ -54,7 +54,7 @@ public class FriendRequests {
     @Inject
     Event<Push> push;
 
-    public Views.Request send(Caller caller, long recipientId, String message) {
+    public FriendViews.Request send(Caller caller, long recipientId, String message) {
         long me = caller.accountId();
         if (recipientId == me) {
             throw new InvalidInputException("self_request", "userId", "You cannot befriend yourself.");
@@ -89,7 +89,7 @@ public class FriendRequests {
         return announce("created", request);
     }
 
-    public Views.Request accept(Caller caller, long requestId) {
+    public FriendViews.Request accept(Caller caller, long requestId) {
         FriendRequest request = addressedTo(caller, requestId);
         if (blocks.eitherWay(request.requesterId(), request.recipientId())) {
             throw new AccessDeniedException("blocked", "You cannot accept this request.");
@@ -97,7 +97,7 @@ public class FriendRequests {
         return decide(caller, request, RequestStatus.ACCEPTED);
     }
 
-    public Views.Request decline(Caller caller, long requestId) {
+    public FriendViews.Request decline(Caller caller, long requestId) {
         return decide(caller, addressedTo(caller, requestId), RequestStatus.DECLINED);
     }
 
@@ -113,7 +113,7 @@ public class FriendRequests {
     }
 
     /** The caller's pending requests, incoming and outgoing, newest first. */
-    public Views.Requests pending(Caller caller) {
+    public FriendViews.Requests pending(Caller caller) {
         List<FriendRequest> all = em.createNamedQuery(FriendRequest.PENDING_OF, FriendRequest.class)
                 .setParameter("account", caller.accountId())
                 .getResultList();
@@ -121,15 +121,15 @@ public class FriendRequests {
                 .flatMap(r -> Stream.of(r.requesterId(), r.recipientId()))
                 .distinct()
                 .toList());
-        List<Views.Request> incoming = all.stream()
+        List<FriendViews.Request> incoming = all.stream()
                 .filter(r -> r.recipientId() == caller.accountId())
                 .map(r -> view(r, people))
                 .toList();
-        List<Views.Request> outgoing = all.stream()
+        List<FriendViews.Request> outgoing = all.stream()
                 .filter(r -> r.requesterId() == caller.accountId())
                 .map(r -> view(r, people))
                 .toList();
-        return new Views.Requests(incoming, outgoing);
+        return new FriendViews.Requests(incoming, outgoing);
     }
 
     /** Used when one blocks the other: whatever was pending between them is withdrawn. */
@@ -140,7 +140,7 @@ public class FriendRequests {
         });
     }
 
-    private Views.Request decide(Caller caller, FriendRequest request, RequestStatus outcome) {
+    private FriendViews.Request decide(Caller caller, FriendRequest request, RequestStatus outcome) {
         requirePending(request);
         request.decide(outcome, Timestamps.now());
         flushDecision();
@@ -208,16 +208,16 @@ public class FriendRequests {
                 .findFirst();
     }
 
-    private Views.Request announce(String event, FriendRequest request) {
-        Views.Request view =
+    private FriendViews.Request announce(String event, FriendRequest request) {
+        FriendViews.Request view =
                 view(request, accounts.publicProfiles(List.of(request.requesterId(), request.recipientId())));
         push.fire(Push.to(
                 List.of(request.requesterId(), request.recipientId()), FriendFrames.RequestChanged.of(event, view)));
         return view;
     }
 
-    private static Views.Request view(FriendRequest r, Map<Long, PublicProfile> people) {
-        return new Views.Request(
+    private static FriendViews.Request view(FriendRequest r, Map<Long, PublicProfile> people) {
+        return new FriendViews.Request(
                 r.id(),
                 people.get(r.requesterId()),
                 people.get(r.recipientId()),

@@ -40,27 +40,27 @@ public class FriendRequestsResource {
     SecurityContext security;
 
     @GET
-    public Views.Requests pending() {
+    public FriendViews.Requests pending() {
         return requests.pending(AuthenticationFilter.callerOf(security));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response send(@NotNull @Valid NewRequest request) {
-        Views.Request sent =
+        FriendViews.Request sent =
                 requests.send(AuthenticationFilter.callerOf(security), request.userId(), request.message());
         return Response.status(Response.Status.CREATED).entity(sent).build();
     }
 
     @POST
     @Path("{id}/accept")
-    public Views.Request accept(@PathParam("id") long id) {
+    public FriendViews.Request accept(@PathParam("id") long id) {
         return requests.accept(AuthenticationFilter.callerOf(security), id);
     }
 
     @POST
     @Path("{id}/decline")
-    public Views.Request decline(@PathParam("id") long id) {
+    public FriendViews.Request decline(@PathParam("id") long id) {
         return requests.decline(AuthenticationFilter.callerOf(security), id);
     }
 

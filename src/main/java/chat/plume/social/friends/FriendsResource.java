@@ -40,14 +40,14 @@ public class FriendsResource {
     SecurityContext security;
 
     @GET
-    public Views.Contacts contacts() {
+    public FriendViews.Contacts contacts() {
         return friendships.contacts(AuthenticationFilter.callerOf(security));
     }
 
     @PUT
     @Path("{userId}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Views.Friend update(@PathParam("userId") long userId, @NotNull @Valid FriendUpdate update) {
+    public FriendViews.Friend update(@PathParam("userId") long userId, @NotNull @Valid FriendUpdate update) {
         return friendships.update(
                 AuthenticationFilter.callerOf(security), userId, update.remark(), update.contactGroupId());
     }

@@ -45,30 +45,31 @@ public class Friendships {
     @Inject
     Event<Push> push;
 
-    public Views.Contacts contacts(Caller caller) {
-        List<Views.Group> groupViews = groups.list(caller.accountId());
+    public FriendViews.Contacts contacts(Caller caller) {
+        List<FriendViews.Group> groupViews = groups.list(caller.accountId());
         List<Friendship> sides = em.createNamedQuery(Friendship.OF_OWNER, Friendship.class)
                 .setParameter("owner", caller.accountId())
                 .getResultList();
         Map<Long, PublicProfile> people =
                 accounts.publicProfiles(sides.stream().map(Friendship::friendId).toList());
-        List<Views.Friend> friends = sides.stream()
+        List<FriendViews.Friend> friends = sides.stream()
                 .filter(f -> people.containsKey(f.friendId()))
                 .map(f -> view(f, people.get(f.friendId())))
-                .sorted(Comparator.comparing((Views.Friend f) -> shownName(f).toLowerCase()))
+                .sorted(Comparator.comparing(
+                        (FriendViews.Friend f) -> shownName(f).toLowerCase()))
                 .toList();
-        return new Views.Contacts(groupViews, friends);
+        return new FriendViews.Contacts(groupViews, friends);
     }
 
     /** Sets the caller's remark for a friend and the contact group they are filed under. */
-    public Views.Friend update(Caller caller, long friendId, String remark, Long contactGroupId) {
+    public FriendViews.Friend update(Caller caller, long friendId, String remark, Long contactGroupId) {
         Friendship side = side(caller.accountId(), friendId)
                 .orElseThrow(() -> new MissingEntityException("friend_not_found", "Not a friend of yours."));
         side.setRemark(remark == null || remark.isBlank() ? null : remark.strip());
         if (contactGroupId != null) {
             side.moveTo(groups.own(caller, contactGroupId).id());
         }
-        Views.Friend view = view(side, accounts.publicProfile(friendId));
+        FriendViews.Friend view = view(side, accounts.publicProfile(friendId));
         push.fire(Push.to(caller.accountId(), new FriendFrames.FriendUpdated(view)));
         return view;
     }
@@ -139,8 +140,8 @@ public class Friendships {
                 .findFirst();
     }
 
-    private Views.Friend view(Friendship side, PublicProfile friend) {
-        return new Views.Friend(
+    private FriendViews.Friend view(Friendship side, PublicProfile friend) {
+        return new FriendViews.Friend(
                 friend,
                 side.remark(),
                 side.contactGroupId(),
@@ -148,7 +149,7 @@ public class Friendships {
                 Timestamps.toInstant(side.createdAt()));
     }
 
-    private static String shownName(Views.Friend friend) {
+    private static String shownName(FriendViews.Friend friend) {
         return friend.remark() != null ? friend.remark() : friend.user().displayName();
     }
 }

@@ -20,7 +20,7 @@ import jakarta.ws.rs.core.SecurityContext;
 public class GroupJoinRequestsResource {
 
     @Inject
-    ChatGroups groups;
+    GroupMemberships memberships;
 
     @Context
     SecurityContext security;
@@ -28,19 +28,19 @@ public class GroupJoinRequestsResource {
     @POST
     @Path("{id}/accept")
     public GroupViews.JoinRequest accept(@PathParam("id") long id) {
-        return groups.decide(AuthenticationFilter.callerOf(security), id, true);
+        return memberships.decide(AuthenticationFilter.callerOf(security), id, true);
     }
 
     @POST
     @Path("{id}/decline")
     public GroupViews.JoinRequest decline(@PathParam("id") long id) {
-        return groups.decide(AuthenticationFilter.callerOf(security), id, false);
+        return memberships.decide(AuthenticationFilter.callerOf(security), id, false);
     }
 
     @DELETE
     @Path("{id}")
     public Response cancel(@PathParam("id") long id) {
-        groups.cancel(AuthenticationFilter.callerOf(security), id);
+        memberships.cancel(AuthenticationFilter.callerOf(security), id);
         return Response.noContent().build();
     }
 }

@@ -35,6 +35,12 @@ public class GroupsResource {
     @Inject
     ChatGroups groups;
 
+    @Inject
+    GroupMemberships memberships;
+
+    @Inject
+    GroupModeration moderation;
+
     @Context
     SecurityContext security;
 
@@ -71,12 +77,12 @@ public class GroupsResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(@NotNull @Valid GroupRequests.NewGroup group) {
+    public Response create(@NotNull @Valid GroupBodies.NewGroup group) {
         GroupViews.Group created = groups.create(
                 caller(),
                 group.name().strip(),
                 blankToNull(group.description()),
-                GroupRequests.policy(group.joinPolicy()),
+                GroupBodies.policy(group.joinPolicy()),
                 group.memberIds() == null ? List.of() : group.memberIds());
         return Response.status(Response.Status.CREATED).entity(created).build();
     }
@@ -103,13 +109,13 @@ public class GroupsResource {
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public GroupViews.Group describe(@PathParam("id") long id, @NotNull @Valid GroupRequests.Profile profile) {
+    public GroupViews.Group describe(@PathParam("id") long id, @NotNull @Valid GroupBodies.Profile profile) {
         return groups.describe(
                 caller(),
                 id,
                 profile.name().strip(),
                 blankToNull(profile.description()),
-                GroupRequests.policy(profile.joinPolicy()));
+                GroupBodies.policy(profile.joinPolicy()));
     }
 
     @DELETE
@@ -122,22 +128,21 @@ public class GroupsResource {
     @PUT
     @Path("{id}/announcement")
     @Consumes(MediaType.APPLICATION_JSON)
-    public GroupViews.Group announce(
-            @PathParam("id") long id, @NotNull @Valid GroupRequests.Announcement announcement) {
+    public GroupViews.Group announce(@PathParam("id") long id, @NotNull @Valid GroupBodies.Announcement announcement) {
         return groups.announce(caller(), id, announcement.text());
     }
 
     @PUT
     @Path("{id}/nickname")
     @Consumes(MediaType.APPLICATION_JSON)
-    public GroupViews.Member nickname(@PathParam("id") long id, @NotNull @Valid GroupRequests.Nickname nickname) {
-        return groups.setNickname(caller(), id, nickname.nickname());
+    public GroupViews.Member nickname(@PathParam("id") long id, @NotNull @Valid GroupBodies.Nickname nickname) {
+        return moderation.setNickname(caller(), id, nickname.nickname());
     }
 
     @GET
     @Path("{id}/members")
     public List<GroupViews.Member> members(@PathParam("id") long id) {
-        return groups.members(caller(), id);
+        return moderation.members(caller(), id);
     }
 
     /** Invites friends; answers with the invitations that wait for approval (empty: all joined). */
@@ -145,8 +150,8 @@ public class GroupsResource {
     @Path("{id}/members")
     @Consumes(MediaType.APPLICATION_JSON)
     public List<GroupViews.JoinRequest> invite(
-            @PathParam("id") long id, @NotNull @Valid GroupRequests.Invitation invitation) {
-        return groups.invite(caller(), id, invitation.userIds());
+            @PathParam("id") long id, @NotNull @Valid GroupBodies.Invitation invitation) {
+        return memberships.invite(caller(), id, invitation.userIds());
     }
 
     /** Removes a member; removing oneself is leaving the group. */
@@ -155,9 +160,9 @@ public class GroupsResource {
     public Response remove(@PathParam("id") long id, @PathParam("userId") long userId) {
         Caller caller = caller();
         if (userId == caller.accountId()) {
-            groups.leave(caller, id);
+            memberships.leave(caller, id);
         } else {
-            groups.remove(caller, id, userId);
+            memberships.remove(caller, id, userId);
         }
         return Response.noContent().build();
     }
@@ -166,32 +171,30 @@ public class GroupsResource {
     @Path("{id}/members/{userId}/role")
     @Consumes(MediaType.APPLICATION_JSON)
     public GroupViews.Member role(
-            @PathParam("id") long id,
-            @PathParam("userId") long userId,
-            @NotNull @Valid GroupRequests.RoleChange change) {
-        return groups.setRole(
+            @PathParam("id") long id, @PathParam("userId") long userId, @NotNull @Valid GroupBodies.RoleChange change) {
+        return moderation.setRole(
                 caller(), id, userId, GroupRole.valueOf(change.role().toUpperCase(Locale.ROOT)));
     }
 
     @PUT
     @Path("{id}/mute")
     @Consumes(MediaType.APPLICATION_JSON)
-    public GroupViews.Group muteAll(@PathParam("id") long id, @NotNull @Valid GroupRequests.Mute mute) {
-        return groups.muteAll(caller(), id, mute.minutes());
+    public GroupViews.Group muteAll(@PathParam("id") long id, @NotNull @Valid GroupBodies.Mute mute) {
+        return moderation.muteAll(caller(), id, mute.minutes());
     }
 
     @PUT
     @Path("{id}/members/{userId}/mute")
     @Consumes(MediaType.APPLICATION_JSON)
     public GroupViews.Member muteMember(
-            @PathParam("id") long id, @PathParam("userId") long userId, @NotNull @Valid GroupRequests.Mute mute) {
-        return groups.muteMember(caller(), id, userId, mute.minutes());
+            @PathParam("id") long id, @PathParam("userId") long userId, @NotNull @Valid GroupBodies.Mute mute) {
+        return moderation.muteMember(caller(), id, userId, mute.minutes());
     }
 
     @POST
     @Path("{id}/transfer")
     @Consumes(MediaType.APPLICATION_JSON)
-    public GroupViews.Group transfer(@PathParam("id") long id, @NotNull @Valid GroupRequests.Transfer transfer) {
+    public GroupViews.Group transfer(@PathParam("id") long id, @NotNull @Valid GroupBodies.Transfer transfer) {
         return groups.transfer(caller(), id, transfer.userId());
     }
 
@@ -199,15 +202,15 @@ public class GroupsResource {
     @POST
     @Path("{id}/join-requests")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response join(@PathParam("id") long id, @NotNull @Valid GroupRequests.Join join) {
-        GroupViews.JoinRequest request = groups.requestToJoin(caller(), id, join.message());
+    public Response join(@PathParam("id") long id, @NotNull @Valid GroupBodies.Join join) {
+        GroupViews.JoinRequest request = memberships.requestToJoin(caller(), id, join.message());
         return Response.status(Response.Status.CREATED).entity(request).build();
     }
 
     @GET
     @Path("{id}/join-requests")
     public List<GroupViews.JoinRequest> pending(@PathParam("id") long id) {
-        return groups.pendingRequests(caller(), id);
+        return memberships.pendingRequests(caller(), id);
     }
 
     private static String blankToNull(String value) {

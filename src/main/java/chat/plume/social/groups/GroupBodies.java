@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.Locale;
 
 /** The request bodies of the groups API, with their limits. */
-public final class GroupRequests {
+public final class GroupBodies {
 
     static final String POLICY = "^(open|approval|invite_only)$";
     static final String POLICY_MESSAGE = "must be open, approval or invite_only";
 
-    private GroupRequests() {}
+    private GroupBodies() {}
 
     static JoinPolicy policy(String wire) {
         return wire == null ? null : JoinPolicy.valueOf(wire.toUpperCase(Locale.ROOT));

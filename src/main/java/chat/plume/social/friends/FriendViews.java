@@ -5,9 +5,9 @@ import java.time.Instant;
 import java.util.List;
 
 /** What the friends API and its frames show; entities never go on the wire. */
-public final class Views {
+public final class FriendViews {
 
-    private Views() {}
+    private FriendViews() {}
 
     /** A friend request as both sides see it. */
     public record Request(
