@@ -10,6 +10,7 @@ import { api } from '../api.js';
 import { add, avatar, avatarUrl, el, humanSize, replace } from '../dom.js';
 import { has, language, t } from '../i18n.js';
 import { EMOJI, richText } from './text.js';
+import { MessageStore, advance } from './store.js';
 
 const PAGE = 30;
 const SEND_TIMEOUT_MS = 8000;
@@ -19,8 +20,7 @@ export function mountChats({ gateway, me, openChat, setBadge, isChatVisible }) {
     const list = document.getElementById('chats-body');
     const state = {
         conversations: new Map(),
-        messages: new Map(),      // conversation id → Map(seq → message)
-        complete: new Map(),      // conversation id → true once the oldest message is loaded
+        messages: new MessageStore(), // per conversation, by seq, with its holes (store.js)
         pending: new Map(),       // clientMessageId → { conversation, body, replyTo, mentions, status, error }
         members: new Map(),       // group conversation id → members
         typing: new Map(),        // conversation id → timer
@@ -66,7 +66,7 @@ export function mountChats({ gateway, me, openChat, setBadge, isChatVisible }) {
             renderList();
         } while (cursor);
         // Whatever arrived while away: page forward from where this page's messages stop being contiguous.
-        for (const id of [...state.messages.keys()]) {
+        for (const id of state.messages.conversations()) {
             try {
                 await catchUp(id);
             } catch {
@@ -77,21 +77,9 @@ export function mountChats({ gateway, me, openChat, setBadge, isChatVisible }) {
         if (state.open) markRead();
     }
 
-    /** The highest seq up to which the held messages of a conversation have no hole. */
-    function contiguousTop(held) {
-        const seqs = [...held.keys()].sort((a, b) => a - b);
-        let top = seqs.length ? seqs[0] - 1 : 0;
-        for (const seq of seqs) {
-            if (seq !== top + 1) break;
-            top = seq;
-        }
-        return top;
-    }
-
     async function catchUp(id) {
-        const held = state.messages.get(id);
-        if (!held || !state.conversations.has(id)) return;
-        let after = contiguousTop(held);
+        if (!state.messages.has(id) || !state.conversations.has(id)) return;
+        let after = state.messages.contiguousTop(id);
         let more = true;
         while (more) {
             const page = await gateway.request({ type: 'history', conversation: id, after, limit: 50 });
@@ -104,30 +92,24 @@ export function mountChats({ gateway, me, openChat, setBadge, isChatVisible }) {
     }
 
     async function loadOlder(id) {
-        const held = state.messages.get(id) ?? new Map();
-        state.messages.set(id, held);
-        const before = held.size ? Math.min(...held.keys()) : undefined;
+        state.messages.open(id);
+        const before = state.messages.oldest(id);
         const frame = { type: 'history', conversation: id, limit: PAGE };
         if (before) frame.before = before;
         const page = await gateway.request(frame);
         if (page.type !== 'history') return false;
         page.messages.forEach(store);
-        if (!page.hasMore) state.complete.set(id, true);
+        if (!page.hasMore) state.messages.markComplete(id);
         return page.messages.length > 0;
     }
 
+    /** Keeps a message; returns whether it landed beyond a hole (see MessageStore.put). */
     function store(message) {
-        const held = state.messages.get(message.conversation) ?? new Map();
-        state.messages.set(message.conversation, held);
-        held.set(message.seq, message);
+        const gap = state.messages.put(message);
         if (message.clientMessageId && message.sender === me.id) state.pending.delete(message.clientMessageId);
         const conversation = state.conversations.get(message.conversation);
-        if (conversation && message.seq >= conversation.lastSeq) {
-            conversation.lastSeq = message.seq;
-            conversation.lastMessage = message;
-            conversation.lastMessageAt = message.createdAt;
-            conversation.unread = Math.max(0, conversation.lastSeq - conversation.readSeq);
-        }
+        if (conversation) advance(conversation, message);
+        return gap;
     }
 
     // Live frames ------------------------------------------------------------------------
@@ -149,24 +131,16 @@ export function mountChats({ gateway, me, openChat, setBadge, isChatVisible }) {
             return;
         }
         const fresh = message.seq > conversation.lastSeq;
-        const held = state.messages.get(message.conversation);
-        if (held) {
-            // Pushes of concurrent senders can arrive out of order, and a drop can lose one:
-            // a message beyond a hole makes the page fetch the hole.
-            const gap = message.seq > contiguousTop(held) + 1;
-            store(message);
-            if (gap) catchUp(message.conversation).catch(() => {});
+        if (state.messages.has(message.conversation)) {
+            // A drop can lose a push: a message beyond a hole makes the page fetch the hole.
+            if (store(message)) catchUp(message.conversation).catch(() => {});
         } else {
             if (message.clientMessageId) state.pending.delete(message.clientMessageId);
-            if (message.seq >= conversation.lastSeq) {
-                conversation.lastSeq = message.seq;
-                conversation.lastMessage = message;
-                conversation.lastMessageAt = message.createdAt;
-            }
+            advance(conversation, message);
         }
         const mine = message.sender === me.id;
         if (mine) conversation.readSeq = Math.max(conversation.readSeq, message.seq);
-        conversation.unread = Math.max(0, conversation.lastSeq - conversation.readSeq);
+        advance(conversation, message);
         renderList();
         if (state.open === message.conversation) {
             renderChat();
@@ -176,7 +150,7 @@ export function mountChats({ gateway, me, openChat, setBadge, isChatVisible }) {
     });
     gateway.addEventListener('message.updated', (event) => {
         const message = event.detail.message;
-        if (state.messages.get(message.conversation)?.has(message.seq)) store(message);
+        if (state.messages.get(message.conversation, message.seq)) store(message);
         const conversation = state.conversations.get(message.conversation);
         if (conversation?.lastMessage?.seq === message.seq) conversation.lastMessage = message;
         renderList();
@@ -318,12 +292,11 @@ export function mountChats({ gateway, me, openChat, setBadge, isChatVisible }) {
 
     /** Opens a conversation at a message: the page around it, then everything up to now. */
     async function jumpTo(id, seq) {
-        state.messages.set(id, new Map());
-        state.complete.delete(id);
+        state.messages.reset(id);
         const page = await gateway.request({ type: 'history', conversation: id, before: seq + 15, limit: PAGE });
         if (page.type === 'history') {
             page.messages.forEach(store);
-            if (!page.hasMore) state.complete.set(id, true);
+            if (!page.hasMore) state.messages.markComplete(id);
         }
         await open(id);
         const target = scroller.querySelector(`.message[data-seq="${seq}"]`);
@@ -393,9 +366,8 @@ export function mountChats({ gateway, me, openChat, setBadge, isChatVisible }) {
     /** Reads up to what the open chat shows without a hole (never past it). */
     function markRead() {
         const conversation = state.conversations.get(state.open);
-        const held = state.messages.get(state.open);
-        if (!conversation || !held || !isChatVisible()) return;
-        const seen = Math.min(conversation.lastSeq, contiguousTop(held));
+        if (!conversation || !state.messages.has(state.open) || !isChatVisible()) return;
+        const seen = Math.min(conversation.lastSeq, state.messages.contiguousTop(state.open));
         if (seen <= conversation.readSeq) return;
         gateway.request({ type: 'read', conversation: conversation.id, seq: seen }).catch(() => {});
         conversation.readSeq = seen;
@@ -475,7 +447,7 @@ export function mountChats({ gateway, me, openChat, setBadge, isChatVisible }) {
         suggestMentions();
     });
     scroller.addEventListener('scroll', async () => {
-        if (scroller.scrollTop > 40 || state.complete.get(state.open) || scroller.dataset.loading) return;
+        if (scroller.scrollTop > 40 || state.messages.isComplete(state.open) || scroller.dataset.loading) return;
         scroller.dataset.loading = 'true';
         const id = state.open;
         const height = scroller.scrollHeight;
@@ -496,10 +468,10 @@ export function mountChats({ gateway, me, openChat, setBadge, isChatVisible }) {
         openChat(title(conversation), pane, conversation.peer ? `@${conversation.peer.username}`
             : t('groups.numberAndCount', { number: conversation.group.number, count: state.members.get(id)?.length ?? '…' }));
         const atBottom = toBottom || scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < 60;
-        const held = [...(state.messages.get(id)?.values() ?? [])].sort((a, b) => a.seq - b.seq);
+        const held = state.messages.sorted(id);
         const pending = [...state.pending.entries()].filter(([, p]) => p.conversation === id);
         const nodes = [];
-        if (!state.complete.get(id) && held.length) nodes.push(el('p', { class: 'hint center' }, t('chats.scrollForMore')));
+        if (!state.messages.isComplete(id) && held.length) nodes.push(el('p', { class: 'hint center' }, t('chats.scrollForMore')));
         let day = null;
         for (const message of held) {
             const date = new Date(message.createdAt).toDateString();
@@ -637,7 +609,7 @@ export function mountChats({ gateway, me, openChat, setBadge, isChatVisible }) {
     }
 
     function quote(conversationId, seq) {
-        const original = state.messages.get(conversationId)?.get(seq);
+        const original = state.messages.get(conversationId, seq);
         const text = !original ? t('chats.earlierMessage') : original.recalled ? t('chats.recalled') : original.body;
         return el('blockquote', { class: 'quote' }, original ? `${memberName(conversationId, original.sender)}: ` : '',
             text.length > 80 ? `${text.slice(0, 80)}…` : text);
@@ -733,12 +705,12 @@ export function mountChats({ gateway, me, openChat, setBadge, isChatVisible }) {
             const reply = await gateway.request(frame, SEND_TIMEOUT_MS);
             if (reply.type === 'ack') {
                 // Stored. The live message frame may already have shown it; if not, show it from the ack.
-                const held = state.messages.get(p.conversation);
-                if (held && !held.has(reply.seq) && !p.media) {
+                const held = state.messages.has(p.conversation);
+                if (held && !state.messages.get(p.conversation, reply.seq) && !p.media) {
                     store({ id: reply.messageId, conversation: p.conversation, seq: reply.seq, sender: me.id,
                         clientMessageId: clientId, kind: 'text', body: p.body, replyTo: p.replyTo, mentions: p.mentions,
                         createdAt: reply.createdAt, recalled: false });
-                } else if (held && !held.has(reply.seq)) {
+                } else if (held && !state.messages.get(p.conversation, reply.seq)) {
                     catchUp(p.conversation).catch(() => {});
                 }
                 state.pending.delete(clientId);
