@@ -98,6 +98,7 @@ public class GroupConversations {
         if (activity.user() != null) {
             audience.add(activity.user());
         }
-        push.fire(Push.to(audience, new MessagingFrames.NewMessage(views.of(message))));
+        push.fire(Push.ordered(
+                audience, new MessagingFrames.NewMessage(views.of(message)), conversation.id(), message.seq()));
     }
 }

@@ -177,7 +177,7 @@ public class Sends {
                 .setParameter("account", me)
                 .executeUpdate();
         MessagingViews.Message view = views.of(message);
-        push.fire(Push.to(recipients(conversationId), new MessagingFrames.NewMessage(view)));
+        push.fire(Push.ordered(recipients(conversationId), new MessagingFrames.NewMessage(view), conversationId, seq));
         return new Sent(view, false);
     }
 

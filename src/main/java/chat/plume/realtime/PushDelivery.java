@@ -2,13 +2,16 @@ package chat.plume.realtime;
 
 import chat.plume.platform.events.PresenceDirectory;
 import chat.plume.platform.events.Push;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
@@ -22,8 +25,9 @@ import java.util.logging.Logger;
  * A transactional observer per event ({@code AFTER_SUCCESS}) would not keep their order: the
  * transaction manager runs after-completion callbacks in reverse order of registration, so a
  * group-commit batch of 50 messages reached every device backwards (found by an independent
- * load generator; the load tool and ChaosIT now fail on any reordering). Fired
- * outside a transaction, a push goes out at once; in a transaction that rolls back, never.
+ * load generator; the load tool and ChaosIT now fail on any reordering). Pushes of one numbered
+ * stream (a conversation's messages) made by different transactions are put in order by the
+ * {@link PushSequencer}. Fired outside a transaction, a push goes out at once; in a transaction that rolls back, never.
  */
 @ApplicationScoped
 public class PushDelivery implements PresenceDirectory {
@@ -39,6 +43,22 @@ public class PushDelivery implements PresenceDirectory {
 
     @Resource
     TransactionSynchronizationRegistry transactions;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    /** How long a push may wait for an earlier one of its stream (see {@link PushSequencer}). */
+    static final Duration HOLD = Duration.ofMillis(500);
+
+    /** Streams (conversations) whose position is remembered; the least recently pushed are forgotten. */
+    static final int STREAMS = 100_000;
+
+    private PushSequencer sequencer;
+
+    @PostConstruct
+    void start() {
+        sequencer = new PushSequencer(this::dispatch, scheduler, HOLD, STREAMS);
+    }
 
     void collect(@Observes Push push) {
         switch (transactions.getTransactionStatus()) {
@@ -62,6 +82,10 @@ public class PushDelivery implements PresenceDirectory {
     }
 
     private void deliver(Push push) {
+        sequencer.offer(push);
+    }
+
+    private void dispatch(Push push) {
         try {
             dispatcher.toUsers(push.recipients(), push.frame());
         } catch (RuntimeException e) {

@@ -100,6 +100,7 @@ class PushDeliveryTest {
     void wire() {
         delivery.transactions = transactions;
         delivery.dispatcher = dispatcher;
+        delivery.start();
     }
 
     @Test

@@ -10,14 +10,24 @@ import java.util.Set;
  *
  * @param recipients account ids
  * @param frame a record with a {@code type} component, encoded to JSON once for all recipients
+ * @param order where the push stands in a numbered stream (a conversation's messages), or null:
+ *     pushes of one stream are delivered in that order whichever transaction made them
  */
-public record Push(Set<Long> recipients, Object frame) {
+public record Push(Set<Long> recipients, Object frame, Order order) {
+
+    /** Position {@code seq} of the stream {@code stream} (e.g. a conversation id and a message's seq). */
+    public record Order(long stream, long seq) {}
 
     public static Push to(Collection<Long> recipients, Object frame) {
-        return new Push(Set.copyOf(recipients), frame);
+        return new Push(Set.copyOf(recipients), frame, null);
     }
 
     public static Push to(long recipient, Object frame) {
-        return new Push(Set.of(recipient), frame);
+        return new Push(Set.of(recipient), frame, null);
+    }
+
+    /** A push that is delivered after the ones before it in its stream. */
+    public static Push ordered(Collection<Long> recipients, Object frame, long stream, long seq) {
+        return new Push(Set.copyOf(recipients), frame, new Order(stream, seq));
     }
 }
