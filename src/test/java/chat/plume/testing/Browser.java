@@ -9,12 +9,17 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.Assertions;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -83,7 +88,7 @@ public final class Browser implements AutoCloseable {
     /** Waits up to 20 s; the page re-renders live, so an element replaced meanwhile is looked up again. */
     public WebDriverWait waiting() {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        wait.ignoring(StaleElementReferenceException.class);
         return wait;
     }
 
@@ -91,24 +96,19 @@ public final class Browser implements AutoCloseable {
     public WebDriver signIn(URL url, Person person) {
         driver.get(url.toString());
         waiting()
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated(
-                        org.openqa.selenium.By.id("signin-username")))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("signin-username")))
                 .sendKeys(person.username());
-        driver.findElement(org.openqa.selenium.By.id("signin-password")).sendKeys("pass-" + person.username());
-        driver.findElement(org.openqa.selenium.By.cssSelector("#form-signin button[type=submit]"))
-                .click();
-        waiting()
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.attributeToBe(
-                        org.openqa.selenium.By.id("connection-state"), "data-state", "online"));
+        driver.findElement(By.id("signin-password")).sendKeys("pass-" + person.username());
+        driver.findElement(By.cssSelector("#form-signin button[type=submit]")).click();
+        waiting().until(ExpectedConditions.attributeToBe(By.id("connection-state"), "data-state", "online"));
         return driver;
     }
 
     /** Every visible button, input and select has an accessible name, as assistive technology computes it. */
     public void assertEveryControlIsNamed() {
-        for (org.openqa.selenium.WebElement control : driver.findElements(
-                org.openqa.selenium.By.cssSelector("button, input, select, textarea, [role=tab]"))) {
+        for (WebElement control : driver.findElements(By.cssSelector("button, input, select, textarea, [role=tab]"))) {
             if (control.isDisplayed()) {
-                org.assertj.core.api.Assertions.assertThat(control.getAccessibleName())
+                Assertions.assertThat(control.getAccessibleName())
                         .as("accessible name of %s#%s", control.getTagName(), control.getAttribute("id"))
                         .isNotBlank();
             }

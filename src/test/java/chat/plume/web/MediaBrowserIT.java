@@ -17,6 +17,7 @@ import javax.imageio.ImageIO;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -70,7 +71,7 @@ class MediaBrowserIT extends ClientTestBase {
                 WebElement thumbnail =
                         b.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".thumb img")));
                 b.waiting()
-                        .until(driver -> ((Number) ((org.openqa.selenium.JavascriptExecutor) driver)
+                        .until(driver -> ((Number) ((JavascriptExecutor) driver)
                                                 .executeScript("return arguments[0].naturalWidth", thumbnail))
                                         .intValue()
                                 == 320);
@@ -78,7 +79,7 @@ class MediaBrowserIT extends ClientTestBase {
                 WebElement full =
                         b.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".viewer img")));
                 b.waiting()
-                        .until(driver -> ((Number) ((org.openqa.selenium.JavascriptExecutor) driver)
+                        .until(driver -> ((Number) ((JavascriptExecutor) driver)
                                                 .executeScript("return arguments[0].naturalWidth", full))
                                         .intValue()
                                 == 640);

@@ -8,6 +8,7 @@ import chat.plume.testing.Names;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -91,7 +92,7 @@ class SignInBrowserIT extends ClientTestBase {
     void thePageDefaultsToTheBrowsersLanguageAndFitsAPhone() {
         try (Browser browser = Browser.open("zh-CN")) {
             WebDriver page = browser.driver();
-            page.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+            page.manage().window().setSize(new Dimension(390, 844));
             page.get(url.toString());
             browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("form-signin")));
             assertThat(page.findElement(By.id("tab-register")).getText()).isEqualTo("注册账号");

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 class AttemptWindowsTest {
@@ -51,7 +52,6 @@ class AttemptWindowsTest {
         windows.reserve("k");
         windows.refund("k");
         windows.reserve("k");
-        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> windows.reserve("k")))
-                .isInstanceOf(RateLimitedException.class);
+        assertThat(Assertions.catchThrowable(() -> windows.reserve("k"))).isInstanceOf(RateLimitedException.class);
     }
 }
