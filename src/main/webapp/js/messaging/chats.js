@@ -8,9 +8,12 @@
 // carry a client message id and are retried with the same id until acknowledged.
 import { api } from '../api.js';
 import { add, avatar, avatarUrl, el, humanSize, replace } from '../dom.js';
-import { has, language, t } from '../i18n.js';
+import { has, t } from '../i18n.js';
 import { EMOJI, richText } from './text.js';
 import { MessageStore, advance } from './store.js';
+import { createViewer, mediaNode } from './media-view.js';
+import { beep } from './sound.js';
+import { clock, dayLabel, shortTime } from './time.js';
 
 const PAGE = 30;
 const SEND_TIMEOUT_MS = 8000;
@@ -30,6 +33,7 @@ export function mountChats({ gateway, me, openChat, setBadge, isChatVisible }) {
         mentions: new Map(),      // name shown after @ → user id, for the message being written
         touched: new Set(),       // conversations a push changed since the list was last loaded
     };
+    const openViewer = createViewer();
     const prefs = {
         get notify() { return localStorage.getItem('plume.notify') === 'on'; },
         get sound() { return localStorage.getItem('plume.sound') !== 'off'; },
@@ -496,7 +500,7 @@ export function mountChats({ gateway, me, openChat, setBadge, isChatVisible }) {
         const bubble = el('div', { class: 'bubble' },
             m.replyTo ? quote(conversation.id, m.replyTo) : null,
             m.recalled ? el('em', { class: 'recalled' }, mine ? t('chats.youRecalled') : t('chats.recalled'))
-                : [mediaNode(m), m.body ? el('span', { class: 'text' }, richText(m.body)) : null],
+                : [mediaNode(m, openViewer), m.body ? el('span', { class: 'text' }, richText(m.body)) : null],
             m.editedAt && !m.recalled ? el('span', { class: 'edited' }, ` ${t('chats.edited')}`) : null);
         const status = !mine ? null : conversation.kind === 'group' && m.readCount
             ? el('button', { type: 'button', class: 'link status', onclick: () => showReaders(conversation.id, m.seq) }, receipt(conversation, m))
@@ -526,41 +530,6 @@ export function mountChats({ gateway, me, openChat, setBadge, isChatVisible }) {
                         el('button', { type: 'button', class: 'small retry', onclick: () => trySend(clientId) }, t('chats.retry'))]
                     : el('span', { class: 'status' }, t(p.status === 'uploading' ? 'chats.uploadingShort' : 'chats.sending')))));
     }
-
-    function mediaNode(m) {
-        if (!m.media) return null;
-        const url = `/api/v1/media/${m.media.id}`;
-        if (m.kind === 'image') {
-            return el('button', { type: 'button', class: 'thumb', 'aria-label': t('chats.openImage', { name: m.media.name }),
-                onclick: () => openViewer(url, m.media.name) },
-            el('img', { src: m.media.thumbnail ? `${url}/thumbnail` : url, alt: m.media.name, loading: 'lazy' }));
-        }
-        return el('span', { class: 'file-card' }, el('span', { class: 'file-icon', 'aria-hidden': 'true' }, fileIcon(m.media.name)),
-            el('span', { class: 'file-main' }, el('span', { class: 'file-name' }, m.media.name),
-                el('span', { class: 'row-sub' }, humanSize(m.media.size))),
-            el('a', { class: 'download', href: url, download: m.media.name }, t('chats.download')));
-    }
-
-    function fileIcon(name) {
-        const extension = name.split('.').pop().toLowerCase();
-        if (['zip', 'rar', '7z', 'gz', 'tar'].includes(extension)) return '📦';
-        if (['mp3', 'wav', 'ogg', 'flac', 'm4a'].includes(extension)) return '🎵';
-        if (['mp4', 'mov', 'webm', 'mkv', 'avi'].includes(extension)) return '🎬';
-        if (['xls', 'xlsx', 'csv'].includes(extension)) return '📊';
-        return '📄';
-    }
-
-    const viewer = el('div', { class: 'viewer', role: 'dialog', 'aria-modal': 'true', hidden: true });
-    document.body.append(viewer);
-    function openViewer(url, name) {
-        const close = el('button', { type: 'button', class: 'viewer-close', 'aria-label': t('chats.close'), onclick: () => { viewer.hidden = true; } }, '✕');
-        replace(viewer, el('img', { src: url, alt: name }), close);
-        viewer.setAttribute('aria-label', name);
-        viewer.hidden = false;
-        close.focus();
-    }
-    viewer.addEventListener('click', (event) => { if (event.target === viewer) viewer.hidden = true; });
-    document.addEventListener('keydown', (event) => { if (event.key === 'Escape') viewer.hidden = true; });
 
     // Uploads: over HTTP (so they stream and show progress), then sent like any message.
     function upload(file) {
@@ -806,25 +775,6 @@ export function mountChats({ gateway, me, openChat, setBadge, isChatVisible }) {
             detail: event.detail ?? '' }) : '';
     }
 
-    function dayLabel(iso) {
-        const date = new Date(iso);
-        const today = new Date();
-        const yesterday = new Date(Date.now() - 86400000);
-        if (date.toDateString() === today.toDateString()) return t('chats.today');
-        if (date.toDateString() === yesterday.toDateString()) return t('chats.yesterday');
-        return date.toLocaleDateString(language(), { year: 'numeric', month: 'long', day: 'numeric' });
-    }
-
-    function clock(iso) {
-        return new Date(iso).toLocaleTimeString(language(), { hour: '2-digit', minute: '2-digit' });
-    }
-
-    function shortTime(iso) {
-        const date = new Date(iso);
-        return date.toDateString() === new Date().toDateString() ? clock(iso)
-            : date.toLocaleDateString(language(), { month: 'numeric', day: 'numeric' });
-    }
-
     // Notifications ----------------------------------------------------------------------
     function notify(conversation, message) {
         const mentioned = message.mentions?.includes(me.id);
@@ -836,23 +786,6 @@ export function mountChats({ gateway, me, openChat, setBadge, isChatVisible }) {
             // The Notification API renders its text as text.
             const note = new Notification(title(conversation), { body: preview(conversation, message), tag: `c${conversation.id}` });
             note.onclick = () => { window.focus(); open(conversation.id); };
-        }
-    }
-
-    let audio = null;
-    function beep() {
-        try {
-            audio = audio ?? new AudioContext();
-            const oscillator = audio.createOscillator();
-            const gain = audio.createGain();
-            oscillator.frequency.value = 880;
-            gain.gain.setValueAtTime(0.08, audio.currentTime);
-            gain.gain.exponentialRampToValueAtTime(0.0001, audio.currentTime + 0.25);
-            oscillator.connect(gain).connect(audio.destination);
-            oscillator.start();
-            oscillator.stop(audio.currentTime + 0.25);
-        } catch {
-            // No sound is no loss.
         }
     }
 

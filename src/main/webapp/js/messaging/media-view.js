@@ -1,0 +1,43 @@
+// How an image or file message looks: a thumbnail that opens a full-size viewer, or a file card
+// with a download link. DOM only, built from text; no state of the chat's.
+import { el, humanSize, replace } from '../dom.js';
+import { t } from '../i18n.js';
+
+/** Makes the page's one image viewer (a dialog) and returns the function that opens it. */
+export function createViewer() {
+    const viewer = el('div', { class: 'viewer', role: 'dialog', 'aria-modal': 'true', hidden: true });
+    document.body.append(viewer);
+    viewer.addEventListener('click', (event) => { if (event.target === viewer) viewer.hidden = true; });
+    document.addEventListener('keydown', (event) => { if (event.key === 'Escape') viewer.hidden = true; });
+    return function openViewer(url, name) {
+        const close = el('button', { type: 'button', class: 'viewer-close', 'aria-label': t('chats.close'), onclick: () => { viewer.hidden = true; } }, '✕');
+        replace(viewer, el('img', { src: url, alt: name }), close);
+        viewer.setAttribute('aria-label', name);
+        viewer.hidden = false;
+        close.focus();
+    };
+}
+
+/** The media part of a message, or null for a text message. */
+export function mediaNode(m, openViewer) {
+    if (!m.media) return null;
+    const url = `/api/v1/media/${m.media.id}`;
+    if (m.kind === 'image') {
+        return el('button', { type: 'button', class: 'thumb', 'aria-label': t('chats.openImage', { name: m.media.name }),
+            onclick: () => openViewer(url, m.media.name) },
+        el('img', { src: m.media.thumbnail ? `${url}/thumbnail` : url, alt: m.media.name, loading: 'lazy' }));
+    }
+    return el('span', { class: 'file-card' }, el('span', { class: 'file-icon', 'aria-hidden': 'true' }, fileIcon(m.media.name)),
+        el('span', { class: 'file-main' }, el('span', { class: 'file-name' }, m.media.name),
+            el('span', { class: 'row-sub' }, humanSize(m.media.size))),
+        el('a', { class: 'download', href: url, download: m.media.name }, t('chats.download')));
+}
+
+export function fileIcon(name) {
+    const extension = name.split('.').pop().toLowerCase();
+    if (['zip', 'rar', '7z', 'gz', 'tar'].includes(extension)) return '📦';
+    if (['mp3', 'wav', 'ogg', 'flac', 'm4a'].includes(extension)) return '🎵';
+    if (['mp4', 'mov', 'webm', 'mkv', 'avi'].includes(extension)) return '🎬';
+    if (['xls', 'xlsx', 'csv'].includes(extension)) return '📊';
+    return '📄';
+}
