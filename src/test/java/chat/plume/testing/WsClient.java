@@ -11,6 +11,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -32,6 +33,9 @@ public final class WsClient implements AutoCloseable {
     public record Closed(int code, String reason) {}
 
     private final BlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
+    /** Every frame received, taken or not (for checking them against the protocol document). */
+    private final List<JsonObject> received = new CopyOnWriteArrayList<>();
+
     private final CompletableFuture<Closed> closed = new CompletableFuture<>();
     private final WebSocket socket;
     private CompletableFuture<WebSocket> lastSend;
@@ -134,6 +138,11 @@ public final class WsClient implements AutoCloseable {
         return taken;
     }
 
+    /** Every frame received so far, whether a test took it or not. */
+    public List<JsonObject> received() {
+        return List.copyOf(received);
+    }
+
     /** Drops the connection on the spot, as a network failure would (no close handshake). */
     public void abort() {
         socket.abort();
@@ -166,7 +175,9 @@ public final class WsClient implements AutoCloseable {
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
             partial.append(data);
             if (last) {
-                frames.add(Json.parse(partial.toString()));
+                JsonObject frame = Json.parse(partial.toString());
+                received.add(frame);
+                frames.add(frame);
                 partial.setLength(0);
             }
             webSocket.request(1);
