@@ -51,6 +51,9 @@ public class ConversationsResource {
     @Inject
     ConversationList list;
 
+    @Inject
+    MessageSearch search;
+
     @Context
     SecurityContext security;
 
@@ -138,6 +141,6 @@ public class ConversationsResource {
             @QueryParam("q") @NotNull @Size(min = 1, max = 100) String query,
             @QueryParam("conversation") @Pattern(regexp = POSITION, message = "must be a conversation id")
                     String conversation) {
-        return messages.search(caller(), conversation == null ? null : Long.valueOf(conversation), query, 50);
+        return search.search(caller(), conversation == null ? null : Long.valueOf(conversation), query, 50);
     }
 }

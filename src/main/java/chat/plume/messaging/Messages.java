@@ -3,7 +3,6 @@ package chat.plume.messaging;
 import chat.plume.identity.boundary.Accounts;
 import chat.plume.identity.boundary.Caller;
 import chat.plume.identity.boundary.PublicProfile;
-import chat.plume.platform.LikePattern;
 import chat.plume.platform.Timestamps;
 import chat.plume.platform.error.AccessDeniedException;
 import chat.plume.platform.error.DuplicateEntityException;
@@ -19,7 +18,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -30,8 +28,8 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Messages: sending (idempotent, sequenced, pushed after commit), history, edit, recall, read
- * positions and receipts, and search.
+ * Messages once sent: history, edit, recall, read positions and receipts. Sending is
+ * {@link Sends}'; search {@link MessageSearch}'s.
  */
 @Stateless
 public class Messages {
@@ -59,9 +57,6 @@ public class Messages {
 
     @Inject
     MessageViews views;
-
-    @Inject
-    ConversationList list;
 
     @Inject
     Event<Push> push;
@@ -189,41 +184,6 @@ public class Messages {
                 conversationId,
                 seq,
                 ids.stream().map(people::get).filter(Objects::nonNull).toList());
-    }
-
-    /**
-     * Finds text in one conversation or all of the caller's. Plain case-insensitive matching is
-     * enough on H2; on PostgreSQL this query is where full-text search takes over.
-     */
-    public List<MessagingViews.Hit> search(Caller caller, Long conversationId, String query, int limit) {
-        String pattern = LikePattern.containing(query);
-        TypedQuery<Message> search;
-        if (conversationId != null) {
-            conversations.require(conversationId, caller.accountId());
-            search = em.createNamedQuery(Message.SEARCH, Message.class)
-                    .setParameter("conversations", List.of(conversationId));
-        } else {
-            search = em.createNamedQuery(Message.SEARCH_MINE, Message.class).setParameter("me", caller.accountId());
-        }
-        List<Message> found = search.setParameter("pattern", pattern)
-                .setMaxResults(Math.max(1, Math.min(limit, MessagingSettings.PAGE_LIMIT)))
-                .getResultList();
-        if (found.isEmpty()) {
-            return List.of();
-        }
-        List<Conversation> where = em.createQuery("select c from Conversation c where c.id in :ids", Conversation.class)
-                .setParameter(
-                        "ids",
-                        found.stream().map(Message::conversationId).distinct().toList())
-                .getResultList();
-        Map<Long, String> titles = list.titles(caller.accountId(), where);
-        List<MessagingViews.Message> shown = views.all(found, m -> null);
-        List<MessagingViews.Hit> hits = new ArrayList<>(found.size());
-        for (int i = 0; i < found.size(); i++) {
-            hits.add(
-                    new MessagingViews.Hit(shown.get(i), titles.get(found.get(i).conversationId())));
-        }
-        return hits;
     }
 
     /** Moves a read position forward only, in one statement (safe against concurrent readers). */

@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import chat.plume.identity.boundary.Accounts;
 import chat.plume.identity.boundary.Caller;
-import chat.plume.identity.boundary.RegistrationRequest;
-import chat.plume.identity.entity.Role;
 import chat.plume.social.friends.FriendRequests;
+import chat.plume.testing.Callers;
 import chat.plume.testing.Deployments;
-import chat.plume.testing.Names;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -71,9 +69,9 @@ class HistoryPagesIT {
 
     @Test
     void everyPageReadsOnlyItsOwnRowsWhateverTheLength() throws Exception {
-        Caller alice = register("Long");
-        Caller bob = register("Long2");
-        requests.accept(bob, requests.send(alice, bob.accountId(), null).id());
+        Caller alice = Callers.register(accounts, "Long");
+        Caller bob = Callers.register(accounts, "Long2");
+        Callers.befriend(requests, alice, bob);
         long conversation = conversations.openDirect(alice, bob.accountId()).id();
         fill(conversation, alice.accountId());
 
@@ -137,12 +135,5 @@ class HistoryPagesIT {
                 return Long.parseLong(count.group(1));
             }
         }
-    }
-
-    private Caller register(String prefix) {
-        String username = Names.unique(prefix);
-        long id = accounts.register(new RegistrationRequest(username, username, "password-" + username), "127.0.0.1")
-                .id();
-        return new Caller(id, username, Role.USER, 0, Instant.MAX);
     }
 }

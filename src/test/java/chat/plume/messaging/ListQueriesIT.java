@@ -7,13 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import chat.plume.identity.boundary.Accounts;
 import chat.plume.identity.boundary.Caller;
-import chat.plume.identity.boundary.RegistrationRequest;
-import chat.plume.identity.entity.Role;
 import chat.plume.social.friends.FriendRequests;
 import chat.plume.social.groups.ChatGroups;
 import chat.plume.social.groups.JoinPolicy;
+import chat.plume.testing.Callers;
 import chat.plume.testing.Deployments;
-import chat.plume.testing.Names;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceUnit;
@@ -119,10 +117,10 @@ class ListQueriesIT {
 
     /** Someone with {@code n} friends and {@code n} groups, a message in each conversation. */
     private Caller personWithConversations(int n) {
-        Caller me = register("Lists");
+        Caller me = Callers.register(accounts, "Lists");
         for (int i = 0; i < n; i++) {
-            Caller friend = register("Friend");
-            requests.accept(friend, requests.send(me, friend.accountId(), null).id());
+            Caller friend = Callers.register(accounts, "Friend");
+            Callers.befriend(requests, me, friend);
             long direct = conversations.openDirect(me, friend.accountId()).id();
             sends.send(new Sends.Outgoing(me, direct, "d" + i, "hello " + i, null, List.of(), null));
             long group = groups.create(me, "group " + i, null, JoinPolicy.OPEN, List.of())
@@ -143,12 +141,5 @@ class ListQueriesIT {
         } finally {
             statistics.setStatisticsEnabled(false);
         }
-    }
-
-    private Caller register(String prefix) {
-        String username = Names.unique(prefix);
-        long id = accounts.register(new RegistrationRequest(username, username, "password-" + username), "127.0.0.1")
-                .id();
-        return new Caller(id, username, Role.USER, 0, Instant.MAX);
     }
 }

@@ -6,17 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import chat.plume.identity.boundary.Accounts;
 import chat.plume.identity.boundary.Caller;
-import chat.plume.identity.boundary.RegistrationRequest;
-import chat.plume.identity.entity.Role;
 import chat.plume.social.friends.Blocks;
 import chat.plume.social.friends.FriendRequests;
 import chat.plume.social.groups.ChatGroups;
 import chat.plume.social.groups.GroupModeration;
 import chat.plume.social.groups.JoinPolicy;
+import chat.plume.testing.Callers;
 import chat.plume.testing.Deployments;
-import chat.plume.testing.Names;
 import jakarta.inject.Inject;
-import java.time.Instant;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -64,12 +61,12 @@ class SendBatchIT {
 
     @Test
     void theGoodSendsOfABatchCommitAndEachRefusalIsItsOwn() {
-        Caller alice = register("Batch");
-        Caller bob = register("Batch2");
-        Caller carol = register("Batch3");
-        befriend(alice, bob);
-        befriend(carol, bob);
-        befriend(carol, alice);
+        Caller alice = Callers.register(accounts, "Batch");
+        Caller bob = Callers.register(accounts, "Batch2");
+        Caller carol = Callers.register(accounts, "Batch3");
+        Callers.befriend(requests, alice, bob);
+        Callers.befriend(requests, carol, bob);
+        Callers.befriend(requests, carol, alice);
         long aliceBob = conversations.openDirect(alice, bob.accountId()).id();
         long carolBob = conversations.openDirect(carol, bob.accountId()).id();
         long group = groups.create(alice, "batch", null, JoinPolicy.OPEN, List.of(carol.accountId()))
@@ -108,16 +105,5 @@ class SendBatchIT {
 
     private static Sends.Outgoing send(Caller from, long conversation, String clientId) {
         return new Sends.Outgoing(from, conversation, clientId, "text of " + clientId, null, List.of(), null);
-    }
-
-    private void befriend(Caller a, Caller b) {
-        requests.accept(b, requests.send(a, b.accountId(), null).id());
-    }
-
-    private Caller register(String prefix) {
-        String username = Names.unique(prefix);
-        long id = accounts.register(new RegistrationRequest(username, username, "password-" + username), "127.0.0.1")
-                .id();
-        return new Caller(id, username, Role.USER, 0, Instant.MAX);
     }
 }

@@ -6,17 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import chat.plume.identity.boundary.Accounts;
 import chat.plume.identity.boundary.Caller;
-import chat.plume.identity.boundary.RegistrationRequest;
-import chat.plume.identity.entity.Role;
 import chat.plume.platform.error.AccessDeniedException;
 import chat.plume.social.friends.FriendRequests;
+import chat.plume.testing.Callers;
 import chat.plume.testing.Deployments;
-import chat.plume.testing.Names;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.time.Instant;
 import java.util.List;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -58,10 +55,9 @@ class TimeWindowsIT {
 
     @Test
     void anOldMessageCanNoLongerBeRecalledOrEdited() throws Exception {
-        Caller alice = register("Window");
-        Caller bob = register("Window2");
-        long request = requests.send(alice, bob.accountId(), null).id();
-        requests.accept(bob, request);
+        Caller alice = Callers.register(accounts, "Window");
+        Caller bob = Callers.register(accounts, "Window2");
+        Callers.befriend(requests, alice, bob);
         long conversation = conversations.openDirect(alice, bob.accountId()).id();
         Sends.Sent sent =
                 sends.send(new Sends.Outgoing(alice, conversation, "old-1", "from yesterday", null, List.of(), null));
@@ -85,12 +81,5 @@ class TimeWindowsIT {
                 .get(0)
                 .body()
                 .equals("from yesterday"));
-    }
-
-    private Caller register(String prefix) {
-        String username = Names.unique(prefix);
-        long id = accounts.register(new RegistrationRequest(username, username, "password-" + username), "127.0.0.1")
-                .id();
-        return new Caller(id, username, Role.USER, 0, Instant.MAX);
     }
 }

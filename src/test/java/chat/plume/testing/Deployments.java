@@ -29,6 +29,7 @@ public final class Deployments {
                         WsClient.class,
                         WsClient.Closed.class,
                         Await.class,
+                        Callers.class,
                         Names.class,
                         Api.class,
                         Person.class);

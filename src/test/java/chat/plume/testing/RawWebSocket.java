@@ -9,6 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -111,22 +114,20 @@ public final class RawWebSocket implements AutoCloseable {
                 // The connection ended; whatever was seen is the result.
             }
         });
-        Thread watchdog = daemon("raw-websocket-watchdog", () -> {
-            long seen = -1;
-            while (!socket.isClosed()) {
-                try {
-                    Thread.sleep(stall.toMillis());
-                } catch (InterruptedException e) {
-                    return;
-                }
-                long now = written.get();
-                if (now == seen) {
-                    closeQuietly();
-                    return;
-                }
-                seen = now;
-            }
-        });
+        // Checks the stream's progress every `stall`: a writer blocked that long is unblocked by
+        // closing the socket (a blocked write cannot be awaited any other way).
+        ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor();
+        AtomicLong seen = new AtomicLong(-1);
+        watchdog.scheduleAtFixedRate(
+                () -> {
+                    long now = written.get();
+                    if (seen.getAndSet(now) == now) {
+                        closeQuietly();
+                    }
+                },
+                stall.toMillis(),
+                stall.toMillis(),
+                TimeUnit.MILLISECONDS);
         try {
             while (written.get() < total) {
                 int n = (int) Math.min(chunk, total - written.get());
@@ -137,7 +138,7 @@ public final class RawWebSocket implements AutoCloseable {
         } catch (IOException stopped) {
             // The server dropped the connection, or stopped reading.
         } finally {
-            watchdog.interrupt();
+            watchdog.shutdownNow();
         }
         try {
             reader.join(stall.toMillis());

@@ -87,9 +87,7 @@ public class ChatGroups {
         return announcements.view(group, caller.accountId());
     }
 
-    /** Groups per page of {@link #mine} when the client does not say, and at most. */
-    public static final int DEFAULT_PAGE = 100;
-
+    /** The most groups one page of {@link #mine} holds. */
     public static final int MAX_PAGE = 200;
 
     /**
