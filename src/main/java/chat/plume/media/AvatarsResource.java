@@ -2,7 +2,7 @@ package chat.plume.media;
 
 import chat.plume.identity.boundary.Accounts;
 import chat.plume.identity.boundary.Authenticated;
-import chat.plume.identity.boundary.AuthenticationFilter;
+import chat.plume.identity.boundary.CurrentCaller;
 import chat.plume.platform.error.MissingEntityException;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Pattern;
@@ -13,11 +13,9 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import java.io.InputStream;
 
 /**
@@ -44,8 +42,8 @@ public class AvatarsResource {
     @Inject
     MediaStore store;
 
-    @Context
-    SecurityContext security;
+    @Inject
+    CurrentCaller caller;
 
     @PUT
     @Path("me")
@@ -55,8 +53,7 @@ public class AvatarsResource {
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) @Pattern(regexp = "^\\d{1,18}$", message = "must be a number")
                     String length,
             InputStream body) {
-        return uploads.uploadAvatar(
-                AuthenticationFilter.callerOf(security), body, length == null ? -1 : Long.parseLong(length));
+        return uploads.uploadAvatar(caller.get(), body, length == null ? -1 : Long.parseLong(length));
     }
 
     @PUT
@@ -68,8 +65,7 @@ public class AvatarsResource {
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) @Pattern(regexp = "^\\d{1,18}$", message = "must be a number")
                     String length,
             InputStream body) {
-        return uploads.uploadGroupAvatar(
-                AuthenticationFilter.callerOf(security), id, body, length == null ? -1 : Long.parseLong(length));
+        return uploads.uploadGroupAvatar(caller.get(), id, body, length == null ? -1 : Long.parseLong(length));
     }
 
     @GET

@@ -1,7 +1,7 @@
 package chat.plume.media;
 
 import chat.plume.identity.boundary.Authenticated;
-import chat.plume.identity.boundary.AuthenticationFilter;
+import chat.plume.identity.boundary.CurrentCaller;
 import chat.plume.platform.error.MissingEntityException;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
@@ -15,11 +15,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import java.io.InputStream;
 
 /**
@@ -39,8 +37,8 @@ public class MediaResource {
     @Inject
     MediaStore store;
 
-    @Context
-    SecurityContext security;
+    @Inject
+    CurrentCaller caller;
 
     @POST
     @Consumes(MediaType.WILDCARD)
@@ -53,11 +51,7 @@ public class MediaResource {
                     String length,
             InputStream body) {
         MediaView media = uploads.upload(
-                AuthenticationFilter.callerOf(security),
-                Long.parseLong(conversation),
-                body,
-                length == null ? -1 : Long.parseLong(length),
-                name);
+                caller.get(), Long.parseLong(conversation), body, length == null ? -1 : Long.parseLong(length), name);
         return Response.status(Response.Status.CREATED).entity(media).build();
     }
 
@@ -67,7 +61,7 @@ public class MediaResource {
             @PathParam("id") long id,
             @HeaderParam("Range") String range,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        Media media = downloads.authorize(AuthenticationFilter.callerOf(security), id);
+        Media media = downloads.authorize(caller.get(), id);
         boolean image = media.kind() == MediaKind.IMAGE;
         return MediaResponses.serve(
                 store,
@@ -82,7 +76,7 @@ public class MediaResource {
     @GET
     @Path("{id}/thumbnail")
     public Response thumbnail(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        Media media = downloads.authorize(AuthenticationFilter.callerOf(security), id);
+        Media media = downloads.authorize(caller.get(), id);
         if (media.thumbnailHash() == null) {
             throw new MissingEntityException("media_not_found", "This file has no thumbnail.");
         }

@@ -1,8 +1,7 @@
 package chat.plume.messaging;
 
 import chat.plume.identity.boundary.Authenticated;
-import chat.plume.identity.boundary.AuthenticationFilter;
-import chat.plume.identity.boundary.Caller;
+import chat.plume.identity.boundary.CurrentCaller;
 import chat.plume.platform.error.InvalidInputException;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -21,7 +20,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 
@@ -54,12 +52,8 @@ public class ConversationsResource {
     @Inject
     MessageSearch search;
 
-    @Context
-    SecurityContext security;
-
-    private Caller caller() {
-        return AuthenticationFilter.callerOf(security);
-    }
+    @Inject
+    CurrentCaller caller;
 
     /**
      * A page of the caller's conversations (pinned first, then by latest activity); when more
@@ -73,7 +67,7 @@ public class ConversationsResource {
                     String limit,
             @QueryParam("cursor") @Size(max = 100) String cursor,
             @Context UriInfo uri) {
-        ConversationList.Page page = list.page(caller().accountId(), cursor, Integer.parseInt(limit));
+        ConversationList.Page page = list.page(caller.get().accountId(), cursor, Integer.parseInt(limit));
         Response.ResponseBuilder answer = Response.ok(page.conversations());
         if (page.next() != null) {
             answer.link(
@@ -92,21 +86,21 @@ public class ConversationsResource {
             throw new InvalidInputException("invalid_input", "userId", "Give either userId or groupId.");
         }
         return open.userId() != null
-                ? conversations.openDirect(caller(), open.userId())
-                : conversations.openGroup(caller(), open.groupId());
+                ? conversations.openDirect(caller.get(), open.userId())
+                : conversations.openGroup(caller.get(), open.groupId());
     }
 
     @GET
     @Path("{id}")
     public MessagingViews.Conversation get(@PathParam("id") long id) {
-        return conversations.get(caller(), id);
+        return conversations.get(caller.get(), id);
     }
 
     @PUT
     @Path("{id}/settings")
     @Consumes(MediaType.APPLICATION_JSON)
     public MessagingViews.Conversation settings(@PathParam("id") long id, @NotNull @Valid Preferences preferences) {
-        return conversations.settings(caller(), id, preferences.pinned(), preferences.muted());
+        return conversations.settings(caller.get(), id, preferences.pinned(), preferences.muted());
     }
 
     /** History: {@code after} to catch up (oldest first), {@code before} to scroll back, neither for the newest. */
@@ -121,7 +115,7 @@ public class ConversationsResource {
                     @Pattern(regexp = "^([1-9]\\d?|100)$", message = "must be 1 to 100")
                     String limit) {
         return messages.history(
-                caller(),
+                caller.get(),
                 id,
                 before == null ? null : Long.valueOf(before),
                 after == null ? null : Long.valueOf(after),
@@ -131,7 +125,7 @@ public class ConversationsResource {
     @GET
     @Path("{id}/messages/{seq}/readers")
     public MessagingViews.Readers readers(@PathParam("id") long id, @PathParam("seq") long seq) {
-        return messages.readers(caller(), id, seq);
+        return messages.readers(caller.get(), id, seq);
     }
 
     /** Search in one conversation ({@code conversation}) or all of the caller's. */
@@ -141,6 +135,6 @@ public class ConversationsResource {
             @QueryParam("q") @NotNull @Size(min = 1, max = 100) String query,
             @QueryParam("conversation") @Pattern(regexp = POSITION, message = "must be a conversation id")
                     String conversation) {
-        return search.search(caller(), conversation == null ? null : Long.valueOf(conversation), query, 50);
+        return search.search(caller.get(), conversation == null ? null : Long.valueOf(conversation), query, 50);
     }
 }

@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import java.time.Duration;
 import java.time.LocalDateTime;
 
 /**
@@ -155,6 +156,21 @@ public class Message {
 
     public boolean isRecalled() {
         return recalledAt != null;
+    }
+
+    /** Whether {@code accountId} sent this message (system messages have no sender). */
+    public boolean isSentBy(long accountId) {
+        return senderId != null && senderId == accountId;
+    }
+
+    /** Only the sender may edit, and only text: an edited image or file would be a different message. */
+    public boolean isEditableBy(long accountId) {
+        return kind == MessageKind.TEXT && isSentBy(accountId);
+    }
+
+    /** Whether {@code now} is still within {@code window} of the message being sent. */
+    public boolean isWithin(Duration window, LocalDateTime now) {
+        return !now.isAfter(createdAt.plus(window));
     }
 
     public Long id() {

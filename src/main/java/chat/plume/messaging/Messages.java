@@ -109,8 +109,7 @@ public class Messages {
         conversations.require(conversationId, caller.accountId());
         requireMayWrite(em.find(Conversation.class, conversationId), caller.accountId());
         Message message = lockedAt(conversationId, seq);
-        if (message.kind() != MessageKind.TEXT
-                || !Long.valueOf(caller.accountId()).equals(message.senderId())) {
+        if (!message.isEditableBy(caller.accountId())) {
             throw new AccessDeniedException("not_sender", "Only your own text messages can be edited.");
         }
         if (message.isRecalled()) {
@@ -131,7 +130,7 @@ public class Messages {
         if (message.isRecalled()) {
             return views.of(message);
         }
-        boolean own = Long.valueOf(caller.accountId()).equals(message.senderId());
+        boolean own = message.isSentBy(caller.accountId());
         Conversation conversation = em.find(Conversation.class, conversationId);
         boolean moderator =
                 conversation.kind() == ConversationKind.GROUP && isManager(conversation, caller.accountId());
@@ -176,7 +175,7 @@ public class Messages {
         conversations.require(conversationId, caller.accountId());
         Message message = at(conversationId, seq);
         List<Long> ids = conversations.participants(conversationId).stream()
-                .filter(p -> readIt(p, message) && !Long.valueOf(p.accountId()).equals(message.senderId()))
+                .filter(p -> readIt(p, message) && !message.isSentBy(p.accountId()))
                 .map(ConversationMember::accountId)
                 .toList();
         Map<Long, PublicProfile> people = accounts.publicProfiles(ids);
@@ -224,7 +223,7 @@ public class Messages {
     }
 
     private static void requireWithin(Message message, Duration window, String code, String text) {
-        if (Timestamps.now().isAfter(message.createdAt().plus(window))) {
+        if (!message.isWithin(window, Timestamps.now())) {
             throw new AccessDeniedException(code, text);
         }
     }

@@ -13,7 +13,8 @@ import java.security.Principal;
 
 /**
  * Resolves the caller of every {@link Authenticated} resource from its session token and puts
- * it in the request's {@link SecurityContext} ({@code getUserPrincipal()} is a {@link Caller}).
+ * it in {@link CurrentCaller} (and in the request's {@link SecurityContext}, so that
+ * {@code isUserInRole} works).
  * No token, an unknown, expired or revoked one: 401 {@code unauthenticated}.
  */
 @Provider
@@ -24,6 +25,9 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     @Inject
     Sessions sessions;
 
+    @Inject
+    CurrentCaller current;
+
     @Override
     public void filter(ContainerRequestContext request) {
         Caller caller = SessionCredentials.token(
@@ -31,6 +35,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
                         request.getHeaders().get(HttpHeaders.COOKIE))
                 .flatMap(sessions::authenticate)
                 .orElseThrow(() -> new NotAuthenticatedException("unauthenticated", "Sign in first."));
+        current.authenticated(caller);
         boolean secure = request.getSecurityContext().isSecure();
         request.setSecurityContext(new SecurityContext() {
             @Override
@@ -53,10 +58,5 @@ public class AuthenticationFilter implements ContainerRequestFilter {
                 return "Bearer";
             }
         });
-    }
-
-    /** The caller of an {@link Authenticated} request. */
-    public static Caller callerOf(SecurityContext context) {
-        return (Caller) context.getUserPrincipal();
     }
 }

@@ -12,7 +12,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 
 /** {@code /me}: the caller's own profile and password. */
 @Path("me")
@@ -23,28 +22,28 @@ public class MeResource {
     @Inject
     Accounts accounts;
 
-    @Context
-    SecurityContext security;
+    @Inject
+    CurrentCaller caller;
 
     @Context
     HttpServletRequest http;
 
     @GET
     public OwnProfile profile() {
-        return accounts.profile(AuthenticationFilter.callerOf(security));
+        return accounts.profile(caller.get());
     }
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     public OwnProfile update(@NotNull @Valid ProfileUpdate update) {
-        return accounts.updateProfile(AuthenticationFilter.callerOf(security), update);
+        return accounts.updateProfile(caller.get(), update);
     }
 
     @PUT
     @Path("password")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response changePassword(@NotNull @Valid PasswordChange change) {
-        accounts.changePassword(AuthenticationFilter.callerOf(security), change, http.getRemoteAddr());
+        accounts.changePassword(caller.get(), change, http.getRemoteAddr());
         return Response.noContent().build();
     }
 }

@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -35,6 +34,9 @@ public class SessionsResource {
 
     @Inject
     IdentitySettings settings;
+
+    @Inject
+    CurrentCaller caller;
 
     @Context
     HttpServletRequest http;
@@ -56,33 +58,33 @@ public class SessionsResource {
 
     @GET
     @Authenticated
-    public List<DeviceSession> devices(@Context SecurityContext security) {
-        return sessions.devices(AuthenticationFilter.callerOf(security));
+    public List<DeviceSession> devices() {
+        return sessions.devices(caller.get());
     }
 
     @DELETE
     @Path("current")
     @Authenticated
-    public Response signOut(@Context SecurityContext security) {
-        Caller caller = AuthenticationFilter.callerOf(security);
-        sessions.signOut(caller, caller.sessionId());
+    public Response signOut() {
+        Caller me = caller.get();
+        sessions.signOut(me, me.sessionId());
         return Response.noContent().cookie(cookie("", 0)).build();
     }
 
     @DELETE
     @Path("{id}")
     @Authenticated
-    public Response signOutDevice(@PathParam("id") long id, @Context SecurityContext security) {
-        Caller caller = AuthenticationFilter.callerOf(security);
-        sessions.signOut(caller, id);
+    public Response signOutDevice(@PathParam("id") long id) {
+        Caller me = caller.get();
+        sessions.signOut(me, id);
         Response.ResponseBuilder response = Response.noContent();
-        return (id == caller.sessionId() ? response.cookie(cookie("", 0)) : response).build();
+        return (id == me.sessionId() ? response.cookie(cookie("", 0)) : response).build();
     }
 
     @DELETE
     @Authenticated
-    public Response signOutEverywhere(@Context SecurityContext security) {
-        sessions.signOutEverywhere(AuthenticationFilter.callerOf(security));
+    public Response signOutEverywhere() {
+        sessions.signOutEverywhere(caller.get());
         return Response.noContent().cookie(cookie("", 0)).build();
     }
 

@@ -1,7 +1,7 @@
 package chat.plume.social.friends;
 
 import chat.plume.identity.boundary.Authenticated;
-import chat.plume.identity.boundary.AuthenticationFilter;
+import chat.plume.identity.boundary.CurrentCaller;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -9,10 +9,8 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 
 /** {@code /blocks}: whom the caller has blocked; {@code PUT} blocks, {@code DELETE} unblocks (both idempotent). */
@@ -24,25 +22,25 @@ public class BlocksResource {
     @Inject
     Blocks blocks;
 
-    @Context
-    SecurityContext security;
+    @Inject
+    CurrentCaller caller;
 
     @GET
     public List<FriendViews.Blocked> list() {
-        return blocks.list(AuthenticationFilter.callerOf(security));
+        return blocks.list(caller.get());
     }
 
     @PUT
     @Path("{userId}")
     public Response block(@PathParam("userId") long userId) {
-        blocks.block(AuthenticationFilter.callerOf(security), userId);
+        blocks.block(caller.get(), userId);
         return Response.noContent().build();
     }
 
     @DELETE
     @Path("{userId}")
     public Response unblock(@PathParam("userId") long userId) {
-        blocks.unblock(AuthenticationFilter.callerOf(security), userId);
+        blocks.unblock(caller.get(), userId);
         return Response.noContent().build();
     }
 }

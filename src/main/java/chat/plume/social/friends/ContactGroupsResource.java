@@ -1,7 +1,7 @@
 package chat.plume.social.friends;
 
 import chat.plume.identity.boundary.Authenticated;
-import chat.plume.identity.boundary.AuthenticationFilter;
+import chat.plume.identity.boundary.CurrentCaller;
 import chat.plume.platform.rest.TextRules;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -16,10 +16,8 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 
 /** {@code /contact-groups}: the caller's contact groups (分组). */
@@ -36,19 +34,18 @@ public class ContactGroupsResource {
     @Inject
     ContactGroups groups;
 
-    @Context
-    SecurityContext security;
+    @Inject
+    CurrentCaller caller;
 
     @GET
     public List<FriendViews.Group> list() {
-        return groups.list(AuthenticationFilter.callerOf(security).accountId());
+        return groups.list(caller.get().accountId());
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@NotNull @Valid GroupName name) {
-        FriendViews.Group created = groups.create(
-                AuthenticationFilter.callerOf(security), name.name().strip());
+        FriendViews.Group created = groups.create(caller.get(), name.name().strip());
         return Response.status(Response.Status.CREATED).entity(created).build();
     }
 
@@ -56,14 +53,13 @@ public class ContactGroupsResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     public FriendViews.Group rename(@PathParam("id") long id, @NotNull @Valid GroupName name) {
-        return groups.rename(
-                AuthenticationFilter.callerOf(security), id, name.name().strip());
+        return groups.rename(caller.get(), id, name.name().strip());
     }
 
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("id") long id) {
-        groups.delete(AuthenticationFilter.callerOf(security), id);
+        groups.delete(caller.get(), id);
         return Response.noContent().build();
     }
 }

@@ -1,7 +1,7 @@
 package chat.plume.social.friends;
 
 import chat.plume.identity.boundary.Authenticated;
-import chat.plume.identity.boundary.AuthenticationFilter;
+import chat.plume.identity.boundary.CurrentCaller;
 import chat.plume.platform.rest.TextRules;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -15,10 +15,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 
 /** {@code /friend-requests}: the requests inbox, sending, accepting, declining, cancelling. */
 @Path("friend-requests")
@@ -36,38 +34,37 @@ public class FriendRequestsResource {
     @Inject
     FriendRequests requests;
 
-    @Context
-    SecurityContext security;
+    @Inject
+    CurrentCaller caller;
 
     @GET
     public FriendViews.Requests pending() {
-        return requests.pending(AuthenticationFilter.callerOf(security));
+        return requests.pending(caller.get());
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response send(@NotNull @Valid NewRequest request) {
-        FriendViews.Request sent =
-                requests.send(AuthenticationFilter.callerOf(security), request.userId(), request.message());
+        FriendViews.Request sent = requests.send(caller.get(), request.userId(), request.message());
         return Response.status(Response.Status.CREATED).entity(sent).build();
     }
 
     @POST
     @Path("{id}/accept")
     public FriendViews.Request accept(@PathParam("id") long id) {
-        return requests.accept(AuthenticationFilter.callerOf(security), id);
+        return requests.accept(caller.get(), id);
     }
 
     @POST
     @Path("{id}/decline")
     public FriendViews.Request decline(@PathParam("id") long id) {
-        return requests.decline(AuthenticationFilter.callerOf(security), id);
+        return requests.decline(caller.get(), id);
     }
 
     @DELETE
     @Path("{id}")
     public Response cancel(@PathParam("id") long id) {
-        requests.cancel(AuthenticationFilter.callerOf(security), id);
+        requests.cancel(caller.get(), id);
         return Response.noContent().build();
     }
 }

@@ -1,7 +1,7 @@
 package chat.plume.social.friends;
 
 import chat.plume.identity.boundary.Authenticated;
-import chat.plume.identity.boundary.AuthenticationFilter;
+import chat.plume.identity.boundary.CurrentCaller;
 import chat.plume.platform.rest.TextRules;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -15,10 +15,8 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 
 /** {@code /friends}: the caller's contacts, a friend's remark and group, ending a friendship. */
 @Path("friends")
@@ -36,26 +34,25 @@ public class FriendsResource {
     @Inject
     Friendships friendships;
 
-    @Context
-    SecurityContext security;
+    @Inject
+    CurrentCaller caller;
 
     @GET
     public FriendViews.Contacts contacts() {
-        return friendships.contacts(AuthenticationFilter.callerOf(security));
+        return friendships.contacts(caller.get());
     }
 
     @PUT
     @Path("{userId}")
     @Consumes(MediaType.APPLICATION_JSON)
     public FriendViews.Friend update(@PathParam("userId") long userId, @NotNull @Valid FriendUpdate update) {
-        return friendships.update(
-                AuthenticationFilter.callerOf(security), userId, update.remark(), update.contactGroupId());
+        return friendships.update(caller.get(), userId, update.remark(), update.contactGroupId());
     }
 
     @DELETE
     @Path("{userId}")
     public Response remove(@PathParam("userId") long userId) {
-        friendships.remove(AuthenticationFilter.callerOf(security), userId);
+        friendships.remove(caller.get(), userId);
         return Response.noContent().build();
     }
 }

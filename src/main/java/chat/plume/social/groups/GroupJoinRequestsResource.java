@@ -1,17 +1,15 @@
 package chat.plume.social.groups;
 
 import chat.plume.identity.boundary.Authenticated;
-import chat.plume.identity.boundary.AuthenticationFilter;
+import chat.plume.identity.boundary.CurrentCaller;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 
 /** {@code /group-join-requests/{id}}: answering (owner, admins) or withdrawing (applicant, inviter). */
 @Path("group-join-requests")
@@ -22,25 +20,25 @@ public class GroupJoinRequestsResource {
     @Inject
     GroupMemberships memberships;
 
-    @Context
-    SecurityContext security;
+    @Inject
+    CurrentCaller caller;
 
     @POST
     @Path("{id}/accept")
     public GroupViews.JoinRequest accept(@PathParam("id") long id) {
-        return memberships.decide(AuthenticationFilter.callerOf(security), id, true);
+        return memberships.decide(caller.get(), id, true);
     }
 
     @POST
     @Path("{id}/decline")
     public GroupViews.JoinRequest decline(@PathParam("id") long id) {
-        return memberships.decide(AuthenticationFilter.callerOf(security), id, false);
+        return memberships.decide(caller.get(), id, false);
     }
 
     @DELETE
     @Path("{id}")
     public Response cancel(@PathParam("id") long id) {
-        memberships.cancel(AuthenticationFilter.callerOf(security), id);
+        memberships.cancel(caller.get(), id);
         return Response.noContent().build();
     }
 }

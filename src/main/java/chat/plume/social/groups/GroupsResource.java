@@ -1,8 +1,8 @@
 package chat.plume.social.groups;
 
 import chat.plume.identity.boundary.Authenticated;
-import chat.plume.identity.boundary.AuthenticationFilter;
 import chat.plume.identity.boundary.Caller;
+import chat.plume.identity.boundary.CurrentCaller;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -21,7 +21,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Locale;
@@ -41,12 +40,8 @@ public class GroupsResource {
     @Inject
     GroupModeration moderation;
 
-    @Context
-    SecurityContext security;
-
-    private Caller caller() {
-        return AuthenticationFilter.callerOf(security);
-    }
+    @Inject
+    CurrentCaller caller;
 
     /**
      * A page of the caller's groups, by id; when more follow, a {@code Link: <…?after=…>; rel="next"}
@@ -62,7 +57,7 @@ public class GroupsResource {
                     String limit,
             @Context UriInfo uri) {
         int size = Integer.parseInt(limit);
-        List<GroupViews.Group> page = groups.mine(caller(), Long.parseLong(after), size);
+        List<GroupViews.Group> page = groups.mine(caller.get(), Long.parseLong(after), size);
         Response.ResponseBuilder answer = Response.ok(page);
         if (page.size() == size) {
             answer.link(
@@ -79,7 +74,7 @@ public class GroupsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@NotNull @Valid GroupBodies.NewGroup group) {
         GroupViews.Group created = groups.create(
-                caller(),
+                caller.get(),
                 group.name().strip(),
                 blankToNull(group.description()),
                 GroupBodies.policy(group.joinPolicy()),
@@ -97,13 +92,13 @@ public class GroupsResource {
                     @DefaultValue("20")
                     @Pattern(regexp = "^([1-9]|[1-4]\\d|50)$", message = "must be 1 to 50")
                     String size) {
-        return groups.search(caller(), query, Integer.parseInt(page), Integer.parseInt(size));
+        return groups.search(caller.get(), query, Integer.parseInt(page), Integer.parseInt(size));
     }
 
     @GET
     @Path("{id}")
     public GroupViews.Group get(@PathParam("id") long id) {
-        return groups.get(caller(), id);
+        return groups.get(caller.get(), id);
     }
 
     @PUT
@@ -111,7 +106,7 @@ public class GroupsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public GroupViews.Group describe(@PathParam("id") long id, @NotNull @Valid GroupBodies.Profile profile) {
         return groups.describe(
-                caller(),
+                caller.get(),
                 id,
                 profile.name().strip(),
                 blankToNull(profile.description()),
@@ -121,7 +116,7 @@ public class GroupsResource {
     @DELETE
     @Path("{id}")
     public Response dissolve(@PathParam("id") long id) {
-        groups.dissolve(caller(), id);
+        groups.dissolve(caller.get(), id);
         return Response.noContent().build();
     }
 
@@ -129,20 +124,20 @@ public class GroupsResource {
     @Path("{id}/announcement")
     @Consumes(MediaType.APPLICATION_JSON)
     public GroupViews.Group announce(@PathParam("id") long id, @NotNull @Valid GroupBodies.Announcement announcement) {
-        return groups.announce(caller(), id, announcement.text());
+        return groups.announce(caller.get(), id, announcement.text());
     }
 
     @PUT
     @Path("{id}/nickname")
     @Consumes(MediaType.APPLICATION_JSON)
     public GroupViews.Member nickname(@PathParam("id") long id, @NotNull @Valid GroupBodies.Nickname nickname) {
-        return moderation.setNickname(caller(), id, nickname.nickname());
+        return moderation.setNickname(caller.get(), id, nickname.nickname());
     }
 
     @GET
     @Path("{id}/members")
     public List<GroupViews.Member> members(@PathParam("id") long id) {
-        return moderation.members(caller(), id);
+        return moderation.members(caller.get(), id);
     }
 
     /** Invites friends; answers with the invitations that wait for approval (empty: all joined). */
@@ -151,18 +146,18 @@ public class GroupsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public List<GroupViews.JoinRequest> invite(
             @PathParam("id") long id, @NotNull @Valid GroupBodies.Invitation invitation) {
-        return memberships.invite(caller(), id, invitation.userIds());
+        return memberships.invite(caller.get(), id, invitation.userIds());
     }
 
     /** Removes a member; removing oneself is leaving the group. */
     @DELETE
     @Path("{id}/members/{userId}")
     public Response remove(@PathParam("id") long id, @PathParam("userId") long userId) {
-        Caller caller = caller();
-        if (userId == caller.accountId()) {
-            memberships.leave(caller, id);
+        Caller me = caller.get();
+        if (userId == me.accountId()) {
+            memberships.leave(me, id);
         } else {
-            memberships.remove(caller, id, userId);
+            memberships.remove(me, id, userId);
         }
         return Response.noContent().build();
     }
@@ -173,14 +168,14 @@ public class GroupsResource {
     public GroupViews.Member role(
             @PathParam("id") long id, @PathParam("userId") long userId, @NotNull @Valid GroupBodies.RoleChange change) {
         return moderation.setRole(
-                caller(), id, userId, GroupRole.valueOf(change.role().toUpperCase(Locale.ROOT)));
+                caller.get(), id, userId, GroupRole.valueOf(change.role().toUpperCase(Locale.ROOT)));
     }
 
     @PUT
     @Path("{id}/mute")
     @Consumes(MediaType.APPLICATION_JSON)
     public GroupViews.Group muteAll(@PathParam("id") long id, @NotNull @Valid GroupBodies.Mute mute) {
-        return moderation.muteAll(caller(), id, mute.minutes());
+        return moderation.muteAll(caller.get(), id, mute.minutes());
     }
 
     @PUT
@@ -188,14 +183,14 @@ public class GroupsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public GroupViews.Member muteMember(
             @PathParam("id") long id, @PathParam("userId") long userId, @NotNull @Valid GroupBodies.Mute mute) {
-        return moderation.muteMember(caller(), id, userId, mute.minutes());
+        return moderation.muteMember(caller.get(), id, userId, mute.minutes());
     }
 
     @POST
     @Path("{id}/transfer")
     @Consumes(MediaType.APPLICATION_JSON)
     public GroupViews.Group transfer(@PathParam("id") long id, @NotNull @Valid GroupBodies.Transfer transfer) {
-        return groups.transfer(caller(), id, transfer.userId());
+        return groups.transfer(caller.get(), id, transfer.userId());
     }
 
     /** Asks to join; an open group answers with status "accepted" at once. */
@@ -203,14 +198,14 @@ public class GroupsResource {
     @Path("{id}/join-requests")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response join(@PathParam("id") long id, @NotNull @Valid GroupBodies.Join join) {
-        GroupViews.JoinRequest request = memberships.requestToJoin(caller(), id, join.message());
+        GroupViews.JoinRequest request = memberships.requestToJoin(caller.get(), id, join.message());
         return Response.status(Response.Status.CREATED).entity(request).build();
     }
 
     @GET
     @Path("{id}/join-requests")
     public List<GroupViews.JoinRequest> pending(@PathParam("id") long id) {
-        return memberships.pendingRequests(caller(), id);
+        return memberships.pendingRequests(caller.get(), id);
     }
 
     private static String blankToNull(String value) {
