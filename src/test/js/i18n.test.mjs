@@ -3,7 +3,7 @@
 // a message in both, so a refusal is never shown in the server's English.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import en from '../../main/webapp/js/i18n/en.js';
 import zhCN from '../../main/webapp/js/i18n/zh-CN.js';
 
@@ -43,4 +43,26 @@ test('every error code the server answers with has a message', () => {
     assert.ok(codes.length > 50, `codes read: ${codes.length}`);
     const untranslated = codes.filter((code) => !(`error.${code}` in en));
     assert.deepEqual(untranslated, [], 'error codes the page would show in the server\'s words');
+});
+
+test('every message key the page names literally exists', () => {
+    const root = new URL('../../main/webapp/', import.meta.url);
+    const files = [];
+    const walk = (dir) => {
+        for (const entry of readdirSync(dir, { withFileTypes: true })) {
+            const path = new URL(entry.name + (entry.isDirectory() ? '/' : ''), dir);
+            if (entry.isDirectory()) walk(path);
+            else if (/\.(js|html)$/.test(entry.name) && !dir.pathname.endsWith('/i18n/')) files.push(path);
+        }
+    };
+    walk(root);
+    const missing = new Set();
+    for (const file of files) {
+        const text = readFileSync(file, 'utf8');
+        for (const match of text.matchAll(/\bt\('([a-zA-Z0-9_.]+)'|data-i18n(?:-aria)?="([a-zA-Z0-9_]+\.[a-zA-Z0-9_.]+)"|\b(?:labelKey|key)\s*[:=]\s*'([a-z]+\.[a-zA-Z0-9_.]+)'|\['[^']+', '([a-z]+\.[a-zA-Z0-9_.]+)'\]/g)) {
+            const key = match[1] ?? match[2] ?? match[3] ?? match[4];
+            if (!(key in en)) missing.add(`${key} (${file.pathname.split('/webapp/')[1]})`);
+        }
+    }
+    assert.deepEqual([...missing], []);
 });

@@ -1,7 +1,7 @@
 // Plume's page: decide whether the visitor is signed in, then show sign-in or the shell.
 import { api } from './api.js';
 import { initLanguage, setLanguage } from './i18n.js';
-import { showAuth } from './identity/auth.js';
+import { SESSION_HINT, showAuth } from './identity/auth.js';
 import { showShell } from './shell/shell.js';
 
 function signedIn(user) {
@@ -9,6 +9,7 @@ function signedIn(user) {
 }
 
 function signedOut() {
+    localStorage.removeItem(SESSION_HINT);
     showAuth(signedIn);
 }
 
@@ -17,11 +18,15 @@ async function boot() {
     document.querySelectorAll('.language-select').forEach((select) => {
         select.addEventListener('change', (event) => setLanguage(event.target.value));
     });
+    // Only ask who is signed in when this browser signed in before: a first visit makes no
+    // request that can only fail (and log a 401 in the console).
     let user = null;
-    try {
-        user = await api('GET', '/me');
-    } catch {
-        user = null;
+    if (localStorage.getItem(SESSION_HINT)) {
+        try {
+            user = await api('GET', '/me');
+        } catch {
+            user = null;
+        }
     }
     document.getElementById('boot').hidden = true;
     if (user) signedIn(user);

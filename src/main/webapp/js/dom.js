@@ -39,7 +39,8 @@ export function avatar(name, id, size = '', src = null) {
     const hue = (Number(id) * 47) % 360;
     const node = el('span', { class: `avatar ${size}`.trim(), 'aria-hidden': 'true' },
         (name || '?').trim().charAt(0).toUpperCase());
-    node.style.background = `hsl(${hue} 55% 50%)`;
+    // Dark enough for white letters to read (4.5:1) whatever the hue.
+    node.style.background = `hsl(${hue} 60% 34%)`;
     if (src) {
         const img = el('img', { src, alt: '', loading: 'lazy' });
         img.addEventListener('error', () => img.remove());
@@ -58,4 +59,55 @@ export function humanSize(bytes) {
     if (bytes < 1024) return `${bytes} B`;
     if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
     return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/**
+ * Makes {@code parent}'s children exactly {@code nodes}, in that order, moving only what is out
+ * of place: nodes that are already there stay (with their focus, selection and images loaded).
+ */
+export function reconcile(parent, nodes) {
+    let cursor = parent.firstChild;
+    for (const node of nodes) {
+        if (node === cursor) {
+            cursor = cursor.nextSibling;
+        } else {
+            parent.insertBefore(node, cursor);
+        }
+    }
+    while (cursor) {
+        const next = cursor.nextSibling;
+        cursor.remove();
+        cursor = next;
+    }
+}
+
+/**
+ * Nodes kept by key and rebuilt only when what they show changed: {@code node(key, signature,
+ * build)} returns the node built last time when the signature is the same. {@code sweep()}
+ * forgets the nodes not asked for since the previous sweep.
+ */
+export class KeyedNodes {
+    #held = new Map();
+
+    node(key, signature, build) {
+        const held = this.#held.get(key);
+        if (held && held.signature === signature) {
+            held.used = true;
+            return held.node;
+        }
+        const node = build();
+        this.#held.set(key, { signature, node, used: true });
+        return node;
+    }
+
+    sweep() {
+        for (const [key, held] of this.#held) {
+            if (held.used) held.used = false;
+            else this.#held.delete(key);
+        }
+    }
+
+    clear() {
+        this.#held.clear();
+    }
 }

@@ -5,6 +5,9 @@ import { t } from '../i18n.js';
 
 const USERNAME = /^[A-Za-z0-9_]{3,32}$/;
 
+/** Set while this browser probably holds a session cookie (the cookie itself is HttpOnly). */
+export const SESSION_HINT = 'plume.session';
+
 export function showAuth(onSignedIn) {
     const screen = document.getElementById('auth');
     screen.hidden = false;
@@ -22,8 +25,9 @@ export function showAuth(onSignedIn) {
 
     signIn.onsubmit = (event) => submit(event, signIn, async (form) => {
         const { username, password } = values(form);
-        if (!username) return showFieldError(form, 'username', t('error.required'));
-        if (!password) return showFieldError(form, 'password', t('error.required'));
+        if (!reportAll(form, [['username', !username, 'error.usernameRequired'], ['password', !password, 'error.passwordRequired']])) {
+            return;
+        }
         const signedIn = await api('POST', '/sessions', { username, password });
         form.reset();
         finish(signedIn.user);
@@ -31,16 +35,25 @@ export function showAuth(onSignedIn) {
 
     register.onsubmit = (event) => submit(event, register, async (form) => {
         const { username, displayName, password } = values(form);
-        if (!USERNAME.test(username)) return showFieldError(form, 'username', t('error.usernameFormat'));
-        if (!displayName.trim()) return showFieldError(form, 'displayName', t('error.required'));
-        if (password.length < 8) return showFieldError(form, 'password', t('error.passwordShort'));
+        if (!reportAll(form, [['username', !USERNAME.test(username), 'error.usernameFormat'],
+            ['displayName', !displayName.trim(), 'error.required'], ['password', password.length < 8, 'error.passwordShort']])) {
+            return;
+        }
         await api('POST', '/accounts', { username, displayName: displayName.trim(), password });
         const signedIn = await api('POST', '/sessions', { username, password });
         form.reset();
         finish(signedIn.user);
     });
 
+    /** Shows every failed check at once (not one per attempt); focus goes to the first. Returns whether all passed. */
+    function reportAll(form, checks) {
+        const failed = checks.filter(([, broken]) => broken);
+        for (const [field, , key] of [...failed].reverse()) showFieldError(form, field, t(key));
+        return failed.length === 0;
+    }
+
     function finish(user) {
+        localStorage.setItem(SESSION_HINT, '1');
         screen.hidden = true;
         onSignedIn(user);
     }

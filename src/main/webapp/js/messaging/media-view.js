@@ -3,17 +3,20 @@
 import { el, humanSize, replace } from '../dom.js';
 import { t } from '../i18n.js';
 
-/** Makes the page's one image viewer (a dialog) and returns the function that opens it. */
+/**
+ * Makes the page's one image viewer and returns the function that opens it. A modal dialog: the
+ * page behind is inert while it shows, Esc closes it, focus returns where it was.
+ */
 export function createViewer() {
-    const viewer = el('div', { class: 'viewer', role: 'dialog', 'aria-modal': 'true', hidden: true });
+    const viewer = el('dialog', { class: 'viewer' });
     document.body.append(viewer);
-    viewer.addEventListener('click', (event) => { if (event.target === viewer) viewer.hidden = true; });
-    document.addEventListener('keydown', (event) => { if (event.key === 'Escape') viewer.hidden = true; });
+    viewer.addEventListener('click', (event) => { if (event.target === viewer) viewer.close(); });
     return function openViewer(url, name) {
-        const close = el('button', { type: 'button', class: 'viewer-close', 'aria-label': t('chats.close'), onclick: () => { viewer.hidden = true; } }, '✕');
+        const close = el('button', { type: 'button', class: 'viewer-close', 'aria-label': t('chats.close'),
+            onclick: () => viewer.close() }, '✕');
         replace(viewer, el('img', { src: url, alt: name }), close);
         viewer.setAttribute('aria-label', name);
-        viewer.hidden = false;
+        viewer.showModal();
         close.focus();
     };
 }

@@ -1,103 +1,81 @@
-// The signed-in layout: sidebar sections, the list panel, the conversation panel, the
-// connection indicator, and the profile section. On a phone one panel shows at a time.
+// The signed-in layout: the sidebar's sections, the list panel, the conversation panel and the
+// connection indicator, driven by the address (router.js): every view has its own URL, Back and
+// Forward move between views, and a reload returns to the same place. On a phone one panel shows
+// at a time.
 import { api } from '../api.js';
-import { submit, values } from '../forms.js';
 import { onLanguageChange, t } from '../i18n.js';
 import { Gateway } from '../realtime/connection.js';
-import { avatarUrl } from '../dom.js';
 import { mountChats } from '../messaging/chats.js';
 import { mountContacts } from '../social/contacts.js';
+import { roster, friendName } from '../social/roster.js';
+import { mountAccount } from './account.js';
+import { installShortcuts } from './shortcuts.js';
+import { chatOf, chatRoute, formatRoute, parseRoute } from './router.js';
+
+const WIDE = '(min-width: 760px)';
 
 export function showShell(user, onSignedOut) {
     const shell = document.getElementById('shell');
     shell.hidden = false;
-    let me = user;
+    const me = { ...user };
     let devices = 1;
     const gateway = new Gateway();
 
-    const state = document.getElementById('connection-state');
+    const connection = document.getElementById('connection-state');
     const renderState = () => {
-        state.dataset.state = gateway.state;
+        connection.dataset.state = gateway.state;
         const text = gateway.state === 'online' && devices > 1
             ? t('connection.devices', { count: devices }) : t(`connection.${gateway.state}`);
-        state.querySelector('.connection-label').textContent = text;
-        state.title = text;
+        connection.querySelector('.connection-label').textContent = text;
+        connection.title = text;
     };
     gateway.addEventListener('state', renderState);
     gateway.addEventListener('devices', (event) => { devices = event.detail.count; renderState(); });
     gateway.addEventListener('signedout', () => leave());
 
-    const renderMe = () => {
-        const initial = (me.displayName || me.username).trim().charAt(0).toUpperCase();
-        ['me-avatar', 'profile-avatar'].forEach((id) => {
-            const node = document.getElementById(id);
-            node.textContent = initial;
-            const url = avatarUrl('users', me.id, me.avatar);
-            if (url) node.append(Object.assign(document.createElement('img'), { src: url, alt: '' }));
-        });
-        document.getElementById('profile-name').textContent = me.displayName;
-        document.getElementById('profile-username').textContent = `@${me.username}`;
-        document.getElementById('welcome-text').textContent = t('conversation.welcome', { name: me.displayName });
-    };
-
-    // Sections
-    const navItems = shell.querySelectorAll('.nav-item');
-    // Marks a section as current and shows its list, leaving the conversation panel alone.
-    const selectSection = (section) => {
-        navItems.forEach((item) => {
-            if (item.dataset.section === section) item.setAttribute('aria-current', 'page');
-            else item.removeAttribute('aria-current');
-        });
-        shell.querySelectorAll('[data-section-body]').forEach((body) => {
-            body.hidden = body.dataset.sectionBody !== section;
-        });
-        const title = document.getElementById('list-title');
-        title.dataset.i18n = `nav.${section}`;
-        title.textContent = t(`nav.${section}`);
-    };
-    const showSection = (section) => {
-        selectSection(section);
-        if (section === 'profile') fillEditor();
-        contacts.close();
-        showPane(section === 'profile' ? 'editor' : 'welcome');
-        shell.dataset.view = 'list';
-    };
-    navItems.forEach((item) => { item.onclick = () => showSection(item.dataset.section); });
-    document.getElementById('back-to-list').onclick = () => { shell.dataset.view = 'list'; };
-
-    // The conversation panel shows the welcome pane until later features fill it.
-    const editor = document.getElementById('profile-editor');
-    let chats = null;
-    const detail = document.getElementById('detail-pane');
-    const chatPane = document.getElementById('chat-pane');
-    const body = document.getElementById('conversation-body');
+    // Panes of the conversation panel ------------------------------------------------------
+    const title = document.getElementById('conversation-title');
     const subtitle = document.getElementById('conversation-subtitle');
-    const showPane = (pane) => {
-        document.getElementById('welcome-pane').hidden = pane !== 'welcome';
-        editor.hidden = pane !== 'editor';
-        detail.hidden = pane !== 'detail';
-        chatPane.hidden = pane !== 'chat';
+    const headerAvatar = document.getElementById('conversation-avatar');
+    const body = document.getElementById('conversation-body');
+    const panes = {
+        welcome: document.getElementById('welcome-pane'),
+        editor: document.getElementById('profile-editor'),
+        detail: document.getElementById('detail-pane'),
+        chat: document.getElementById('chat-pane'),
+    };
+    function showPane(pane, heading = null) {
+        for (const [name, node] of Object.entries(panes)) node.hidden = name !== pane;
         body.classList.toggle('chat-mode', pane === 'chat');
         if (pane !== 'chat') {
             subtitle.textContent = '';
-            chats?.close();
+            headerAvatar.replaceChildren();
         }
-        if (pane === 'detail' || pane === 'chat') return;
-        // The title follows language changes through its data-i18n key.
-        const title = document.getElementById('conversation-title');
-        title.dataset.i18n = pane === 'editor' ? 'profile.edit' : 'conversation.none';
-        title.textContent = t(title.dataset.i18n);
-    };
-
-    // Features show their details in the conversation panel (on a phone: in place of the list).
+        if (heading === null) {
+            // The title follows language changes through its data-i18n key.
+            title.dataset.i18n = pane === 'editor' ? 'profile.edit' : 'conversation.none';
+            title.textContent = t(title.dataset.i18n);
+        } else {
+            delete title.dataset.i18n;
+            title.textContent = heading;
+        }
+    }
     const openDetail = (heading, node) => {
-        const title = document.getElementById('conversation-title');
-        delete title.dataset.i18n;
+        panes.detail.replaceChildren(node);
+        showPane('detail', heading);
+        shell.dataset.view = 'conversation';
+        title.focus({ preventScroll: true });
+    };
+    const openChat = (heading, node, sub, conversation) => {
+        if (panes.chat.firstChild !== node) panes.chat.replaceChildren(node);
+        if (panes.chat.hidden) showPane('chat', heading);
         title.textContent = heading;
-        detail.replaceChildren(node);
-        showPane('detail');
+        delete title.dataset.i18n;
+        subtitle.textContent = sub ?? '';
+        headerAvatar.replaceChildren(...conversationBadge(conversation));
         shell.dataset.view = 'conversation';
     };
+    const isChatVisible = () => !panes.chat.hidden && (shell.dataset.view === 'conversation' || window.matchMedia(WIDE).matches);
     const setBadge = (section, count, label) => {
         const item = shell.querySelector(`.nav-item[data-section="${section}"]`);
         const badge = item.querySelector('.badge');
@@ -105,108 +83,129 @@ export function showShell(user, onSignedOut) {
         badge.textContent = count > 99 ? '99+' : String(count);
         item.setAttribute('aria-label', count ? `${t(`nav.${section}`)}, ${label}` : t(`nav.${section}`));
     };
-    const contacts = mountContacts({ gateway, me, openDetail, setBadge });
 
-    // A chat takes the conversation panel; the chats list is shown beside it.
-    const openChat = (heading, node, sub) => {
-        const title = document.getElementById('conversation-title');
-        delete title.dataset.i18n;
-        title.textContent = heading;
-        subtitle.textContent = sub ?? '';
-        if (chatPane.firstChild !== node) chatPane.replaceChildren(node);
-        if (chatPane.hidden) {
-            showPane('chat');
-            selectSection('chats');
-            shell.dataset.view = 'conversation';
-        }
-    };
-    const isChatVisible = () => !chatPane.hidden && (shell.dataset.view === 'conversation'
-        || window.matchMedia('(min-width: 760px)').matches);
-    chats = mountChats({ gateway, me, openChat, setBadge, isChatVisible });
+    /** A friend's online dot in the chat header. */
+    function conversationBadge(conversation) {
+        const friend = conversation?.peer ? roster.friend(conversation.peer.id) : null;
+        if (!friend) return [];
+        const dot = document.createElement('span');
+        dot.className = `dot ${friend.online ? 'on' : 'off'}`;
+        dot.setAttribute('role', 'img');
+        dot.setAttribute('aria-label', t(friend.online ? 'presence.online' : 'presence.offline'));
+        return [dot];
+    }
 
-    // Notification preferences (kept in this browser).
-    const notifyButton = document.getElementById('toggle-notify');
-    const soundButton = document.getElementById('toggle-sound');
-    const renderPrefs = () => {
-        const notifyOn = localStorage.getItem('plume.notify') === 'on' && 'Notification' in window
-            && Notification.permission === 'granted';
-        notifyButton.textContent = t(notifyOn ? 'profile.notificationsOn' : 'profile.notificationsOff');
-        soundButton.textContent = t(localStorage.getItem('plume.sound') === 'off' ? 'profile.soundOff' : 'profile.soundOn');
-    };
-    notifyButton.onclick = async () => {
-        if (localStorage.getItem('plume.notify') === 'on') {
-            localStorage.setItem('plume.notify', 'off');
-        } else if ('Notification' in window && (await Notification.requestPermission()) === 'granted') {
-            localStorage.setItem('plume.notify', 'on');
-        }
-        renderPrefs();
-    };
-    soundButton.onclick = () => {
-        localStorage.setItem('plume.sound', localStorage.getItem('plume.sound') === 'off' ? 'on' : 'off');
-        renderPrefs();
-    };
-
-    document.getElementById('avatar-file').onchange = async (event) => {
-        const file = event.target.files[0];
-        const error = document.getElementById('avatar-error');
-        error.textContent = '';
-        if (!file) return;
-        const response = await fetch('/api/v1/avatars/me', { method: 'PUT', body: file, credentials: 'same-origin',
-            headers: { 'Content-Type': 'application/octet-stream' } });
-        if (response.ok) {
-            me = await api('GET', '/me');
-            renderMe();
+    // Features -----------------------------------------------------------------------------
+    const go = (hash, { replace = false } = {}) => {
+        if (location.hash === hash) return;
+        if (replace) {
+            history.replaceState(null, '', hash);
+            apply();
         } else {
-            const problem = await response.json().catch(() => null);
-            error.textContent = problem?.detail ?? t('error.generic');
+            location.hash = hash;
         }
-        event.target.value = '';
     };
-    document.getElementById('open-profile-editor').onclick = () => {
-        fillEditor();
-        showPane('editor');
-        shell.dataset.view = 'conversation';
-    };
-    const fillEditor = () => {
-        editor.elements.displayName.value = me.displayName || '';
-        editor.elements.signature.value = me.signature || '';
-        editor.elements.gender.value = me.gender || '';
-        editor.elements.region.value = me.region || '';
-        editor.elements.phone.value = me.phone || '';
-        document.getElementById('profile-saved').textContent = '';
-    };
-    editor.onsubmit = (event) => submit(event, editor, async (form) => {
-        const v = values(form);
-        const blank = (value) => (value && value.trim() ? value.trim() : null);
-        me = await api('PUT', '/me', {
-            displayName: v.displayName.trim(), signature: blank(v.signature), gender: blank(v.gender),
-            region: blank(v.region), phone: blank(v.phone),
-        });
-        renderMe();
-        document.getElementById('profile-saved').textContent = t('profile.saved');
-    });
+    const contacts = mountContacts({ gateway, me, openDetail, setBadge });
+    const chats = mountChats({ gateway, me, openChat, setBadge, isChatVisible, navigate: (id) => go(chatRoute(id)) });
+    const account = mountAccount({ me, openDetail, showEditor: () => { showPane('editor'); shell.dataset.view = 'conversation'; },
+        signOut });
+    window.addEventListener('plume:open-chat', onOpenChat);
+    async function onOpenChat(event) {
+        try {
+            go(chatRoute(await chats.conversationWith(event.detail)));
+        } catch {
+            // Not allowed any more (a friendship ended meanwhile): the pane shows the current state.
+        }
+    }
 
-    // Signing out
-    document.getElementById('sign-out').onclick = () => signOut('/sessions/current');
-    document.getElementById('sign-out-everywhere').onclick = () => signOut('/sessions');
+    const shortcuts = installShortcuts({
+        candidates: () => [
+            ...chats.conversations().map((c) => ({ kind: 'chat', id: c.id, label: chats.titleOf(c),
+                hint: c.peer ? `@${c.peer.username}` : t('nav.chats'), avatarId: c.peer?.id ?? c.group?.id })),
+            ...roster.all().map((f) => ({ kind: 'friend', id: f.user.id, label: friendName(f), hint: `@${f.user.username}`,
+                avatarId: f.user.id })),
+        ],
+        openCandidate: (c) => (c.kind === 'chat' ? go(chatRoute(c.id))
+            : window.dispatchEvent(new CustomEvent('plume:open-chat', { detail: { userId: c.id } }))),
+        step: (direction) => {
+            const next = chats.neighbour(direction);
+            if (next !== null) go(chatRoute(next));
+        },
+        closePopup: () => chats.closePopup(),
+    });
+    document.getElementById('open-help').onclick = () => shortcuts.help();
+
+    // Sections and routes -----------------------------------------------------------------
+    const navItems = shell.querySelectorAll('.nav-item');
+    const selectSection = (section) => {
+        navItems.forEach((item) => {
+            if (item.dataset.section === section) item.setAttribute('aria-current', 'page');
+            else item.removeAttribute('aria-current');
+        });
+        shell.querySelectorAll('[data-section-body]').forEach((node) => {
+            node.hidden = node.dataset.sectionBody !== section;
+        });
+        const heading = document.getElementById('list-title');
+        heading.dataset.i18n = `nav.${section}`;
+        heading.textContent = t(`nav.${section}`);
+    };
+    navItems.forEach((item) => { item.onclick = () => go(formatRoute({ section: item.dataset.section })); });
+    document.getElementById('back-to-list').onclick = () => go(formatRoute({ section: parseRoute(location.hash).section }));
+
+    let applying = Promise.resolve();
+    function apply() {
+        applying = applying.then(() => show(parseRoute(location.hash))).catch(() => {});
+        return applying;
+    }
+    async function show(route) {
+        selectSection(route.section);
+        const chat = chatOf(route);
+        if (chat === null) chats.close();
+        if (route.section !== 'contacts' || !route.path) contacts.close();
+        if (chat !== null) {
+            try {
+                await chats.open(chat);
+            } catch {
+                go(formatRoute({ section: 'chats' }), { replace: true });
+            }
+        } else if (route.section === 'contacts' && route.path) {
+            await contacts.route(route.path).catch(() => go(formatRoute({ section: 'contacts' }), { replace: true }));
+        } else if (route.section === 'profile' && (route.path || window.matchMedia(WIDE).matches)) {
+            await account.route(route.path);
+            if (route.path) shell.dataset.view = 'conversation';
+            else shell.dataset.view = window.matchMedia(WIDE).matches ? 'conversation' : 'list';
+        } else {
+            showPane('welcome');
+            shell.dataset.view = 'list';
+        }
+    }
+    window.addEventListener('hashchange', apply);
+
+    // Signing out --------------------------------------------------------------------------
     async function signOut(path) {
         try {
-            await api('DELETE', path);
+            if (path) await api('DELETE', path);
         } finally {
             leave();
         }
     }
     function leave() {
         unsubscribe();
+        window.removeEventListener('hashchange', apply);
+        window.removeEventListener('plume:open-chat', onOpenChat);
         gateway.stop();
         shell.hidden = true;
+        history.replaceState(null, '', location.pathname);
         onSignedOut();
     }
 
-    const unsubscribe = onLanguageChange(() => { renderMe(); renderState(); renderPrefs(); contacts.render(); chats.render(); });
-    renderMe();
+    const unsubscribe = onLanguageChange(() => { account.render(); renderState(); contacts.render(); chats.render(); });
     renderState();
-    renderPrefs();
-    showSection('chats');
+    if (!location.hash) history.replaceState(null, '', formatRoute({ section: 'chats' }));
+    apply().then(() => {
+        // After signing in, focus goes somewhere useful: the open chat's composer (chats.open
+        // did that) or the list's heading.
+        if (chatOf(parseRoute(location.hash)) === null) document.getElementById('list-title').focus({ preventScroll: true });
+    });
     gateway.start();
 }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -180,7 +181,21 @@ public class ConversationList {
                         Message.class)
                 .setParameter("ids", ids)
                 .getResultList();
+        Set<Long> groupConversations = conversations.stream()
+                .filter(c -> c.kind() == ConversationKind.GROUP)
+                .map(Conversation::id)
+                .collect(Collectors.toSet());
+        Map<Long, PublicProfile> senders = accounts.publicProfiles(newest.stream()
+                .filter(m -> groupConversations.contains(m.conversationId()) && m.senderId() != null)
+                .map(Message::senderId)
+                .distinct()
+                .toList());
         return messages.all(newest, m -> null).stream()
+                .map(m -> groupConversations.contains(m.conversation())
+                                && m.sender() != null
+                                && senders.containsKey(m.sender())
+                        ? m.withSenderName(senders.get(m.sender()).displayName())
+                        : m)
                 .collect(Collectors.toMap(MessagingViews.Message::conversation, Function.identity()));
     }
 }

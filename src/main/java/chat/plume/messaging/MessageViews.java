@@ -65,6 +65,7 @@ public class MessageViews {
                 Timestamps.toInstant(m.editedAt()),
                 m.isRecalled(),
                 readCount,
-                m.isRecalled() ? null : media);
+                m.isRecalled() ? null : media,
+                null);
     }
 }

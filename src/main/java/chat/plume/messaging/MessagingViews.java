@@ -15,7 +15,9 @@ public final class MessagingViews {
      * JSON object the client turns into a sentence ({@code {"event":"joined","user":7}}).
      * {@code readCount} is filled in for the reader's own messages in groups (how many others
      * have read up to it). {@code media} describes the image or file of an image or file message
-     * (absent once recalled); its bytes are at {@code /api/v1/media/{id}}.
+     * (absent once recalled); its bytes are at {@code /api/v1/media/{id}}. {@code senderName} is
+     * the sender's display name, given with a group conversation's last message in the list (so
+     * that its preview can say who wrote it before the group's members are loaded).
      */
     public record Message(
             long id,
@@ -31,7 +33,29 @@ public final class MessagingViews {
             Instant editedAt,
             boolean recalled,
             Integer readCount,
-            MediaView media) {}
+            MediaView media,
+            String senderName) {
+
+        /** The same message, naming its sender. */
+        public Message withSenderName(String name) {
+            return new Message(
+                    id,
+                    conversation,
+                    seq,
+                    sender,
+                    clientMessageId,
+                    kind,
+                    body,
+                    replyTo,
+                    mentions,
+                    createdAt,
+                    editedAt,
+                    recalled,
+                    readCount,
+                    media,
+                    name);
+        }
+    }
 
     /**
      * A conversation in the caller's list. {@code peer} is set for direct conversations,

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import chat.plume.identity.boundary.Accounts;
 import chat.plume.identity.boundary.Caller;
 import chat.plume.social.friends.FriendRequests;
+import chat.plume.social.friends.FriendViews;
+import chat.plume.social.friends.Friendships;
 import chat.plume.social.groups.ChatGroups;
 import chat.plume.social.groups.JoinPolicy;
 import chat.plume.testing.Callers;
@@ -61,6 +63,9 @@ class ListQueriesIT {
     @Inject
     ChatGroups groups;
 
+    @Inject
+    Friendships friendships;
+
     @PersistenceUnit
     EntityManagerFactory factory;
 
@@ -99,6 +104,11 @@ class ListQueriesIT {
         }
         assertNotNull(all.get(0).lastMessage());
         assertNull(list.page(me.accountId(), null, 100).next());
+        // A group's preview names who wrote it; a direct one needs no name.
+        String myName = accounts.publicProfile(me.accountId()).displayName();
+        for (MessagingViews.Conversation c : all) {
+            assertEquals("group".equals(c.kind()) ? myName : null, c.lastMessage().senderName(), c.kind());
+        }
     }
 
     @Test
@@ -109,6 +119,25 @@ class ListQueriesIT {
         long forMany = statements(() -> groups.mine(many, 0, 100));
         assertEquals(forFew, forMany, "statements for 2 groups vs 9");
         assertEquals(9, groups.mine(many, 0, 100).size());
+    }
+
+    @Test
+    void friendListsCostTheSameForFewAndManyAndPageByAccount() {
+        Caller few = personWithConversations(2);
+        Caller many = personWithConversations(9);
+        long forFew = statements(() -> friendships.friends(few, 0, 100));
+        long forMany = statements(() -> friendships.friends(many, 0, 100));
+        assertEquals(forFew, forMany, "statements for 2 friends vs 9");
+        List<Long> ids = new ArrayList<>();
+        long after = 0;
+        List<FriendViews.Friend> page;
+        do {
+            page = friendships.friends(many, after, 4);
+            page.forEach(f -> ids.add(f.user().id()));
+            after = page.isEmpty() ? after : page.get(page.size() - 1).user().id();
+        } while (page.size() == 4);
+        assertEquals(9, ids.size());
+        assertEquals(ids.stream().sorted().distinct().toList(), ids, "each friend once, by id");
     }
 
     private static Instant activity(MessagingViews.Conversation c) {

@@ -95,6 +95,7 @@ class MessageWriterTest {
                             null,
                             false,
                             null,
+                            null,
                             null),
                     false);
         }

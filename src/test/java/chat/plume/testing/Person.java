@@ -1,5 +1,6 @@
 package chat.plume.testing;
 
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -37,6 +38,11 @@ public record Person(Api api, long id, String username, String token) {
     /** The JSON answer of a request that must have the given status. */
     public static JsonObject ok(int status, HttpResponse<String> response) {
         return Api.json(Api.expect(status, response));
+    }
+
+    /** The JSON array answer of a request that must have the given status. */
+    public static JsonArray okArray(int status, HttpResponse<String> response) {
+        return Json.parseArray(Api.expect(status, response).body());
     }
 
     /** Makes two people friends through the API (a request and its acceptance). */

@@ -28,9 +28,6 @@ public final class FriendViews {
     /** A contact group; {@code name} is null for the default group until it is renamed. */
     public record Group(long id, String name, boolean isDefault, int position) {}
 
-    /** The caller's contacts: groups in order, and every friend. */
-    public record Contacts(List<Group> groups, List<Friend> friends) {}
-
     /** Someone the caller has blocked. */
     public record Blocked(PublicProfile user, Instant since) {}
 }

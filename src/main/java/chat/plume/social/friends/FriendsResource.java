@@ -2,6 +2,7 @@ package chat.plume.social.friends;
 
 import chat.plume.identity.boundary.Authenticated;
 import chat.plume.identity.boundary.CurrentCaller;
+import chat.plume.platform.rest.NextPage;
 import chat.plume.platform.rest.TextRules;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -10,15 +11,20 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 
-/** {@code /friends}: the caller's contacts, a friend's remark and group, ending a friendship. */
+/** {@code /friends}: a page of the caller's friends, a friend's remark and group, ending a friendship. */
 @Path("friends")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
@@ -37,9 +43,23 @@ public class FriendsResource {
     @Inject
     CurrentCaller caller;
 
+    /**
+     * A page of the caller's friends, by their account id; when more follow, a
+     * {@code Link: <…?after=…>; rel="next"} header names the next page. Contact groups are
+     * {@code GET /contact-groups}.
+     */
     @GET
-    public FriendViews.Contacts contacts() {
-        return friendships.contacts(caller.get());
+    public Response friends(
+            @QueryParam("after") @DefaultValue("0") @Pattern(regexp = "^\\d{1,18}$", message = "must be a user id")
+                    String after,
+            @QueryParam("limit")
+                    @DefaultValue("200")
+                    @Pattern(regexp = "^([1-9]\\d{0,2}|1000)$", message = "must be 1 to 1000")
+                    String limit,
+            @Context UriInfo uri) {
+        int size = Integer.parseInt(limit);
+        List<FriendViews.Friend> page = friendships.friends(caller.get(), Long.parseLong(after), size);
+        return NextPage.of(page, size, uri, f -> f.user().id());
     }
 
     @PUT

@@ -16,7 +16,9 @@ import java.time.LocalDateTime;
  */
 @Entity
 @Table(name = "friendship")
-@NamedQuery(name = Friendship.OF_OWNER, query = "select f from Friendship f where f.ownerId = :owner")
+@NamedQuery(
+        name = Friendship.OF_OWNER,
+        query = "select f from Friendship f where f.ownerId = :owner and f.friendId > :after order by f.friendId")
 @NamedQuery(
         name = Friendship.BETWEEN,
         query = "select f from Friendship f where (f.ownerId = :a and f.friendId = :b)"

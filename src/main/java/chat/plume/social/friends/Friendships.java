@@ -14,13 +14,12 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Friendships: the caller's contacts with their remarks and groups, making and ending
+ * Friendships: pages of the caller's friends with their remarks and groups, making and ending
  * friendships, and presence for friends.
  *
  * <p>Deleting a friend ends the friendship on both sides (unlike QQ's one-sided deletion): a
@@ -29,6 +28,9 @@ import java.util.Optional;
  */
 @Stateless
 public class Friendships {
+
+    /** The largest page of friends one request returns. */
+    static final int MAX_PAGE = 1000;
 
     @PersistenceContext
     EntityManager em;
@@ -45,20 +47,19 @@ public class Friendships {
     @Inject
     Event<Push> push;
 
-    public FriendViews.Contacts contacts(Caller caller) {
-        List<FriendViews.Group> groupViews = groups.list(caller.accountId());
+    /** A page of the caller's friends after {@code afterId}, by account id: two queries whatever its size. */
+    public List<FriendViews.Friend> friends(Caller caller, long afterId, int limit) {
         List<Friendship> sides = em.createNamedQuery(Friendship.OF_OWNER, Friendship.class)
                 .setParameter("owner", caller.accountId())
+                .setParameter("after", afterId)
+                .setMaxResults(Math.max(1, Math.min(limit, MAX_PAGE)))
                 .getResultList();
         Map<Long, PublicProfile> people =
                 accounts.publicProfiles(sides.stream().map(Friendship::friendId).toList());
-        List<FriendViews.Friend> friends = sides.stream()
+        return sides.stream()
                 .filter(f -> people.containsKey(f.friendId()))
                 .map(f -> view(f, people.get(f.friendId())))
-                .sorted(Comparator.comparing(
-                        (FriendViews.Friend f) -> shownName(f).toLowerCase()))
                 .toList();
-        return new FriendViews.Contacts(groupViews, friends);
     }
 
     /** Sets the caller's remark for a friend and the contact group they are filed under. */
@@ -147,9 +148,5 @@ public class Friendships {
                 side.contactGroupId(),
                 presence.isOnline(side.friendId()),
                 Timestamps.toInstant(side.createdAt()));
-    }
-
-    private static String shownName(FriendViews.Friend friend) {
-        return friend.remark() != null ? friend.remark() : friend.user().displayName();
     }
 }

@@ -3,6 +3,7 @@ package chat.plume.social.groups;
 import chat.plume.identity.boundary.Authenticated;
 import chat.plume.identity.boundary.Caller;
 import chat.plume.identity.boundary.CurrentCaller;
+import chat.plume.platform.rest.NextPage;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -58,16 +59,7 @@ public class GroupsResource {
             @Context UriInfo uri) {
         int size = Integer.parseInt(limit);
         List<GroupViews.Group> page = groups.mine(caller.get(), Long.parseLong(after), size);
-        Response.ResponseBuilder answer = Response.ok(page);
-        if (page.size() == size) {
-            answer.link(
-                    uri.getRequestUriBuilder()
-                            .replaceQueryParam(
-                                    "after", page.get(page.size() - 1).id())
-                            .build(),
-                    "next");
-        }
-        return answer.build();
+        return NextPage.of(page, size, uri, GroupViews.Group::id);
     }
 
     @POST

@@ -1,0 +1,308 @@
+// The composer: the text box (growing with its content), per-chat drafts, replying and editing,
+// the @mention list and the emoji panel — both driven by the keyboard — attachments by button,
+// paste and drop. Esc closes the innermost open thing (emoji panel, mention list, reply or edit
+// mode) and never touches the text.
+import { avatar, el, replace } from '../dom.js';
+import { t } from '../i18n.js';
+import { EMOJI } from './text.js';
+import { Drafts } from './drafts.js';
+
+const TYPING_EVERY_MS = 2000;
+const DRAFT_SAVE_MS = 300;
+
+export function createComposer({ me, gateway, state, names, onSend, onEdit, onFiles, onEditLast }) {
+    const drafts = new Drafts(localStorage, `plume.drafts.${me.id}`);
+    let open = null;       // conversation id
+    let replyTo = null;    // seq
+    let editing = null;    // seq
+    let stash = '';        // the draft put aside while editing
+    const mentions = new Map(); // name shown after @ → user id, for the message being written
+    let found = [];        // mention candidates shown
+    let active = -1;       // the highlighted candidate
+
+    const replyBar = el('div', { class: 'reply-bar', hidden: true });
+    const suggestions = el('ul', { class: 'suggestions', id: 'mention-list', role: 'listbox', hidden: true });
+    const emojiPanel = el('div', { class: 'emoji-panel', id: 'emoji-panel', hidden: true, role: 'group' });
+    const input = el('textarea', { id: 'composer', rows: 1, 'aria-autocomplete': 'list', 'aria-controls': 'mention-list',
+        'aria-expanded': 'false' });
+    const sendButton = el('button', { type: 'submit', class: 'primary send', id: 'send-button' });
+    const emojiButton = el('button', { type: 'button', class: 'emoji-button', id: 'emoji-button',
+        'aria-expanded': 'false', 'aria-controls': 'emoji-panel' }, '😀');
+    const fileInput = el('input', { type: 'file', id: 'attach-file', multiple: true, hidden: true });
+    const attachButton = el('button', { type: 'button', class: 'emoji-button', id: 'attach-button',
+        onclick: () => fileInput.click() }, '📎');
+    const node = el('form', { class: 'composer', onsubmit: (event) => { event.preventDefault(); submit(); } },
+        replyBar, suggestions, emojiPanel,
+        el('div', { class: 'composer-row' }, emojiButton, attachButton, fileInput, input, sendButton));
+
+    fileInput.addEventListener('change', () => {
+        onFiles([...fileInput.files]);
+        fileInput.value = '';
+    });
+    input.addEventListener('paste', (event) => {
+        const files = [...(event.clipboardData?.files ?? [])];
+        if (files.length) {
+            event.preventDefault();
+            onFiles(files);
+        }
+    });
+
+    EMOJI.forEach((emoji) => emojiPanel.append(el('button', { type: 'button', class: 'emoji', tabindex: '-1',
+        'aria-label': emoji, onclick: () => { insert(emoji); closeEmoji(); } }, emoji)));
+    emojiButton.addEventListener('click', () => (emojiPanel.hidden ? openEmoji() : closeEmoji()));
+    emojiPanel.addEventListener('keydown', (event) => {
+        const buttons = [...emojiPanel.querySelectorAll('.emoji')];
+        const at = buttons.indexOf(document.activeElement);
+        const step = { ArrowRight: 1, ArrowLeft: -1, ArrowDown: 8, ArrowUp: -8 }[event.key];
+        if (step !== undefined) {
+            event.preventDefault();
+            buttons[Math.min(buttons.length - 1, Math.max(0, at + step))]?.focus();
+        } else if (event.key === 'Escape') {
+            event.preventDefault();
+            event.stopPropagation();
+            closeEmoji();
+            emojiButton.focus();
+        }
+    });
+
+    input.addEventListener('keydown', (event) => {
+        if (!suggestions.hidden && handleMentionKey(event)) return;
+        if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+            event.preventDefault();
+            submit();
+        } else if (event.key === 'Escape') {
+            if (closeInnermost()) {
+                event.preventDefault();
+                event.stopPropagation();
+            }
+        } else if (event.key === 'ArrowUp' && !input.value && editing === null) {
+            event.preventDefault();
+            onEditLast();
+        }
+    });
+    let lastTyping = 0;
+    let saveTimer = null;
+    input.addEventListener('input', () => {
+        grow();
+        const conversation = state.conversations.get(open);
+        if (conversation?.kind === 'direct' && Date.now() - lastTyping > TYPING_EVERY_MS && input.value) {
+            lastTyping = Date.now();
+            gateway.send({ type: 'typing', conversation: conversation.id });
+        }
+        suggestMentions();
+        if (editing === null) {
+            clearTimeout(saveTimer);
+            saveTimer = setTimeout(saveDraft, DRAFT_SAVE_MS);
+        }
+    });
+    window.addEventListener('pagehide', saveDraft);
+
+    function saveDraft() {
+        clearTimeout(saveTimer);
+        if (open !== null && editing === null && drafts.set(open, input.value)) {
+            node.dispatchEvent(new CustomEvent('draft', { detail: { conversation: open } }));
+        }
+    }
+
+    /** Shows the composer for a conversation: its own draft, no reply, no edit, no popups. */
+    function show(conversationId) {
+        if (conversationId === open) return;
+        saveDraft();
+        open = conversationId;
+        replyTo = null;
+        editing = null;
+        mentions.clear();
+        closeEmoji();
+        closeMentions();
+        input.value = drafts.get(conversationId);
+        grow();
+        render();
+    }
+
+    function submit() {
+        const body = input.value;
+        if (!body.trim() || open === null) return;
+        if (editing !== null) {
+            onEdit(open, editing, body);
+            editing = null;
+            input.value = stash;
+        } else {
+            const ids = [...mentions.entries()].filter(([name]) => body.includes(`@${name}`)).map(([, id]) => id);
+            onSend(open, { body, replyTo, mentions: ids });
+            replyTo = null;
+            mentions.clear();
+            input.value = '';
+        }
+        saveDraft();
+        grow();
+        closeMentions();
+        render();
+    }
+
+    function reply(seq) {
+        replyTo = seq;
+        render();
+        input.focus();
+    }
+
+    function edit(message) {
+        if (editing === null) stash = input.value;
+        editing = message.seq;
+        replyTo = null;
+        input.value = message.body;
+        grow();
+        render();
+        input.focus();
+        input.selectionStart = input.selectionEnd = input.value.length;
+    }
+
+    function cancelMode() {
+        if (editing !== null) input.value = stash;
+        editing = null;
+        replyTo = null;
+        grow();
+        render();
+    }
+
+    /** Closes the innermost open thing; returns whether there was one. */
+    function closeInnermost() {
+        if (!emojiPanel.hidden) {
+            closeEmoji();
+            return true;
+        }
+        if (!suggestions.hidden) {
+            closeMentions();
+            return true;
+        }
+        if (editing !== null || replyTo !== null) {
+            cancelMode();
+            return true;
+        }
+        return false;
+    }
+
+    function insert(text) {
+        const start = input.selectionStart ?? input.value.length;
+        input.value = input.value.slice(0, start) + text + input.value.slice(input.selectionEnd ?? start);
+        input.focus();
+        input.selectionStart = input.selectionEnd = start + text.length;
+        grow();
+        saveDraft();
+    }
+
+    function grow() {
+        input.style.height = 'auto';
+        input.style.height = `${input.scrollHeight + 2}px`;
+    }
+
+    function openEmoji() {
+        emojiPanel.hidden = false;
+        emojiButton.setAttribute('aria-expanded', 'true');
+        const first = emojiPanel.querySelector('.emoji');
+        first?.focus();
+    }
+
+    function closeEmoji() {
+        emojiPanel.hidden = true;
+        emojiButton.setAttribute('aria-expanded', 'false');
+    }
+
+    // Mentions: a listbox the text box controls (aria-activedescendant), so focus stays in the text.
+    function suggestMentions() {
+        const members = state.members.get(open);
+        const match = /@([^\s@]*)$/u.exec(input.value.slice(0, input.selectionStart));
+        if (!members || !match) {
+            closeMentions();
+            return;
+        }
+        const query = match[1].toLowerCase();
+        found = members.filter((m) => m.user.id !== me.id
+            && names.memberName(open, m.user.id).toLowerCase().includes(query)).slice(0, 6);
+        active = found.length ? 0 : -1;
+        renderMentions();
+    }
+
+    function renderMentions() {
+        suggestions.hidden = found.length === 0;
+        input.setAttribute('aria-expanded', String(!suggestions.hidden));
+        replace(suggestions, found.map((m, i) => {
+            const name = names.memberName(open, m.user.id);
+            return el('li', { role: 'option', id: `mention-${m.user.id}`, class: 'suggestion',
+                'aria-selected': String(i === active), dataset: { userId: m.user.id },
+                onmousedown: (event) => { event.preventDefault(); choose(m); } }, avatar(name, m.user.id), name);
+        }));
+        if (active >= 0) input.setAttribute('aria-activedescendant', `mention-${found[active].user.id}`);
+        else input.removeAttribute('aria-activedescendant');
+    }
+
+    function handleMentionKey(event) {
+        if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+            event.preventDefault();
+            const step = event.key === 'ArrowDown' ? 1 : -1;
+            active = (active + step + found.length) % found.length;
+            renderMentions();
+            return true;
+        }
+        if ((event.key === 'Enter' || event.key === 'Tab') && active >= 0 && !event.isComposing) {
+            event.preventDefault();
+            choose(found[active]);
+            return true;
+        }
+        return false;
+    }
+
+    function choose(member) {
+        const match = /@([^\s@]*)$/u.exec(input.value.slice(0, input.selectionStart));
+        if (!match) return;
+        const name = names.memberName(open, member.user.id);
+        const start = input.selectionStart - match[0].length;
+        const rest = input.value.slice(input.selectionStart);
+        input.value = `${input.value.slice(0, start)}@${name} ${rest}`;
+        input.selectionStart = input.selectionEnd = start + name.length + 2;
+        mentions.set(name, member.user.id);
+        closeMentions();
+        input.focus();
+        saveDraft();
+    }
+
+    function closeMentions() {
+        found = [];
+        active = -1;
+        suggestions.hidden = true;
+        input.setAttribute('aria-expanded', 'false');
+        input.removeAttribute('aria-activedescendant');
+    }
+
+    function render() {
+        const conversation = state.conversations.get(open);
+        replyBar.hidden = replyTo === null && editing === null;
+        if (!replyBar.hidden) {
+            replace(replyBar, el('span', {}, editing !== null ? t('chats.editing')
+                : [t('chats.replyingTo'), ' ', quoteOf(replyTo)]),
+            el('button', { type: 'button', class: 'link', onclick: () => { cancelMode(); input.focus(); } }, t('chats.cancel')));
+        }
+        input.setAttribute('aria-label', t('chats.message'));
+        input.placeholder = conversation ? t('chats.writeTo', { name: names.title(conversation) }) : '';
+        sendButton.textContent = editing !== null ? t('profile.save') : t('chats.send');
+        emojiButton.setAttribute('aria-label', t('chats.emoji'));
+        attachButton.setAttribute('aria-label', t('chats.attach'));
+        emojiPanel.setAttribute('aria-label', t('chats.emoji'));
+        suggestions.setAttribute('aria-label', t('chats.mentionSomeone'));
+    }
+
+    let quoteOf = () => null;
+
+    return {
+        node,
+        show,
+        reply,
+        edit,
+        render,
+        closeInnermost,
+        focus: () => input.focus(),
+        draftOf: (conversationId) => drafts.get(conversationId),
+        /** How a quoted message is drawn in the reply bar (the chat panel knows the messages). */
+        setQuote: (fn) => { quoteOf = fn; },
+        onDraftChange: (listener) => node.addEventListener('draft', listener),
+    };
+}

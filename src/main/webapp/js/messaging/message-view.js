@@ -1,0 +1,129 @@
+// How a message looks in a chat: a bubble with its quote, text or media, the sender's name and
+// avatar (in a group), the time, its state (sending, sent, read, read by n, failed with retry),
+// and the "⋯" button that opens its menu. Nodes are kept per message and rebuilt only when what
+// they show changed, so a frame that touches one message redraws one message.
+import { avatar, avatarUrl, el, humanSize, KeyedNodes } from '../dom.js';
+import { t } from '../i18n.js';
+import { richText } from './text.js';
+import { mediaNode } from './media-view.js';
+import { dayLabel, clock } from './time.js';
+
+export function createMessageView({ me, state, names, openViewer, onShowReaders, onRetry, onCancelUpload }) {
+    const nodes = new KeyedNodes();
+
+    /** The nodes of a conversation's log, in order: separators, messages, then what is still pending. */
+    function logNodes(conversation) {
+        const id = conversation.id;
+        const out = [];
+        const held = state.messages.sorted(id);
+        if (!state.messages.isComplete(id) && held.length) {
+            out.push(nodes.node(`more:${id}`, t('chats.scrollForMore'),
+                () => el('p', { class: 'hint center' }, t('chats.scrollForMore'))));
+        }
+        let day = null;
+        for (const message of held) {
+            const date = new Date(message.createdAt).toDateString();
+            if (date !== day) {
+                day = date;
+                const label = dayLabel(message.createdAt);
+                out.push(nodes.node(`day:${id}:${date}`, label,
+                    () => el('p', { class: 'date-separator', role: 'separator' }, label)));
+            }
+            out.push(messageNode(conversation, message));
+        }
+        for (const [clientId, p] of state.pending) {
+            if (p.conversation === id) out.push(pendingNode(clientId, p));
+        }
+        nodes.sweep();
+        return out;
+    }
+
+    function messageNode(conversation, m) {
+        if (m.kind === 'system') {
+            const text = names.systemText(conversation.id, m);
+            return nodes.node(`m:${conversation.id}:${m.seq}`, `system:${text}`,
+                () => el('p', { class: 'system-message', dataset: { seq: m.seq } }, text));
+        }
+        const mine = m.sender === me.id;
+        const look = {
+            m,
+            mine,
+            author: mine || conversation.kind === 'direct' ? null : names.memberName(conversation.id, m.sender, m.senderName),
+            avatar: mine ? null : avatarUrl('users', m.sender, names.avatarOf(conversation.id, m.sender)),
+            quote: m.replyTo ? quoteText(conversation.id, m.replyTo) : null,
+            receipt: mine ? receipt(conversation, m) : null,
+            mentionsMe: Boolean(m.mentions?.includes(me.id)),
+            language: t('chats.reply'), // a language change redraws
+        };
+        return nodes.node(`m:${conversation.id}:${m.seq}`, JSON.stringify(look), () => build(conversation, look));
+    }
+
+    function build(conversation, { m, mine, author, avatar: picture, quote, receipt: status, mentionsMe }) {
+        const bubble = el('div', { class: 'bubble' },
+            quote ? quoteNode(quote) : null,
+            m.recalled ? el('em', { class: 'recalled' }, mine ? t('chats.youRecalled') : t('chats.recalled'))
+                : [mediaNode(m, openViewer), m.body ? el('span', { class: 'text' }, richText(m.body)) : null],
+            m.editedAt && !m.recalled ? el('span', { class: 'edited' }, ` ${t('chats.edited')}`) : null);
+        const statusNode = !mine ? null : conversation.kind === 'group' && m.readCount
+            ? el('button', { type: 'button', class: 'link status', tabindex: '-1',
+                onclick: () => onShowReaders(conversation.id, m.seq) }, status)
+            : el('span', { class: 'status' }, status);
+        const sender = author ?? (mine ? me.displayName : names.memberName(conversation.id, m.sender));
+        return el('div', { class: `message${mine ? ' mine' : ''}${mentionsMe ? ' mentions-me' : ''}`,
+            dataset: { seq: m.seq }, tabindex: '-1', 'aria-label': `${sender}, ${clock(m.createdAt)}` },
+        mine ? null : avatar(sender, m.sender, '', picture),
+        el('div', { class: 'message-main' },
+            author ? el('span', { class: 'author' }, author) : null,
+            bubble,
+            el('span', { class: 'meta' }, el('time', { datetime: m.createdAt }, clock(m.createdAt)), statusNode,
+                m.recalled ? null : el('button', { type: 'button', class: 'menu-button', tabindex: '-1',
+                    'aria-haspopup': 'menu', 'aria-label': t('chats.messageMenu') }, '⋯'))));
+    }
+
+    function pendingNode(clientId, p) {
+        const look = { status: p.status, error: p.error ?? null, body: p.body ?? null, file: p.file?.name ?? null,
+            language: t('chats.sending') };
+        return nodes.node(`p:${clientId}`, JSON.stringify(look), () => {
+            const content = p.file ? el('span', { class: 'text' }, `${p.file.name} · ${humanSize(p.file.size)}`)
+                : el('span', { class: 'text' }, richText(p.body));
+            const progress = p.status === 'uploading' ? [el('progress', { max: 100, value: p.progress ?? 0,
+                'aria-label': t('chats.uploading', { name: p.file.name }) }),
+            el('button', { type: 'button', class: 'small cancel-upload', onclick: () => onCancelUpload(clientId) },
+                t('chats.cancel'))] : null;
+            return el('div', { class: 'message mine pending', dataset: { clientId } },
+                el('div', { class: 'message-main' },
+                    el('div', { class: 'bubble' }, content, progress),
+                    el('span', { class: 'meta' }, p.status === 'failed'
+                        ? [el('span', { class: 'status failed' }, p.error || t('chats.failed')),
+                            el('button', { type: 'button', class: 'small retry', onclick: () => onRetry(clientId) }, t('chats.retry'))]
+                        : el('span', { class: 'status' }, t(p.status === 'uploading' ? 'chats.uploadingShort' : 'chats.sending')))));
+        });
+    }
+
+    function receipt(conversation, m) {
+        if (conversation.kind === 'direct') {
+            return (conversation.peerReadSeq ?? 0) >= m.seq ? t('chats.read') : t('chats.sent');
+        }
+        return m.readCount ? t('chats.readCount', { count: m.readCount }) : t('chats.sent');
+    }
+
+    /** What a quote of message {@code seq} says: its sender and the start of its text. */
+    function quoteText(conversationId, seq) {
+        const original = state.messages.get(conversationId, seq);
+        if (!original) return { who: '', text: t('chats.earlierMessage') };
+        const text = original.recalled ? t('chats.recalled')
+            : original.kind === 'text' ? original.body : `[${t(original.kind === 'image' ? 'chats.image' : 'chats.file')}]`;
+        return { who: `${names.memberName(conversationId, original.sender)}: `,
+            text: text.length > 80 ? `${text.slice(0, 80)}…` : text };
+    }
+
+    function quoteNode({ who, text }) {
+        return el('blockquote', { class: 'quote' }, who, text);
+    }
+
+    return {
+        logNodes,
+        quote: (conversationId, seq) => quoteNode(quoteText(conversationId, seq)),
+        forget: () => nodes.clear(),
+    };
+}

@@ -1,0 +1,61 @@
+// How chats name things: a conversation's title, a sender's name (one's remark for a friend
+// wins, then the group nickname, then the display name), a sender's avatar, one's role in a
+// group, what a system message says, and the one-line preview in the chat list.
+import { has, t } from '../i18n.js';
+import { roster } from '../social/roster.js';
+
+export function createNames({ me, state }) {
+    function title(c) {
+        return c.peer ? (roster.friend(c.peer.id)?.remark || c.peer.displayName) : (c.group?.name ?? '');
+    }
+
+    function member(conversationId, userId) {
+        return state.members.get(conversationId)?.find((m) => m.user.id === userId) ?? null;
+    }
+
+    function memberName(conversationId, userId, fallback = null) {
+        if (userId === undefined || userId === null) return t('chats.someone');
+        if (userId === me.id) return me.displayName;
+        const remark = roster.friend(userId)?.remark;
+        if (remark) return remark;
+        const conversation = state.conversations.get(conversationId);
+        if (conversation?.peer?.id === userId) return conversation.peer.displayName;
+        const found = member(conversationId, userId);
+        if (found) return found.nickname || found.user.displayName;
+        return fallback || t('chats.someone');
+    }
+
+    function avatarOf(conversationId, userId) {
+        const conversation = state.conversations.get(conversationId);
+        if (conversation?.peer?.id === userId) return conversation.peer.avatar;
+        return member(conversationId, userId)?.user.avatar ?? null;
+    }
+
+    function myRole(conversationId) {
+        return member(conversationId, me.id)?.role;
+    }
+
+    function systemText(conversationId, m) {
+        let event;
+        try {
+            event = JSON.parse(m.body);
+        } catch {
+            return '';
+        }
+        const key = `chats.system.${event.event}`;
+        return has(key) ? t(key, { user: memberName(conversationId, event.user), by: memberName(conversationId, event.by),
+            detail: event.detail ?? '' }) : '';
+    }
+
+    /** One line for the chat list; in a group, who said it first (the server names the sender). */
+    function preview(c, m) {
+        if (m.recalled) return t('chats.recalled');
+        if (m.kind === 'system') return systemText(c.id, m);
+        const who = c.kind === 'group' && m.sender !== me.id ? `${memberName(c.id, m.sender, m.senderName)}: ` : '';
+        if (m.kind === 'image') return `${who}[${t('chats.image')}]`;
+        if (m.kind === 'file') return `${who}[${t('chats.file')}] ${m.media?.name ?? ''}`;
+        return who + m.body;
+    }
+
+    return { title, memberName, avatarOf, myRole, systemText, preview };
+}

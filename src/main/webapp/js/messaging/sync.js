@@ -1,0 +1,101 @@
+// Keeping the page's conversations and messages in step with the server: the conversation list
+// page by page over `sync`, history pages older (scrolling up) and newer (catching up after a
+// reconnect or a hole), and the page around one message (a search hit).
+import { advance } from './store.js';
+
+const PAGE = 30;
+const CATCH_UP_PAGE = 50;
+
+export function createSync({ gateway, me, state, renderList, renderChat }) {
+    async function loadConversations() {
+        // Page by page (the server sends at most a page at a time, most recent first): the list
+        // shows after the first page, and conversations not yet paged in stay as they were.
+        const merged = new Map();
+        state.touched.clear();
+        let cursor = null;
+        do {
+            const reply = await gateway.request(cursor ? { type: 'sync', cursor } : { type: 'sync' });
+            if (reply.type !== 'sync') return;
+            // Merged, never replaced: a frame that arrived while the answer was on its way is newer.
+            for (const fresh of reply.conversations) {
+                const known = state.conversations.get(fresh.id);
+                if (known && known.lastSeq > fresh.lastSeq) {
+                    fresh.lastSeq = known.lastSeq;
+                    fresh.lastMessage = known.lastMessage;
+                    fresh.lastMessageAt = known.lastMessageAt;
+                }
+                fresh.readSeq = Math.max(fresh.readSeq, known?.readSeq ?? 0);
+                fresh.unread = Math.max(0, fresh.lastSeq - fresh.readSeq);
+                merged.set(fresh.id, fresh);
+            }
+            cursor = reply.next ?? null;
+            // Until the last page, conversations not paged in yet stay as they were; at the end,
+            // those the pages did not return are dropped unless something arrived for them while
+            // paging (a conversation that changed moved above the cursor: its push is newer).
+            state.conversations = new Map([...merged, ...[...state.conversations]
+                .filter(([id]) => !merged.has(id) && (cursor || state.touched.has(id)))]);
+            renderList();
+        } while (cursor);
+        // Whatever arrived while away: page forward from where the held messages stop being contiguous.
+        for (const id of state.messages.conversations()) {
+            try {
+                await catchUp(id);
+            } catch {
+                // Offline again; the next welcome tries again.
+            }
+        }
+    }
+
+    async function catchUp(id) {
+        if (!state.messages.has(id) || !state.conversations.has(id)) return;
+        if (state.messages.oldest(id) === undefined) {
+            // Opened while offline, nothing held yet: the newest page, not everything from the start.
+            await loadOlder(id);
+            if (state.open === id) renderChat();
+            return;
+        }
+        let after = state.messages.contiguousTop(id);
+        let more = true;
+        while (more) {
+            const page = await gateway.request({ type: 'history', conversation: id, after, limit: CATCH_UP_PAGE });
+            if (page.type !== 'history') return;
+            page.messages.forEach(store);
+            more = page.hasMore;
+            if (page.messages.length) after = page.messages[page.messages.length - 1].seq;
+        }
+        if (state.open === id) renderChat();
+    }
+
+    async function loadOlder(id) {
+        state.messages.open(id);
+        const before = state.messages.oldest(id);
+        const frame = { type: 'history', conversation: id, limit: PAGE };
+        if (before) frame.before = before;
+        const page = await gateway.request(frame);
+        if (page.type !== 'history') return false;
+        page.messages.forEach(store);
+        if (!page.hasMore) state.messages.markComplete(id);
+        return page.messages.length > 0;
+    }
+
+    /** Replaces what is held of a conversation with the page around message {@code seq}. */
+    async function loadAround(id, seq) {
+        state.messages.reset(id);
+        const page = await gateway.request({ type: 'history', conversation: id, before: seq + 15, limit: PAGE });
+        if (page.type === 'history') {
+            page.messages.forEach(store);
+            if (!page.hasMore) state.messages.markComplete(id);
+        }
+    }
+
+    /** Keeps a message; returns whether it landed beyond a hole (see MessageStore.put). */
+    function store(message) {
+        const gap = state.messages.put(message);
+        if (message.clientMessageId && message.sender === me.id) state.pending.delete(message.clientMessageId);
+        const conversation = state.conversations.get(message.conversation);
+        if (conversation) advance(conversation, message);
+        return gap;
+    }
+
+    return { loadConversations, catchUp, loadOlder, loadAround, store };
+}

@@ -1,0 +1,148 @@
+// The profile section: one's card, editing the profile and avatar, changing the password, the
+// signed-in devices (each can be signed out), notification and sound preferences, the theme,
+// and signing out here or everywhere.
+import { api } from '../api.js';
+import { submit, values } from '../forms.js';
+import { t } from '../i18n.js';
+import { avatarUrl, el } from '../dom.js';
+import { actor, confirmButton } from '../social/pane-kit.js';
+import { applyTheme, theme } from './theme.js';
+
+export function mountAccount({ me, openDetail, showEditor, signOut }) {
+    const editor = document.getElementById('profile-editor');
+
+    function renderMe() {
+        const initial = (me.displayName || me.username).trim().charAt(0).toUpperCase();
+        ['me-avatar', 'profile-avatar'].forEach((id) => {
+            const node = document.getElementById(id);
+            node.textContent = initial;
+            const url = avatarUrl('users', me.id, me.avatar);
+            if (url) node.append(Object.assign(document.createElement('img'), { src: url, alt: '' }));
+        });
+        document.getElementById('profile-name').textContent = me.displayName;
+        document.getElementById('profile-username').textContent = `@${me.username}`;
+        document.getElementById('welcome-text').textContent = t('conversation.welcome', { name: me.displayName });
+    }
+
+    /** Replaces what is known of the signed-in person, in place: every module holds this one object. */
+    function update(fresh) {
+        Object.assign(me, fresh);
+        renderMe();
+    }
+
+    // Preferences (kept in this browser).
+    const notifyButton = document.getElementById('toggle-notify');
+    const soundButton = document.getElementById('toggle-sound');
+    const themeButton = document.getElementById('toggle-theme');
+    function renderPrefs() {
+        const notifyOn = localStorage.getItem('plume.notify') === 'on' && 'Notification' in window
+            && Notification.permission === 'granted';
+        notifyButton.textContent = t(notifyOn ? 'profile.notificationsOn' : 'profile.notificationsOff');
+        soundButton.textContent = t(localStorage.getItem('plume.sound') === 'off' ? 'profile.soundOff' : 'profile.soundOn');
+        themeButton.textContent = t(`profile.theme.${theme()}`);
+    }
+    notifyButton.onclick = async () => {
+        if (localStorage.getItem('plume.notify') === 'on') {
+            localStorage.setItem('plume.notify', 'off');
+        } else if ('Notification' in window && (await Notification.requestPermission()) === 'granted') {
+            localStorage.setItem('plume.notify', 'on');
+        }
+        renderPrefs();
+    };
+    soundButton.onclick = () => {
+        localStorage.setItem('plume.sound', localStorage.getItem('plume.sound') === 'off' ? 'on' : 'off');
+        renderPrefs();
+    };
+    themeButton.onclick = () => {
+        const order = ['system', 'light', 'dark'];
+        applyTheme(order[(order.indexOf(theme()) + 1) % order.length]);
+        renderPrefs();
+    };
+
+    const avatarFile = document.getElementById('avatar-file');
+    avatarFile.onchange = async () => {
+        const file = avatarFile.files[0];
+        const error = document.getElementById('avatar-error');
+        error.textContent = '';
+        if (!file) return;
+        const response = await fetch('/api/v1/avatars/me', { method: 'PUT', body: file, credentials: 'same-origin',
+            headers: { 'Content-Type': 'application/octet-stream' } });
+        if (response.ok) {
+            update(await api('GET', '/me'));
+        } else {
+            const problem = await response.json().catch(() => null);
+            error.textContent = problem?.detail ?? t('error.generic');
+        }
+        avatarFile.value = '';
+    };
+    function fillEditor() {
+        editor.elements.displayName.value = me.displayName || '';
+        editor.elements.signature.value = me.signature || '';
+        editor.elements.gender.value = me.gender || '';
+        editor.elements.region.value = me.region || '';
+        editor.elements.phone.value = me.phone || '';
+        document.getElementById('profile-saved').textContent = '';
+    }
+    editor.onsubmit = (event) => submit(event, editor, async (form) => {
+        const v = values(form);
+        const blank = (value) => (value && value.trim() ? value.trim() : null);
+        update(await api('PUT', '/me', {
+            displayName: v.displayName.trim(), signature: blank(v.signature), gender: blank(v.gender),
+            region: blank(v.region), phone: blank(v.phone),
+        }));
+        document.getElementById('profile-saved').textContent = t('profile.saved');
+    });
+
+    function passwordPane() {
+        const form = el('form', { class: 'card stack', id: 'password-form', novalidate: true },
+            el('label', { for: 'current-password' }, t('profile.currentPassword')),
+            el('input', { id: 'current-password', name: 'currentPassword', type: 'password', required: true,
+                autocomplete: 'current-password', maxlength: 256 }),
+            el('p', { class: 'field-error', role: 'alert', dataset: { errorFor: 'currentPassword' } }),
+            el('label', { for: 'new-password' }, t('profile.newPassword')),
+            el('input', { id: 'new-password', name: 'newPassword', type: 'password', required: true,
+                autocomplete: 'new-password', minlength: 8, maxlength: 256, 'aria-describedby': 'new-password-hint' }),
+            el('p', { class: 'hint', id: 'new-password-hint' }, t('auth.passwordHint')),
+            el('p', { class: 'field-error', role: 'alert', dataset: { errorFor: 'newPassword' } }),
+            el('p', { class: 'hint' }, t('profile.passwordSignsOut')),
+            el('p', { class: 'form-error', role: 'alert', dataset: { errorFor: 'form' } }),
+            el('button', { type: 'submit', class: 'primary' }, t('profile.changePassword')));
+        form.onsubmit = (event) => submit(event, form, async () => {
+            const v = values(form);
+            await api('PUT', '/me/password', { currentPassword: v.currentPassword, newPassword: v.newPassword });
+            // The server signed every session out, this one included: back to the sign-in page.
+            signOut(null);
+        });
+        openDetail(t('profile.changePassword'), form);
+    }
+
+    async function devicesPane() {
+        const status = el('p', { class: 'form-error', role: 'alert' });
+        const devices = await api('GET', '/sessions');
+        const act = actor(status, devicesPane);
+        openDetail(t('profile.devices'), el('div', { class: 'card' },
+            el('ul', { class: 'rows' }, devices.map((d) => el('li', { class: 'request-row device-row', dataset: { sessionId: d.id } },
+                el('div', { class: 'row-main' },
+                    el('span', { class: 'row-title' }, d.userAgent || t('profile.unknownDevice'),
+                        d.current ? el('span', { class: 'role' }, t('profile.thisDevice')) : null),
+                    el('span', { class: 'row-sub' }, t('profile.lastUsed', { time: new Date(d.lastUsedAt).toLocaleString() }))),
+                d.current ? null : confirmButton(t('profile.signOutDevice'), t('profile.confirmSignOutDevice'),
+                    act(() => api('DELETE', `/sessions/${d.id}`)), 'small')))),
+            status));
+    }
+
+    /** Shows a view of the profile section: the editor (also the section's default), password, devices. */
+    async function route(path) {
+        if (path === 'password') return passwordPane();
+        if (path === 'devices') return devicesPane();
+        fillEditor();
+        return showEditor();
+    }
+
+    document.getElementById('sign-out').onclick = () => signOut('/sessions/current');
+    document.getElementById('sign-out-everywhere').onclick = () => signOut('/sessions');
+
+    renderMe();
+    renderPrefs();
+    return { route, render: () => { renderMe(); renderPrefs(); } };
+}
