@@ -9,17 +9,31 @@ const EDIT_WINDOW_MS = 15 * 60 * 1000;   // the server's defaults; it refuses wh
 const RECALL_WINDOW_MS = 2 * 60 * 1000;
 
 export function createChatPanel({ me, state, names, view, composer, outbox, loadOlder, request, onPreference,
-    onFind, onShowReaders }) {
-    const pinButton = el('button', { type: 'button', class: 'small', id: 'toggle-pin', onclick: () => onPreference('pinned') });
-    const muteButton = el('button', { type: 'button', class: 'small', id: 'toggle-mute', onclick: () => onPreference('muted') });
+    onFind, onShowReaders, infoRoute }) {
+    // Find in this chat: a bar that opens from the chat menu (not a permanent strip on a phone).
     const findInput = el('input', { type: 'search', id: 'find-in-chat', maxlength: 100 });
-    const toolbar = el('form', { class: 'chat-toolbar', role: 'search', onsubmit: (event) => {
+    const findClose = el('button', { type: 'button', class: 'link', onclick: () => closeFind() });
+    const toolbar = el('form', { class: 'chat-toolbar', role: 'search', hidden: true, onsubmit: (event) => {
         event.preventDefault();
         if (findInput.value.trim()) onFind(findInput.value.trim());
-    } }, findInput, pinButton, muteButton);
+    } }, findInput, findClose);
+    findInput.addEventListener('keydown', (event) => {
+        if (event.key === 'Escape') {
+            event.preventDefault();
+            event.stopPropagation();
+            closeFind();
+        }
+    });
+    // The chat menu in the header: find, pin, mute, info.
+    const chatMenuButton = el('button', { type: 'button', class: 'chat-menu-button', id: 'chat-menu', 'aria-haspopup': 'menu',
+        onclick: () => menu.open(chatMenuButton, chatMenuItems()) }, '⋯');
     const scroller = el('div', { class: 'chat-messages', role: 'log', 'aria-live': 'polite', tabindex: '0' });
     const typingLine = el('p', { class: 'typing', 'aria-live': 'polite' });
-    const node = el('div', { class: 'chat' }, toolbar, typingLine, scroller, composer.node);
+    const jump = el('button', { type: 'button', class: 'jump-bottom', id: 'jump-bottom', hidden: true,
+        onclick: () => { scroller.scrollTop = scroller.scrollHeight; } });
+    const node = el('div', { class: 'chat' }, toolbar, typingLine, el('div', { class: 'log-wrap' }, scroller, jump),
+        composer.node);
+    let bottomSeq = 0; // the newest message shown while the log was scrolled to the bottom
     const menu = createMessageMenu();
     let shown = null; // the conversation the log shows
 
@@ -47,6 +61,7 @@ export function createChatPanel({ me, state, names, view, composer, outbox, load
         messages[next].focus();
     });
 
+    scroller.addEventListener('scroll', () => renderJump());
     scroller.addEventListener('scroll', async () => {
         if (scroller.scrollTop > 40 || state.messages.isComplete(state.open) || scroller.dataset.loading) return;
         scroller.dataset.loading = 'true';
@@ -92,20 +107,72 @@ export function createChatPanel({ me, state, names, view, composer, outbox, load
         if (!conversation) return;
         const switched = shown !== conversation.id;
         shown = conversation.id;
-        const atBottom = toBottom || switched || scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < 60;
+        if (switched) bottomSeq = Number.MAX_SAFE_INTEGER;
+        const atBottom = toBottom || switched || isAtBottom();
         reconcile(scroller, view.logNodes(conversation));
-        if (atBottom) scroller.scrollTop = scroller.scrollHeight;
+        const divider = switched ? scroller.querySelector('.new-divider') : null;
+        if (divider) divider.scrollIntoView({ block: 'start' });
+        else if (atBottom) scroller.scrollTop = scroller.scrollHeight;
+        countUnseen();
+        renderJump();
         renderTyping();
-        renderToolbar(conversation);
+        if (switched) toolbar.hidden = true;
+        renderToolbar();
         composer.render();
     }
 
-    function renderToolbar(conversation) {
+    function isAtBottom() {
+        return scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < 60;
+    }
+
+    /**
+     * The jump-to-bottom button, with how many messages from others came in while scrolled up.
+     * Counted when the log is drawn; a scroll only compares positions.
+     */
+    let newestSeq = 0;
+    let unseen = 0;
+    function countUnseen() {
+        const held = state.messages.sorted(state.open);
+        newestSeq = held.length ? held[held.length - 1].seq : 0;
+        unseen = isAtBottom() ? 0 : held.filter((m) => m.seq > bottomSeq && m.sender !== me.id).length;
+    }
+
+    function renderJump() {
+        if (isAtBottom()) {
+            bottomSeq = newestSeq;
+            unseen = 0;
+            jump.hidden = true;
+            return;
+        }
+        jump.hidden = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < 300 && !unseen;
+        jump.textContent = unseen ? `↓ ${unseen}` : '↓';
+        jump.setAttribute('aria-label', unseen ? t('chats.jumpToNew', { count: unseen }) : t('chats.jumpToBottom'));
+    }
+
+    function renderToolbar() {
         findInput.setAttribute('aria-label', t('chats.findInChat'));
         findInput.placeholder = t('chats.findInChat');
         toolbar.setAttribute('aria-label', t('chats.findInChat'));
-        pinButton.textContent = t(conversation.pinned ? 'chats.unpin' : 'chats.pin');
-        muteButton.textContent = t(conversation.muted ? 'chats.unmute' : 'chats.mute');
+        findClose.textContent = t('chats.close');
+        chatMenuButton.setAttribute('aria-label', t('chats.chatMenu'));
+    }
+
+    function chatMenuItems() {
+        const conversation = state.conversations.get(state.open);
+        if (!conversation) return [];
+        return [
+            { id: 'find', label: t('chats.findInChat'), run: () => { toolbar.hidden = false; findInput.focus(); } },
+            { id: 'pin', label: t(conversation.pinned ? 'chats.unpin' : 'chats.pin'), run: () => onPreference('pinned') },
+            { id: 'mute', label: t(conversation.muted ? 'chats.unmute' : 'chats.mute'), run: () => onPreference('muted') },
+            { id: 'info', label: t(conversation.kind === 'group' ? 'chats.groupInfo' : 'chats.personInfo'),
+                run: () => { location.hash = infoRoute(conversation); } },
+        ];
+    }
+
+    function closeFind() {
+        toolbar.hidden = true;
+        findInput.value = '';
+        composer.focus();
     }
 
     function renderTyping() {
@@ -126,6 +193,7 @@ export function createChatPanel({ me, state, names, view, composer, outbox, load
 
     return {
         node,
+        headerActions: chatMenuButton,
         render,
         renderTyping,
         lastEditable,

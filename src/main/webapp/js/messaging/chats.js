@@ -28,6 +28,7 @@ export function mountChats({ gateway, me, openChat, setBadge, isChatVisible, nav
         members: new Map(),       // group conversation id → members
         typing: new Map(),        // conversation id → timer
         open: null,
+        divider: null,            // { conversation, after }: "new messages" goes before the first unread
         touched: new Set(),       // conversations a push changed since the list was last loaded
     };
     const prefs = {
@@ -50,7 +51,8 @@ export function mountChats({ gateway, me, openChat, setBadge, isChatVisible, nav
     const list = createConversationList({ root: document.getElementById('chats-body'), state, names,
         drafts: (id) => composer.draftOf(id), setBadge, onOpen: (id) => navigate(id), onJump: jumpTo });
     const panel = createChatPanel({ me, state, names, view, composer, outbox, loadOlder, request,
-        onPreference: preference, onFind: (text) => list.searchIn(text, state.open).catch(() => {}), onShowReaders: showReaders });
+        onPreference: preference, onFind: (text) => list.searchIn(text, state.open).catch(() => {}), onShowReaders: showReaders,
+        infoRoute: (c) => (c.peer ? `#/contacts/people/${c.peer.username}` : `#/contacts/groups/${c.group.id}`) });
     composer.onDraftChange(() => list.render());
     roster.onChange(() => { list.render(); if (state.open) renderChat(); });
 
@@ -75,6 +77,7 @@ export function mountChats({ gateway, me, openChat, setBadge, isChatVisible, nav
         if (user === me.id) {
             conversation.readSeq = Math.max(conversation.readSeq, seq);
             conversation.unread = Math.max(0, conversation.lastSeq - conversation.readSeq);
+            if (!conversation.unread) conversation.mentionsMe = false;
             list.render();
         } else {
             conversation.peerReadSeq = Math.max(conversation.peerReadSeq ?? 0, seq);
@@ -119,10 +122,8 @@ export function mountChats({ gateway, me, openChat, setBadge, isChatVisible, nav
             state.pending.delete(message.clientMessageId);
         }
         const mine = message.sender === me.id;
-        if (!mine && conversation.kind === 'group' && !state.members.has(conversation.id)) {
-            // The list names who wrote it: a group's members are loaded once, on its first message.
-            loadMembers(conversation);
-        }
+        const looking = state.open === message.conversation && isChatVisible() && !document.hidden;
+        if (!mine && !looking && message.mentions?.includes(me.id)) conversation.mentionsMe = true;
         if (mine) conversation.readSeq = Math.max(conversation.readSeq, message.seq);
         advance(conversation, message);
         if (!mine && state.typing.has(message.conversation)) {
@@ -192,16 +193,24 @@ export function mountChats({ gateway, me, openChat, setBadge, isChatVisible, nav
         loadingMembers.add(conversation.id);
         api('GET', `/groups/${conversation.group.id}/members`).then((members) => {
             state.members.set(conversation.id, members);
-            list.render();
             if (state.open === conversation.id) renderChat();
         }).catch(() => {}).finally(() => loadingMembers.delete(conversation.id));
     }
 
+    let opening = 0; // the latest open or close: an older one that finishes late changes nothing
     async function open(id) {
+        const mine = ++opening;
         if (!state.conversations.has(id)) {
-            // Opened by address before the list arrived: ask for that one conversation.
+            // Opened by address before the list arrived: ask for that one conversation. Until it
+            // is here no chat is open, so nothing arriving meanwhile is marked read.
+            state.open = null;
             const fetched = await api('GET', `/conversations/${id}`);
+            if (mine !== opening) return;
             state.conversations.set(fetched.id, fetched);
+        }
+        if (state.open !== id) {
+            const unread = state.conversations.get(id);
+            state.divider = unread?.unread ? { conversation: id, after: unread.readSeq } : null;
         }
         state.open = id;
         composer.show(id);
@@ -216,14 +225,13 @@ export function mountChats({ gateway, me, openChat, setBadge, isChatVisible, nav
         } catch {
             // Offline: the chat shows what is held; the next welcome catches up (sync.catchUp).
         }
-        if (state.open !== id) return;
+        if (mine !== opening || state.open !== id) return;
         renderChat(!highlight);
         if (highlight?.conversation === id) panel.highlight(highlight.seq);
         highlight = null;
         markRead();
     }
 
-    /** Opens a conversation at a message: the page around it, then everything up to now. */
     let highlight = null; // { conversation, seq } to show once the chat opens
     async function jumpTo(id, seq) {
         await sync.loadAround(id, seq);
@@ -237,7 +245,7 @@ export function mountChats({ gateway, me, openChat, setBadge, isChatVisible, nav
         if (!conversation) return;
         openChat(names.title(conversation), panel.node, conversation.peer ? `@${conversation.peer.username}`
             : t('groups.numberAndCount', { number: conversation.group.number, count: state.members.get(state.open)?.length ?? '…' }),
-        conversation);
+        conversation, panel.headerActions);
         panel.render(toBottom);
     }
 
@@ -250,6 +258,7 @@ export function mountChats({ gateway, me, openChat, setBadge, isChatVisible, nav
         gateway.request({ type: 'read', conversation: conversation.id, seq: seen }).catch(() => {});
         conversation.readSeq = seen;
         conversation.unread = Math.max(0, conversation.lastSeq - seen);
+        if (!conversation.unread) conversation.mentionsMe = false;
         list.render();
     }
 
@@ -297,7 +306,7 @@ export function mountChats({ gateway, me, openChat, setBadge, isChatVisible, nav
         open: (id) => open(id),
         conversationWith,
         titleOf: (c) => names.title(c),
-        close: () => { state.open = null; composer.show(null); list.render(); },
+        close: () => { opening++; state.open = null; composer.show(null); list.render(); },
         closePopup: () => panel.closeMenu() || composer.closeInnermost(),
         openId: () => state.open,
         neighbour: (step) => {

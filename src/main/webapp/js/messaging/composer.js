@@ -4,7 +4,7 @@
 // mode) and never touches the text.
 import { avatar, el, replace } from '../dom.js';
 import { t } from '../i18n.js';
-import { EMOJI } from './text.js';
+import { createEmojiPicker } from './emoji-picker.js';
 import { Drafts } from './drafts.js';
 
 const TYPING_EVERY_MS = 2000;
@@ -22,9 +22,9 @@ export function createComposer({ me, gateway, state, names, onSend, onEdit, onFi
 
     const replyBar = el('div', { class: 'reply-bar', hidden: true });
     const suggestions = el('ul', { class: 'suggestions', id: 'mention-list', role: 'listbox', hidden: true });
-    const emojiPanel = el('div', { class: 'emoji-panel', id: 'emoji-panel', hidden: true, role: 'group' });
-    const input = el('textarea', { id: 'composer', rows: 1, 'aria-autocomplete': 'list', 'aria-controls': 'mention-list',
-        'aria-expanded': 'false' });
+    const picker = createEmojiPicker({ onPick: (emoji) => { insert(emoji); closeEmoji(); } });
+    const emojiPanel = picker.node;
+    const input = el('textarea', { id: 'composer', rows: 1, 'aria-autocomplete': 'list', 'aria-controls': 'mention-list' });
     const sendButton = el('button', { type: 'submit', class: 'primary send', id: 'send-button' });
     const emojiButton = el('button', { type: 'button', class: 'emoji-button', id: 'emoji-button',
         'aria-expanded': 'false', 'aria-controls': 'emoji-panel' }, '😀');
@@ -47,17 +47,9 @@ export function createComposer({ me, gateway, state, names, onSend, onEdit, onFi
         }
     });
 
-    EMOJI.forEach((emoji) => emojiPanel.append(el('button', { type: 'button', class: 'emoji', tabindex: '-1',
-        'aria-label': emoji, onclick: () => { insert(emoji); closeEmoji(); } }, emoji)));
     emojiButton.addEventListener('click', () => (emojiPanel.hidden ? openEmoji() : closeEmoji()));
     emojiPanel.addEventListener('keydown', (event) => {
-        const buttons = [...emojiPanel.querySelectorAll('.emoji')];
-        const at = buttons.indexOf(document.activeElement);
-        const step = { ArrowRight: 1, ArrowLeft: -1, ArrowDown: 8, ArrowUp: -8 }[event.key];
-        if (step !== undefined) {
-            event.preventDefault();
-            buttons[Math.min(buttons.length - 1, Math.max(0, at + step))]?.focus();
-        } else if (event.key === 'Escape') {
+        if (event.key === 'Escape') {
             event.preventDefault();
             event.stopPropagation();
             closeEmoji();
@@ -146,7 +138,10 @@ export function createComposer({ me, gateway, state, names, onSend, onEdit, onFi
     }
 
     function edit(message) {
-        if (editing === null) stash = input.value;
+        if (editing === null) {
+            saveDraft(); // keystrokes of the last moments are kept, not lost to the edit
+            stash = input.value;
+        }
         editing = message.seq;
         replyTo = null;
         input.value = message.body;
@@ -190,20 +185,23 @@ export function createComposer({ me, gateway, state, names, onSend, onEdit, onFi
         saveDraft();
     }
 
+    /** The text box grows with its content (up to the stylesheet's max-height), measured only when shown. */
     function grow() {
+        if (!input.offsetParent) {
+            input.style.height = '';
+            return;
+        }
         input.style.height = 'auto';
         input.style.height = `${input.scrollHeight + 2}px`;
     }
 
     function openEmoji() {
-        emojiPanel.hidden = false;
         emojiButton.setAttribute('aria-expanded', 'true');
-        const first = emojiPanel.querySelector('.emoji');
-        first?.focus();
+        picker.open();
     }
 
     function closeEmoji() {
-        emojiPanel.hidden = true;
+        picker.close();
         emojiButton.setAttribute('aria-expanded', 'false');
     }
 
@@ -224,7 +222,6 @@ export function createComposer({ me, gateway, state, names, onSend, onEdit, onFi
 
     function renderMentions() {
         suggestions.hidden = found.length === 0;
-        input.setAttribute('aria-expanded', String(!suggestions.hidden));
         replace(suggestions, found.map((m, i) => {
             const name = names.memberName(open, m.user.id);
             return el('li', { role: 'option', id: `mention-${m.user.id}`, class: 'suggestion',
@@ -269,7 +266,6 @@ export function createComposer({ me, gateway, state, names, onSend, onEdit, onFi
         found = [];
         active = -1;
         suggestions.hidden = true;
-        input.setAttribute('aria-expanded', 'false');
         input.removeAttribute('aria-activedescendant');
     }
 
@@ -286,7 +282,7 @@ export function createComposer({ me, gateway, state, names, onSend, onEdit, onFi
         sendButton.textContent = editing !== null ? t('profile.save') : t('chats.send');
         emojiButton.setAttribute('aria-label', t('chats.emoji'));
         attachButton.setAttribute('aria-label', t('chats.attach'));
-        emojiPanel.setAttribute('aria-label', t('chats.emoji'));
+        picker.render();
         suggestions.setAttribute('aria-label', t('chats.mentionSomeone'));
     }
 
@@ -299,7 +295,7 @@ export function createComposer({ me, gateway, state, names, onSend, onEdit, onFi
         edit,
         render,
         closeInnermost,
-        focus: () => input.focus(),
+        focus: () => { grow(); input.focus(); },
         draftOf: (conversationId) => drafts.get(conversationId),
         /** How a quoted message is drawn in the reply bar (the chat panel knows the messages). */
         setQuote: (fn) => { quoteOf = fn; },

@@ -54,6 +54,7 @@ export function createConversationList({ root, state, names, drafts, setBadge, o
             time: c.lastMessageAt ? shortTime(c.lastMessageAt) : '',
             sub: draft ? null : (c.lastMessage ? names.preview(c, c.lastMessage) : t('chats.noMessages')),
             draft: draft ? draft.split('\n')[0].slice(0, 80) : null,
+            mentioned: Boolean(c.mentionsMe && c.unread),
             picture: c.peer ? avatarUrl('users', c.peer.id, c.peer.avatar) : avatarUrl('groups', c.group?.id, c.group?.avatar),
             language: t('chats.draft'),
         };
@@ -64,8 +65,9 @@ export function createConversationList({ root, state, names, drafts, setBadge, o
         el('span', { class: 'row-main' },
             el('span', { class: 'row-title' },
                 look.pinned ? el('span', { class: 'pin', 'aria-label': t('chats.pinned') }, '📌 ') : null, look.title),
-            el('span', { class: 'row-sub' }, look.draft !== null
-                ? [el('span', { class: 'draft-mark' }, `[${t('chats.draft')}] `), look.draft] : look.sub)),
+            el('span', { class: 'row-sub' },
+                look.mentioned ? el('span', { class: 'mention-mark' }, `[${t('chats.mentionedYou')}] `) : null,
+                look.draft !== null ? [el('span', { class: 'draft-mark' }, `[${t('chats.draft')}] `), look.draft] : look.sub)),
         el('span', { class: 'row-side' },
             el('span', { class: 'time' }, look.time),
             look.muted ? el('span', { class: 'muted-mark', 'aria-label': t('chats.muted') }, '🔕') : null,

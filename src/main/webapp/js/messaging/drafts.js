@@ -1,9 +1,10 @@
 // Unsent text, per conversation, kept across switching chats and reloading the page (QQ shows
 // such a chat as "[Draft] …" in the list). Stored in the browser only, per account, bounded: the
-// most recently touched drafts are kept, each cut at a length well past the longest message the server accepts by default.
+// most recently touched drafts are kept, each cut at the longest message the server accepts by
+// default (at most ~1 MB of the browser's ~5 MB of storage).
 
-export const MAX_DRAFTS = 200;
-export const MAX_DRAFT_LENGTH = 10000;
+export const MAX_DRAFTS = 100;
+export const MAX_DRAFT_LENGTH = 5000;
 
 export class Drafts {
     #storage;

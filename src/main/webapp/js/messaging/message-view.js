@@ -8,6 +8,8 @@ import { richText } from './text.js';
 import { mediaNode } from './media-view.js';
 import { dayLabel, clock } from './time.js';
 
+const RUN_GAP_MS = 5 * 60 * 1000;
+
 export function createMessageView({ me, state, names, openViewer, onShowReaders, onRetry, onCancelUpload }) {
     const nodes = new KeyedNodes();
 
@@ -21,15 +23,26 @@ export function createMessageView({ me, state, names, openViewer, onShowReaders,
                 () => el('p', { class: 'hint center' }, t('chats.scrollForMore'))));
         }
         let day = null;
+        let previous = null;
+        const divider = state.divider?.conversation === id ? state.divider.after : null;
+        let dividerShown = false;
         for (const message of held) {
             const date = new Date(message.createdAt).toDateString();
             if (date !== day) {
                 day = date;
+                previous = null;
                 const label = dayLabel(message.createdAt);
                 out.push(nodes.node(`day:${id}:${date}`, label,
                     () => el('p', { class: 'date-separator', role: 'separator' }, label)));
             }
-            out.push(messageNode(conversation, message));
+            if (divider !== null && !dividerShown && message.seq > divider && message.sender !== me.id) {
+                dividerShown = true;
+                const label = t('chats.newMessages');
+                out.push(nodes.node(`new:${id}`, label, () => el('p', { class: 'new-divider', role: 'separator' }, label)));
+                previous = null;
+            }
+            out.push(messageNode(conversation, message, continues(previous, message)));
+            previous = message;
         }
         for (const [clientId, p] of state.pending) {
             if (p.conversation === id) out.push(pendingNode(clientId, p));
@@ -38,7 +51,13 @@ export function createMessageView({ me, state, names, openViewer, onShowReaders,
         return out;
     }
 
-    function messageNode(conversation, m) {
+    /** Whether a message continues its sender's run (one avatar and name per run, as QQ and Telegram do). */
+    function continues(previous, m) {
+        return Boolean(previous) && previous.kind !== 'system' && m.kind !== 'system' && previous.sender === m.sender
+            && new Date(m.createdAt) - new Date(previous.createdAt) < RUN_GAP_MS;
+    }
+
+    function messageNode(conversation, m, continued = false) {
         if (m.kind === 'system') {
             const text = names.systemText(conversation.id, m);
             return nodes.node(`m:${conversation.id}:${m.seq}`, `system:${text}`,
@@ -53,12 +72,13 @@ export function createMessageView({ me, state, names, openViewer, onShowReaders,
             quote: m.replyTo ? quoteText(conversation.id, m.replyTo) : null,
             receipt: mine ? receipt(conversation, m) : null,
             mentionsMe: Boolean(m.mentions?.includes(me.id)),
+            continued,
             language: t('chats.reply'), // a language change redraws
         };
         return nodes.node(`m:${conversation.id}:${m.seq}`, JSON.stringify(look), () => build(conversation, look));
     }
 
-    function build(conversation, { m, mine, author, avatar: picture, quote, receipt: status, mentionsMe }) {
+    function build(conversation, { m, mine, author, avatar: picture, quote, receipt: status, mentionsMe, continued }) {
         const bubble = el('div', { class: 'bubble' },
             quote ? quoteNode(quote) : null,
             m.recalled ? el('em', { class: 'recalled' }, mine ? t('chats.youRecalled') : t('chats.recalled'))
@@ -69,11 +89,11 @@ export function createMessageView({ me, state, names, openViewer, onShowReaders,
                 onclick: () => onShowReaders(conversation.id, m.seq) }, status)
             : el('span', { class: 'status' }, status);
         const sender = author ?? (mine ? me.displayName : names.memberName(conversation.id, m.sender));
-        return el('div', { class: `message${mine ? ' mine' : ''}${mentionsMe ? ' mentions-me' : ''}`,
+        return el('div', { class: `message${mine ? ' mine' : ''}${mentionsMe ? ' mentions-me' : ''}${continued ? ' continued' : ''}`,
             dataset: { seq: m.seq }, tabindex: '-1', 'aria-label': `${sender}, ${clock(m.createdAt)}` },
         mine ? null : avatar(sender, m.sender, '', picture),
         el('div', { class: 'message-main' },
-            author ? el('span', { class: 'author' }, author) : null,
+            author && !continued ? el('span', { class: 'author' }, author) : null,
             bubble,
             el('span', { class: 'meta' }, el('time', { datetime: m.createdAt }, clock(m.createdAt)), statusNode,
                 m.recalled ? null : el('button', { type: 'button', class: 'menu-button', tabindex: '-1',

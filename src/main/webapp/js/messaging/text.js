@@ -17,8 +17,3 @@ export function richText(text) {
     if (last < text.length) nodes.push(document.createTextNode(text.slice(last)));
     return nodes;
 }
-
-/** The emoji offered by the picker; any other emoji can be typed or pasted. */
-export const EMOJI = ['😀', '😂', '🤣', '😊', '😍', '🥰', '😘', '😎', '🤔', '😅', '😭', '😡', '😱', '🥳', '😴', '🙄',
-    '👍', '👎', '👏', '🙏', '💪', '👌', '✌️', '🤝', '❤️', '💔', '🔥', '🎉', '🌹', '☕', '🍺', '🍜',
-    '😺', '🐶', '🌞', '🌙', '⭐', '⚡', '✅', '❌'];

@@ -5,16 +5,18 @@
 import { api } from '../api.js';
 import { onLanguageChange, t } from '../i18n.js';
 import { Gateway } from '../realtime/connection.js';
+import { avatar, avatarUrl } from '../dom.js';
 import { mountChats } from '../messaging/chats.js';
 import { mountContacts } from '../social/contacts.js';
 import { roster, friendName } from '../social/roster.js';
 import { mountAccount } from './account.js';
 import { installShortcuts } from './shortcuts.js';
 import { chatOf, chatRoute, formatRoute, parseRoute } from './router.js';
+import { SESSION_HINT } from '../identity/auth.js';
 
 const WIDE = '(min-width: 760px)';
 
-export function showShell(user, onSignedOut) {
+export function showShell(user) {
     const shell = document.getElementById('shell');
     shell.hidden = false;
     const me = { ...user };
@@ -37,6 +39,7 @@ export function showShell(user, onSignedOut) {
     const title = document.getElementById('conversation-title');
     const subtitle = document.getElementById('conversation-subtitle');
     const headerAvatar = document.getElementById('conversation-avatar');
+    const headerActions = document.getElementById('conversation-actions');
     const body = document.getElementById('conversation-body');
     const panes = {
         welcome: document.getElementById('welcome-pane'),
@@ -50,6 +53,7 @@ export function showShell(user, onSignedOut) {
         if (pane !== 'chat') {
             subtitle.textContent = '';
             headerAvatar.replaceChildren();
+            headerActions.replaceChildren();
         }
         if (heading === null) {
             // The title follows language changes through its data-i18n key.
@@ -60,19 +64,20 @@ export function showShell(user, onSignedOut) {
             title.textContent = heading;
         }
     }
-    const openDetail = (heading, node) => {
+    const openDetail = (heading, node, focus = true) => {
         panes.detail.replaceChildren(node);
         showPane('detail', heading);
         shell.dataset.view = 'conversation';
-        title.focus({ preventScroll: true });
+        if (focus) title.focus({ preventScroll: true });
     };
-    const openChat = (heading, node, sub, conversation) => {
+    const openChat = (heading, node, sub, conversation, actions) => {
         if (panes.chat.firstChild !== node) panes.chat.replaceChildren(node);
         if (panes.chat.hidden) showPane('chat', heading);
         title.textContent = heading;
         delete title.dataset.i18n;
         subtitle.textContent = sub ?? '';
         headerAvatar.replaceChildren(...conversationBadge(conversation));
+        if (headerActions.firstChild !== actions) headerActions.replaceChildren(actions);
         shell.dataset.view = 'conversation';
     };
     const isChatVisible = () => !panes.chat.hidden && (shell.dataset.view === 'conversation' || window.matchMedia(WIDE).matches);
@@ -84,15 +89,20 @@ export function showShell(user, onSignedOut) {
         item.setAttribute('aria-label', count ? `${t(`nav.${section}`)}, ${label}` : t(`nav.${section}`));
     };
 
-    /** A friend's online dot in the chat header. */
+    /** The chat header's avatar, with a friend's online dot. */
     function conversationBadge(conversation) {
-        const friend = conversation?.peer ? roster.friend(conversation.peer.id) : null;
-        if (!friend) return [];
+        if (!conversation) return [];
+        const person = conversation.peer;
+        const picture = person ? avatar(person.displayName, person.id, 'small', avatarUrl('users', person.id, person.avatar))
+            : avatar(conversation.group?.name, conversation.group?.id, 'small', avatarUrl('groups', conversation.group?.id,
+                conversation.group?.avatar));
+        const friend = person ? roster.friend(person.id) : null;
+        if (!friend) return [picture];
         const dot = document.createElement('span');
         dot.className = `dot ${friend.online ? 'on' : 'off'}`;
         dot.setAttribute('role', 'img');
         dot.setAttribute('aria-label', t(friend.online ? 'presence.online' : 'presence.offline'));
-        return [dot];
+        return [picture, dot];
     }
 
     // Features -----------------------------------------------------------------------------
@@ -162,16 +172,17 @@ export function showShell(user, onSignedOut) {
         const chat = chatOf(route);
         if (chat === null) chats.close();
         if (route.section !== 'contacts' || !route.path) contacts.close();
+        // A failed view falls back to its section, unless the person has moved on meanwhile.
+        const fallBack = () => {
+            if (location.hash === formatRoute(route)) go(formatRoute({ section: route.section }), { replace: true });
+        };
         if (chat !== null) {
-            try {
-                await chats.open(chat);
-            } catch {
-                go(formatRoute({ section: 'chats' }), { replace: true });
-            }
+            // Not awaited: the chat shows at once and fills in; the next route need not wait for it.
+            chats.open(chat).catch(fallBack);
         } else if (route.section === 'contacts' && route.path) {
-            await contacts.route(route.path).catch(() => go(formatRoute({ section: 'contacts' }), { replace: true }));
+            contacts.route(route.path).catch(fallBack);
         } else if (route.section === 'profile' && (route.path || window.matchMedia(WIDE).matches)) {
-            await account.route(route.path);
+            await account.route(route.path).catch(fallBack);
             if (route.path) shell.dataset.view = 'conversation';
             else shell.dataset.view = window.matchMedia(WIDE).matches ? 'conversation' : 'list';
         } else {
@@ -189,14 +200,21 @@ export function showShell(user, onSignedOut) {
             leave();
         }
     }
+    let left = false;
+    /**
+     * Signed out (here, elsewhere, or the session ended): the page starts afresh. A reload is the
+     * one sure way that nothing of this person — listeners, open chats, friends and remarks in
+     * memory, dialogs — is left for whoever signs in next; their unsent drafts go too, since the
+     * next person at this browser must not read them.
+     */
     function leave() {
+        if (left) return;
+        left = true;
         unsubscribe();
-        window.removeEventListener('hashchange', apply);
-        window.removeEventListener('plume:open-chat', onOpenChat);
         gateway.stop();
-        shell.hidden = true;
-        history.replaceState(null, '', location.pathname);
-        onSignedOut();
+        localStorage.removeItem(SESSION_HINT);
+        localStorage.removeItem(`plume.drafts.${me.id}`);
+        location.replace(location.pathname);
     }
 
     const unsubscribe = onLanguageChange(() => { account.render(); renderState(); contacts.render(); chats.render(); });

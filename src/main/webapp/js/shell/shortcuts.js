@@ -36,7 +36,7 @@ export function installShortcuts({ candidates, openCandidate, step, closePopup }
     }
 
     function help() {
-        dialog('shortcuts.title', el('dl', { class: 'shortcut-list' }, SHORTCUTS.map(([keys, key]) => [
+        dialog('shortcuts.title', el('dl', { class: 'shortcut-list' }, SHORTCUTS.flatMap(([keys, key]) => [
             el('dt', {}, el('kbd', {}, keys)), el('dd', {}, t(key))])));
     }
 
@@ -91,7 +91,8 @@ export function installShortcuts({ candidates, openCandidate, step, closePopup }
         } else if (event.key === '?' && !typing(event.target) && !dialogs.length) {
             event.preventDefault();
             help();
-        } else if (event.key === 'Escape' && !dialogs.length && !event.defaultPrevented) {
+        } else if (event.key === 'Escape' && !document.querySelector('dialog[open]') && !event.defaultPrevented) {
+            // A dialog (help, switcher, the image viewer) closes itself on Esc; nothing else may.
             if (closePopup()) event.preventDefault();
         }
     });

@@ -16,7 +16,7 @@ import { blockedPane, contactGroupsPane, newGroupPane, requestsPane } from './pa
 
 const RELOAD_AFTER_MS = 30;
 
-export function mountContacts({ gateway, me, openDetail, setBadge, onShown }) {
+export function mountContacts({ gateway, me, openDetail, setBadge }) {
     const root = document.getElementById('contacts-body');
     const state = {
         friends: [],
@@ -29,6 +29,7 @@ export function mountContacts({ gateway, me, openDetail, setBadge, onShown }) {
         detail: null, // { route, deps, render } of the open detail pane
     };
 
+    const collapsed = new Set(); // contact groups the person folded
     const byName = (a, b) => friendName(a).localeCompare(friendName(b));
     const load = {
         friends: async () => {
@@ -68,18 +69,48 @@ export function mountContacts({ gateway, me, openDetail, setBadge, onShown }) {
         const frame = event.detail;
         const type = frame.type;
         if (type.startsWith('friend.request.')) reloadSoon('requests');
-        if (type === 'friend.added' || type === 'friend.removed' || type === 'friend.updated'
-            || type === 'contact_groups.changed' || type === 'friend.request.accepted') reloadSoon('friends');
-        if (type.startsWith('block.')) {
-            reloadSoon('friends');
-            reloadSoon('blocked');
-        }
+        if (type === 'friend.added' || type === 'friend.updated' || type === 'friend.removed'
+            || type === 'contact_groups.changed') applyFriendFrame(frame);
+        if (type.startsWith('block.')) reloadSoon('blocked');
         if (type.startsWith('group.')) applyGroupFrame(frame);
-        if (type === 'presence' && roster.setOnline(frame.user, frame.status === 'online')) {
-            render();
-            refreshDetail([`person:${frame.user}`]);
-        }
+        if (type === 'presence' && roster.setOnline(frame.user, frame.status === 'online')) patchPresence(frame.user);
     });
+
+    /**
+     * Friends changed: the frame carries the friend (or the contact groups), so the list is
+     * updated in place — with thousands of friends, reloading every page per change would be
+     * the server's cost of one remark.
+     */
+    function applyFriendFrame(frame) {
+        if (frame.type === 'contact_groups.changed') {
+            state.contactGroups = frame.groups;
+            // A deleted group's friends moved to the default group (the server moved them too).
+            const ids = new Set(frame.groups.map((g) => g.id));
+            const fallback = frame.groups.find((g) => g.isDefault)?.id;
+            for (const friend of state.friends) if (!ids.has(friend.contactGroupId)) friend.contactGroupId = fallback;
+        } else {
+            const id = frame.friend?.user.id ?? frame.user;
+            state.friends = state.friends.filter((f) => f.user.id !== id);
+            if (frame.friend) state.friends.push(frame.friend);
+            state.friends.sort(byName);
+        }
+        roster.replace(state.friends);
+        render();
+        refreshDetail(['friends']);
+    }
+
+    /** Someone's presence changed: their dot and their group's count, in place (no redraw, no lost focus). */
+    function patchPresence(userId) {
+        const friend = roster.friend(userId);
+        const row = root.querySelector(`.friend-row[data-user-id="${userId}"]`);
+        if (!friend || !row) return;
+        const dot = row.querySelector('.dot');
+        dot.className = `dot ${friend.online ? 'on' : 'off'}`;
+        dot.setAttribute('aria-label', t(friend.online ? 'presence.online' : 'presence.offline'));
+        const section = row.closest('.contact-group');
+        const members = state.friends.filter((f) => f.contactGroupId === friend.contactGroupId);
+        section.querySelector('.count').textContent = ` ${members.filter((f) => f.online).length}/${members.length}`;
+    }
 
     /**
      * A group changed: the frame carries the change, so the list is updated in place instead of
@@ -178,7 +209,8 @@ export function mountContacts({ gateway, me, openDetail, setBadge, onShown }) {
     function contactGroupSection(group) {
         const friends = state.friends.filter((f) => f.contactGroupId === group.id);
         const online = friends.filter((f) => f.online).length;
-        return el('details', { class: 'contact-group', open: true, dataset: { groupId: group.id } },
+        const section = el('details', { class: 'contact-group', open: !collapsed.has(group.id), dataset: { groupId: group.id },
+            ontoggle: () => { if (section.open) collapsed.delete(group.id); else collapsed.add(group.id); } },
             el('summary', {}, contactGroupName(group), el('span', { class: 'count' }, ` ${online}/${friends.length}`)),
             el('ul', { class: 'rows' }, friends.map((f) => el('li', {}, el('a', {
                 class: 'row friend-row', href: `#/contacts/people/${f.user.username}`, dataset: { userId: f.user.id } },
@@ -188,6 +220,7 @@ export function mountContacts({ gateway, me, openDetail, setBadge, onShown }) {
                 el('span', { class: 'row-sub' }, f.user.signature || `@${f.user.username}`)),
             el('span', { class: `dot ${f.online ? 'on' : 'off'}`, role: 'img',
                 'aria-label': t(f.online ? 'presence.online' : 'presence.offline') }))))));
+        return section;
     }
 
     function groupRow(g) {
@@ -199,8 +232,7 @@ export function mountContacts({ gateway, me, openDetail, setBadge, onShown }) {
 
     // Detail panes: each is an async function that builds [title, node]; the open one is rebuilt
     // when a part it depends on changes ("friends", "requests", "groups", "blocked", "group:ID", "person:ID").
-    const context = { me, state, reload, show: (pane) => show(pane), close: () => { state.detail = null; },
-        groupPane: (id) => pane(`groups/${id}`, ['friends', `group:${id}`], (c) => groupPane(c, id)) };
+    const context = { me, state, reload };
 
     function pane(route, deps, build) {
         return { route, deps, build };
@@ -208,32 +240,53 @@ export function mountContacts({ gateway, me, openDetail, setBadge, onShown }) {
 
     function show(detail) {
         state.detail = detail;
+        let first = true;
         detail.render = async () => {
             const [title, node] = await detail.build(context);
             if (state.detail === detail) {
-                openDetail(title, node);
-                onShown?.(detail.route);
+                // Focus goes to the pane's title when it opens, not each time it is rebuilt.
+                openDetail(title, node, first);
+                first = false;
             }
         };
-        detail.render().catch(() => {});
+        return detail.render();
     }
 
+    /**
+     * Rebuilds the open pane when a part it shows changed — but not under the person's fingers:
+     * while a field of the pane has the focus, the rebuild waits until the focus leaves the pane.
+     */
+    const detailPane = document.getElementById('detail-pane');
     function refreshDetail(parts) {
         const detail = state.detail;
-        if (detail && parts.some((part) => detail.deps.includes(part))) detail.render().catch(() => {});
+        if (!detail || !parts.some((part) => detail.deps.includes(part))) return;
+        if (detailPane.contains(document.activeElement) && document.activeElement.matches('input, textarea, select')) {
+            detail.stale = true;
+            return;
+        }
+        detail.render().catch(() => {});
     }
+    detailPane.addEventListener('focusout', (event) => {
+        const detail = state.detail;
+        if (detail?.stale && !detailPane.contains(event.relatedTarget)) {
+            detail.stale = false;
+            detail.render().catch(() => {});
+        }
+    });
 
     async function showPerson(username) {
         const known = state.friends.find((f) => f.user.username === username)?.user;
         const person = known ?? await api('GET', `/users/${encodeURIComponent(username)}`);
-        show(pane(`people/${username}`, ['friends', 'requests', 'blocked', `person:${person.id}`], (c) => personPane(c, person)));
+        show(pane(`people/${username}`, ['friends', 'requests', 'blocked'], (c) => personPane(c, person)));
     }
 
     /** Opens the pane a route names ({@code people/NAME}, {@code groups/ID}, {@code requests}, …). */
     async function route(path) {
         const [kind, id] = path.split('/');
         if (kind === 'people' && id) return showPerson(id);
-        if (kind === 'groups' && /^\d+$/.test(id ?? '')) return show(context.groupPane(Number(id)));
+        if (kind === 'groups' && /^\d+$/.test(id ?? '')) {
+            return show(pane(`groups/${id}`, ['friends', `group:${id}`], (c) => groupPane(c, Number(id))));
+        }
         const panes = { requests: [['requests', 'friends'], requestsPane], 'new-group': [['friends'], newGroupPane],
             'contact-groups': [['friends'], contactGroupsPane], blocked: [['blocked'], blockedPane] };
         if (panes[kind]) return show(pane(kind, panes[kind][0], panes[kind][1]));

@@ -7,7 +7,7 @@ import { t } from '../i18n.js';
 import { friendName, memberName, shownName } from './roster.js';
 import { actor, confirmButton, policySelect, problemText } from './pane-kit.js';
 
-export async function groupPane({ me, state, reload, close }, groupId) {
+export async function groupPane({ me, state, reload }, groupId) {
     let group;
     try {
         group = await api('GET', `/groups/${groupId}`);
@@ -85,11 +85,11 @@ export async function groupPane({ me, state, reload, close }, groupId) {
     add(card, el('div', { class: 'actions' }, owner
         ? confirmButton(t('groups.dissolve'), t('groups.confirmDissolve'), act(async () => {
             await api('DELETE', `/groups/${group.id}`);
-            close();
+            location.hash = '#/contacts';
         }))
         : confirmButton(t('groups.leave'), t('groups.confirmLeave'), act(async () => {
             await api('DELETE', `/groups/${group.id}/members/${me.id}`);
-            close();
+            location.hash = '#/contacts';
         }))), status);
     return [group.name, card];
 }

@@ -32,7 +32,7 @@ export async function requestsPane({ state, reload }) {
         status)];
 }
 
-export async function newGroupPane({ state, reload, show, groupPane }) {
+export async function newGroupPane({ state, reload }) {
     const name = el('input', { id: 'new-group-name', maxlength: 64, required: true, 'aria-describedby': 'new-group-error' });
     const description = el('textarea', { id: 'new-group-description', maxlength: 500, rows: 3 });
     const policy = policySelect('new-group-policy', 'approval');
@@ -54,7 +54,7 @@ export async function newGroupPane({ state, reload, show, groupPane }) {
             const group = await api('POST', '/groups', { name: name.value.trim(), description: description.value.trim() || null,
                 joinPolicy: policy.value, memberIds });
             await reload('groups');
-            show(groupPane(group.id));
+            location.hash = `#/contacts/groups/${group.id}`;
         } catch (error) {
             status.textContent = problemText(error);
         }

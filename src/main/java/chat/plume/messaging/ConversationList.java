@@ -142,6 +142,7 @@ public class ConversationList {
                 .map(Conversation::groupId)
                 .toList());
         Map<Long, MessagingViews.Message> last = lastMessages(conversations);
+        Set<Long> mentioned = mentionedIn(me, memberships, conversations);
         List<MessagingViews.Conversation> views = new ArrayList<>(conversations.size());
         for (int i = 0; i < conversations.size(); i++) {
             Conversation c = conversations.get(i);
@@ -161,9 +162,35 @@ public class ConversationList {
                     Timestamps.toInstant(c.lastMessageAt()),
                     mine.pinned(),
                     mine.muted(),
-                    c.kind() == ConversationKind.DIRECT ? peerReads.get(c.id()) : null));
+                    c.kind() == ConversationKind.DIRECT ? peerReads.get(c.id()) : null,
+                    mentioned.contains(c.id())));
         }
         return views;
+    }
+
+    /** The conversations among these where an unread message @mentions {@code me}, in one query. */
+    private Set<Long> mentionedIn(long me, List<ConversationMember> memberships, List<Conversation> conversations) {
+        List<Long> unread = new ArrayList<>();
+        for (int i = 0; i < conversations.size(); i++) {
+            if (conversations.get(i).kind() == ConversationKind.GROUP
+                    && conversations.get(i).lastSeq() > memberships.get(i).readSeq()) {
+                unread.add(conversations.get(i).id());
+            }
+        }
+        if (unread.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(em.createQuery(
+                        "select distinct m.conversationId from Message m, ConversationMember p"
+                                + " where p.accountId = :me and p.conversationId in :ids"
+                                + " and m.conversationId = p.conversationId and m.seq > p.readSeq"
+                                + " and m.mentions is not null and m.recalledAt is null"
+                                + " and concat(',', m.mentions, ',') like :pattern",
+                        Long.class)
+                .setParameter("me", me)
+                .setParameter("ids", unread)
+                .setParameter("pattern", "%," + me + ",%")
+                .getResultList());
     }
 
     /** The newest message of each conversation that has one, in one query (and one for their media). */

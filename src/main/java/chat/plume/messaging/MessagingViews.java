@@ -59,7 +59,8 @@ public final class MessagingViews {
 
     /**
      * A conversation in the caller's list. {@code peer} is set for direct conversations,
-     * {@code group} for group ones. {@code unread} counts messages after {@code readSeq}.
+     * {@code group} for group ones. {@code unread} counts messages after {@code readSeq};
+     * {@code mentionsMe} says whether one of those @mentions the caller.
      */
     public record Conversation(
             long id,
@@ -73,7 +74,8 @@ public final class MessagingViews {
             Instant lastMessageAt,
             boolean pinned,
             boolean muted,
-            Long peerReadSeq) {}
+            Long peerReadSeq,
+            boolean mentionsMe) {}
 
     /** Which group a group conversation belongs to. */
     public record GroupRef(long id, String name, long number, Long avatar) {}

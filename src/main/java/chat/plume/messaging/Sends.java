@@ -1,6 +1,7 @@
 package chat.plume.messaging;
 
 import chat.plume.identity.boundary.Caller;
+import chat.plume.identity.boundary.DisplayNames;
 import chat.plume.media.Media;
 import chat.plume.media.MediaKind;
 import chat.plume.platform.Constraints;
@@ -57,6 +58,9 @@ public class Sends {
 
     @Inject
     MessageViews views;
+
+    @Inject
+    DisplayNames displayNames;
 
     @Inject
     Event<Push> push;
@@ -177,6 +181,10 @@ public class Sends {
                 .setParameter("account", me)
                 .executeUpdate();
         MessagingViews.Message view = views.of(message);
+        if (conversation.kind() == ConversationKind.GROUP) {
+            // Group members' lists name who wrote it without loading the group's members.
+            view = view.withSenderName(displayNames.of(me));
+        }
         push.fire(Push.ordered(recipients(conversationId), new MessagingFrames.NewMessage(view), conversationId, seq));
         return new Sent(view, false);
     }

@@ -1,6 +1,7 @@
 package chat.plume.messaging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -66,6 +67,9 @@ class ListQueriesIT {
     @Inject
     Friendships friendships;
 
+    @Inject
+    Messages messages;
+
     @PersistenceUnit
     EntityManagerFactory factory;
 
@@ -107,7 +111,8 @@ class ListQueriesIT {
         // A group's preview names who wrote it; a direct one needs no name.
         String myName = accounts.publicProfile(me.accountId()).displayName();
         for (MessagingViews.Conversation c : all) {
-            assertEquals("group".equals(c.kind()) ? myName : null, c.lastMessage().senderName(), c.kind());
+            assertEquals(
+                    "group".equals(c.kind()) ? myName : null, c.lastMessage().senderName(), c.kind());
         }
     }
 
@@ -129,15 +134,38 @@ class ListQueriesIT {
         long forMany = statements(() -> friendships.friends(many, 0, 100));
         assertEquals(forFew, forMany, "statements for 2 friends vs 9");
         List<Long> ids = new ArrayList<>();
-        long after = 0;
-        List<FriendViews.Friend> page;
+        Long after = 0L;
         do {
-            page = friendships.friends(many, after, 4);
-            page.forEach(f -> ids.add(f.user().id()));
-            after = page.isEmpty() ? after : page.get(page.size() - 1).user().id();
-        } while (page.size() == 4);
+            FriendViews.Page page = friendships.friends(many, after, 4);
+            page.friends().forEach(f -> ids.add(f.user().id()));
+            after = page.next();
+        } while (after != null);
         assertEquals(9, ids.size());
         assertEquals(ids.stream().sorted().distinct().toList(), ids, "each friend once, by id");
+    }
+
+    @Test
+    void aGroupWhereAnUnreadMessageMentionsMeSaysSo() {
+        Caller me = Callers.register(accounts, "Mentioned");
+        Caller friend = Callers.register(accounts, "Mentioner");
+        Callers.befriend(requests, me, friend);
+        long group = groups.create(friend, "mentions", null, JoinPolicy.OPEN, List.of(me.accountId()))
+                .id();
+        long conversation = conversations.openGroup(friend, group).id();
+        sends.send(new Sends.Outgoing(friend, conversation, "m1", "@you look", null, List.of(me.accountId()), null));
+        sends.send(new Sends.Outgoing(friend, conversation, "m2", "and more", null, List.of(), null));
+        assertTrue(mentionsMe(me, conversation), "an unread mention");
+        assertFalse(mentionsMe(friend, conversation), "the sender is not mentioned");
+        messages.read(me, conversation, 2);
+        assertFalse(mentionsMe(me, conversation), "read: no longer marked");
+    }
+
+    private boolean mentionsMe(Caller who, long conversationId) {
+        return list.page(who.accountId(), null, 100).conversations().stream()
+                .filter(c -> c.id() == conversationId)
+                .findFirst()
+                .orElseThrow()
+                .mentionsMe();
     }
 
     private static Instant activity(MessagingViews.Conversation c) {

@@ -450,6 +450,8 @@ class MessagingIT extends ClientTestBase {
                     .getJsonObject("message");
             assertThat(received.getJsonArray("mentions").getJsonNumber(0).longValue())
                     .isEqualTo(member.id());
+            // A group message names its sender, so that a chat list can say who wrote it.
+            assertThat(received.getString("senderName")).isEqualTo("Name " + owner.username());
             assertThat(ownerWs.request(
                                     "{\"type\":\"send\",\"id\":\"m2\",\"conversation\":" + conversation
                                             + ",\"clientMessageId\":\"m2\",\"body\":\"x\",\"mentions\":[" + late.id()

@@ -14,7 +14,9 @@ import chat.plume.testing.SilentClient;
 import chat.plume.testing.WsClient;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -67,6 +69,35 @@ class FriendsIT extends ClientTestBase {
             assertThat(friendIds(bob)).containsExactly(alice.id());
             assertThat(ok(200, bob.get("/friend-requests")).getJsonArray("incoming"))
                     .isEmpty();
+        }
+    }
+
+    @Test
+    void theFriendListComesInPagesLinkedByTheirNextAddress() {
+        Person host = Person.create(api, "Pager");
+        List<Long> expected = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Person friend = Person.create(api, "Paged");
+            Person.befriend(host, friend);
+            expected.add(friend.id());
+        }
+        HttpResponse<String> first = Api.expect(200, host.get("/friends?limit=2"));
+        String next = first.headers().firstValue("Link").orElseThrow();
+        assertThat(next).contains("rel=\"next\"").contains("after=" + expected.get(1));
+        String path = next.substring(next.indexOf("/friends"), next.indexOf('>'));
+        HttpResponse<String> second = Api.expect(200, host.get(path));
+        assertThat(second.headers().firstValue("Link")).isEmpty();
+        List<Long> seen = new ArrayList<>();
+        for (HttpResponse<String> page : List.of(first, second)) {
+            Json.parseArray(page.body())
+                    .forEach(f -> seen.add(f.asJsonObject()
+                            .getJsonObject("user")
+                            .getJsonNumber("id")
+                            .longValue()));
+        }
+        assertThat(seen).isEqualTo(expected);
+        for (String bad : List.of("limit=0", "limit=1001", "after=-1", "after=x", "limit=2.5")) {
+            Problems.assertProblem(host.get("/friends?" + bad), 400, "invalid_input");
         }
     }
 

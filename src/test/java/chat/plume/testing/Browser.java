@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.Assertions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
@@ -85,6 +87,12 @@ public final class Browser implements AutoCloseable {
         return driver;
     }
 
+    /** Runs an asynchronous script (it calls its last argument with the result) and returns the result. */
+    public Object asyncScript(String script, Duration timeout) {
+        driver.manage().timeouts().scriptTimeout(timeout);
+        return driver.executeAsyncScript(script);
+    }
+
     /** Waits up to 20 s; the page re-renders live, so an element replaced meanwhile is looked up again. */
     public WebDriverWait waiting() {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
@@ -112,6 +120,53 @@ public final class Browser implements AutoCloseable {
                         .as("accessible name of %s#%s", control.getTagName(), control.getAttribute("id"))
                         .isNotBlank();
             }
+        }
+    }
+
+    /**
+     * Opens an address of the page signed out, signs in with the keyboard only (typing, Tab,
+     * Enter) and waits until the page is connected: the address is kept through the sign-in.
+     */
+    public WebDriver signInAt(URL url, String route, Person person) {
+        driver.get(url.toString().replaceAll("/$", "") + "/" + route);
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("signin-username")));
+        waiting().until(d -> "signin-username".equals(focused()));
+        driver.switchTo().activeElement().sendKeys(person.username(), Keys.TAB);
+        driver.switchTo().activeElement().sendKeys("pass-" + person.username(), Keys.ENTER);
+        waiting().until(ExpectedConditions.attributeToBe(By.id("connection-state"), "data-state", "online"));
+        return driver;
+    }
+
+    /** Runs a script in the page and returns its result. */
+    public Object script(String script, Object... arguments) {
+        return driver.executeScript(script, arguments);
+    }
+
+    /** Opens an address of the page (a hash route such as {@code #/chats/12}) and waits until it is connected. */
+    public void visit(URL url, String route) {
+        driver.get(url.toString().replaceAll("/$", "") + "/" + route);
+        waiting().until(ExpectedConditions.attributeToBe(By.id("connection-state"), "data-state", "online"));
+    }
+
+    /** The browser window as a phone (390×844) or a desktop (1280×800). */
+    public void resize(boolean phone) {
+        driver.manage().window().setSize(phone ? new Dimension(390, 844) : new Dimension(1280, 800));
+    }
+
+    /** The id of the element that has the keyboard focus, or its tag when it has none. */
+    public String focused() {
+        WebElement active = driver.switchTo().activeElement();
+        String id = active.getAttribute("id");
+        return id == null || id.isEmpty() ? active.getTagName() : id;
+    }
+
+    /** Runs a browser test's steps; on failure saves a screenshot and the console as {@code failed-NAME}. */
+    public void steps(String name, Runnable steps) {
+        try {
+            steps.run();
+        } catch (RuntimeException | AssertionError failure) {
+            capture("failed-" + name);
+            throw failure;
         }
     }
 

@@ -53,6 +53,50 @@ public record Person(Api api, long id, String username, String token) {
         ok(200, b.post("/friend-requests/" + id + "/accept", null));
     }
 
+    /** The conversation with a friend ({@code POST /conversations}, made on first use). */
+    public long conversationWith(Person friend) {
+        return ok(200, post("/conversations", Json.object("userId", friend.id())))
+                .getJsonNumber("id")
+                .longValue();
+    }
+
+    /** The conversation of a group this person is in. */
+    public long conversationOfGroup(long group) {
+        return ok(200, post("/conversations", Json.object("groupId", group)))
+                .getJsonNumber("id")
+                .longValue();
+    }
+
+    /** Creates a group with friends of this person as its first members; returns its id. */
+    public long createGroup(String name, Person... members) {
+        StringBuilder ids = new StringBuilder();
+        for (Person member : members) {
+            ids.append(ids.isEmpty() ? "" : ",").append(member.id());
+        }
+        return ok(201, post("/groups", "{\"name\":\"" + name + "\",\"memberIds\":[" + ids + "]}"))
+                .getJsonNumber("id")
+                .longValue();
+    }
+
+    /** Sends a text message over a WebSocket of its own and waits for the acknowledgement. */
+    public JsonObject sendText(long conversation, String clientMessageId, String body) {
+        try (WsClient socket = connect()) {
+            return socket.request(
+                    Json.object(
+                            "type",
+                            "send",
+                            "id",
+                            "t1",
+                            "conversation",
+                            conversation,
+                            "clientMessageId",
+                            clientMessageId,
+                            "body",
+                            body),
+                    Duration.ofSeconds(10));
+        }
+    }
+
     public WsClient connect() {
         WsClient client = WsClient.connect(api.base(), token);
         client.next("welcome", Duration.ofSeconds(10));

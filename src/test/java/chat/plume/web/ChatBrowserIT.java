@@ -90,7 +90,12 @@ class ChatBrowserIT extends ClientTestBase {
 
         // Bob answers with an emoji from the picker.
         bobPage.findElement(By.cssSelector(".emoji-button")).click();
-        bobPage.findElements(By.cssSelector(".emoji")).get(16).click();
+        b.waiting()
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("emoji-search")))
+                .sendKeys("thumbs up");
+        b.waiting()
+                .until(ExpectedConditions.elementToBeClickable(By.cssSelector(".emoji[aria-label='thumbs up']")))
+                .click();
         bobPage.findElement(By.id("composer")).sendKeys(" 收到", Keys.ENTER);
         a.waiting()
                 .until(ExpectedConditions.textToBePresentInElementLocated(
@@ -122,7 +127,10 @@ class ChatBrowserIT extends ClientTestBase {
         b.waiting()
                 .until(ExpectedConditions.textToBePresentInElementLocated(
                         By.cssSelector(".message.highlight .text"), "while you were away 2"));
-        bobPage.findElement(By.id("toggle-pin")).click();
+        bobPage.findElement(By.id("chat-menu")).click();
+        b.waiting()
+                .until(ExpectedConditions.elementToBeClickable(By.cssSelector(".message-menu [data-action=pin]")))
+                .click();
         b.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(direct + " .pin")));
 
         // The group of three.

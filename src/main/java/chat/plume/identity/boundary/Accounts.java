@@ -35,6 +35,9 @@ public class Accounts {
     EntityManager em;
 
     @Inject
+    DisplayNames displayNames;
+
+    @Inject
     PasswordHasher hasher;
 
     @Inject
@@ -95,6 +98,7 @@ public class Accounts {
                 Gender.fromWire(update.gender()).orElse(null),
                 blankToNull(update.region()),
                 blankToNull(update.phone()));
+        displayNames.forget(account.id());
         return OwnProfile.of(account);
     }
 

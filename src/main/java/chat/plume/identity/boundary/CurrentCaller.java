@@ -16,7 +16,12 @@ public class CurrentCaller {
 
     private Caller caller;
 
-    void authenticated(Caller caller) {
+    /**
+     * Called by {@link AuthenticationFilter} only. Public because it is called through the bean's
+     * client proxy, which forwards public methods. An asynchronous resource or a task handed to an
+     * executor must read {@link #get()} before it leaves the request's thread.
+     */
+    public void authenticated(Caller caller) {
         this.caller = caller;
     }
 

@@ -3,26 +3,23 @@ package chat.plume.platform.rest;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import java.util.function.Function;
 
 /**
- * A keyset page as a response: the items, and when the page is full a
- * {@code Link: <…?after=KEY>; rel="next"} header naming the next one (the request's own URI with
- * {@code after} replaced by the last item's key). A page that is not full is the last; one extra
- * request when the last page happens to be full is the price of not counting.
+ * A keyset page as a response: the items, and when more may follow a
+ * {@code Link: <…?after=KEY>; rel="next"} header naming the next page (the request's own URI with
+ * {@code after} replaced). Whether more may follow is the caller's to say — from the rows it read,
+ * not the items it kept — and a full last page costs one more request that answers empty.
  */
 public final class NextPage {
 
     private NextPage() {}
 
-    public static <T> Response of(List<T> page, int size, UriInfo uri, Function<T, Object> key) {
-        Response.ResponseBuilder answer = Response.ok(page);
-        if (!page.isEmpty() && page.size() >= size) {
+    /** {@code next}: the key to continue after, or null when this is the last page. */
+    public static Response of(List<?> items, Object next, UriInfo uri) {
+        Response.ResponseBuilder answer = Response.ok(items);
+        if (next != null) {
             answer.link(
-                    uri.getRequestUriBuilder()
-                            .replaceQueryParam("after", key.apply(page.get(page.size() - 1)))
-                            .build(),
-                    "next");
+                    uri.getRequestUriBuilder().replaceQueryParam("after", next).build(), "next");
         }
         return answer.build();
     }

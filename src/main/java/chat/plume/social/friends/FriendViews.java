@@ -25,6 +25,9 @@ public final class FriendViews {
     /** A friend as the caller sees them: with the caller's remark and contact group. */
     public record Friend(PublicProfile user, String remark, long contactGroupId, boolean online, Instant since) {}
 
+    /** A page of friends; {@code next} is the key to continue after, null on the last page. */
+    public record Page(List<Friend> friends, Long next) {}
+
     /** A contact group; {@code name} is null for the default group until it is renamed. */
     public record Group(long id, String name, boolean isDefault, int position) {}
 

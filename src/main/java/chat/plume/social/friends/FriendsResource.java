@@ -22,7 +22,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
 
 /** {@code /friends}: a page of the caller's friends, a friend's remark and group, ending a friendship. */
 @Path("friends")
@@ -58,8 +57,8 @@ public class FriendsResource {
                     String limit,
             @Context UriInfo uri) {
         int size = Integer.parseInt(limit);
-        List<FriendViews.Friend> page = friendships.friends(caller.get(), Long.parseLong(after), size);
-        return NextPage.of(page, size, uri, f -> f.user().id());
+        FriendViews.Page page = friendships.friends(caller.get(), Long.parseLong(after), size);
+        return NextPage.of(page.friends(), page.next(), uri);
     }
 
     @PUT

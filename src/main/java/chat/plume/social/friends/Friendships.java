@@ -48,18 +48,23 @@ public class Friendships {
     Event<Push> push;
 
     /** A page of the caller's friends after {@code afterId}, by account id: two queries whatever its size. */
-    public List<FriendViews.Friend> friends(Caller caller, long afterId, int limit) {
+    public FriendViews.Page friends(Caller caller, long afterId, int limit) {
+        int size = Math.max(1, Math.min(limit, MAX_PAGE));
         List<Friendship> sides = em.createNamedQuery(Friendship.OF_OWNER, Friendship.class)
                 .setParameter("owner", caller.accountId())
                 .setParameter("after", afterId)
-                .setMaxResults(Math.max(1, Math.min(limit, MAX_PAGE)))
+                .setMaxResults(size)
                 .getResultList();
         Map<Long, PublicProfile> people =
                 accounts.publicProfiles(sides.stream().map(Friendship::friendId).toList());
-        return sides.stream()
-                .filter(f -> people.containsKey(f.friendId()))
-                .map(f -> view(f, people.get(f.friendId())))
-                .toList();
+        // Whether more follow is decided by the rows read, not the friends kept.
+        Long next = sides.size() == size ? sides.get(size - 1).friendId() : null;
+        return new FriendViews.Page(
+                sides.stream()
+                        .filter(f -> people.containsKey(f.friendId()))
+                        .map(f -> view(f, people.get(f.friendId())))
+                        .toList(),
+                next);
     }
 
     /** Sets the caller's remark for a friend and the contact group they are filed under. */

@@ -59,7 +59,7 @@ public class GroupsResource {
             @Context UriInfo uri) {
         int size = Integer.parseInt(limit);
         List<GroupViews.Group> page = groups.mine(caller.get(), Long.parseLong(after), size);
-        return NextPage.of(page, size, uri, GroupViews.Group::id);
+        return NextPage.of(page, page.size() == size ? page.get(size - 1).id() : null, uri);
     }
 
     @POST

@@ -1,0 +1,211 @@
+package chat.plume.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import chat.plume.testing.Browser;
+import chat.plume.testing.ClientTestBase;
+import chat.plume.testing.Json;
+import chat.plume.testing.Person;
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * The page as someone coming from QQ or Telegram uses it: drafts stay with their chat, Esc never
+ * eats text, every view has an address (opened directly, kept by a reload, left with Back), the
+ * whole path from signing in to a sent message — and an @mention — works with the keyboard only,
+ * and one's remark for a friend is the name shown everywhere.
+ */
+@RunAsClient
+class PageBrowserIT extends ClientTestBase {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    @Test
+    void draftsStayWithTheirChatAndEscapeNeverEatsText() {
+        Person alice = Person.create(api, "DraftA");
+        Person bob = Person.create(api, "DraftB");
+        Person.befriend(alice, bob);
+        long direct = alice.conversationWith(bob);
+        long group = alice.conversationOfGroup(alice.createGroup("Drafts", bob));
+        bob.sendText(direct, "page-draft", "Can you read this?");
+        try (Browser browser = Browser.open("en-US")) {
+            browser.steps("page-drafts", () -> {
+                WebDriver page = browser.signInAt(url, "#/chats/" + direct, alice);
+                WebElement composer = composer(browser);
+                composer.sendKeys("half for Bob");
+
+                browser.waiting()
+                        .until(ExpectedConditions.elementToBeClickable(row(group)))
+                        .click();
+                browser.waiting().until(d -> value(composer(browser)).isEmpty());
+                composer(browser).sendKeys("for the group");
+                browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(row(direct), "[Draft]"));
+                assertThat(page.findElement(row(direct)).getText()).contains("half for Bob");
+                browser.screenshot("page-draft-in-list");
+
+                // A reload returns to the same chat, with its draft.
+                page.navigate().refresh();
+                browser.waiting()
+                        .until(ExpectedConditions.attributeToBe(By.id("connection-state"), "data-state", "online"));
+                assertThat(page.getCurrentUrl()).endsWith("#/chats/" + group);
+                browser.waiting().until(d -> value(composer(browser)).equals("for the group"));
+                browser.visit(url, "#/chats/" + direct);
+                browser.waiting().until(d -> value(composer(browser)).equals("half for Bob"));
+
+                // Esc closes the emoji picker, then reply mode — and leaves the text alone.
+                composer(browser).sendKeys(Keys.ESCAPE);
+                assertThat(value(composer(browser))).isEqualTo("half for Bob");
+                page.findElement(By.id("emoji-button")).click();
+                browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("emoji-search")));
+                browser.driver().switchTo().activeElement().sendKeys(Keys.ESCAPE);
+                browser.waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.id("emoji-panel")));
+                assertThat(value(composer(browser))).isEqualTo("half for Bob");
+                WebElement message = browser.waiting()
+                        .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".message:not(.mine)")));
+                browser.script("arguments[0].focus()", message);
+                browser.driver().switchTo().activeElement().sendKeys(Keys.ENTER);
+                browser.waiting()
+                        .until(ExpectedConditions.elementToBeClickable(
+                                By.cssSelector(".message-menu [data-action=reply]")))
+                        .click();
+                browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".reply-bar")));
+                assertThat(browser.focused()).isEqualTo("composer");
+                composer(browser).sendKeys(Keys.ESCAPE);
+                browser.waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".reply-bar")));
+                assertThat(value(composer(browser))).isEqualTo("half for Bob");
+                composer(browser).sendKeys(Keys.ESCAPE);
+                assertThat(value(composer(browser))).isEqualTo("half for Bob");
+            });
+        }
+    }
+
+    @Test
+    void everyViewHasAnAddressThatSurvivesAReloadAndBack() {
+        Person alice = Person.create(api, "RouteA");
+        Person bob = Person.create(api, "RouteB");
+        Person.befriend(alice, bob);
+        long direct = alice.conversationWith(bob);
+        try (Browser browser = Browser.open("en-US")) {
+            browser.steps("page-routes", () -> {
+                WebDriver page = browser.signInAt(url, "#/chats/" + direct, alice);
+                By title = By.id("conversation-title");
+                browser.waiting().until(ExpectedConditions.textToBe(title, "Name " + bob.username()));
+                page.navigate().refresh();
+                browser.waiting().until(ExpectedConditions.textToBe(title, "Name " + bob.username()));
+
+                page.findElement(By.cssSelector(".nav-item[data-section=contacts]"))
+                        .click();
+                browser.waiting().until(ExpectedConditions.urlContains("#/contacts"));
+                browser.waiting()
+                        .until(ExpectedConditions.elementToBeClickable(
+                                By.cssSelector(".friend-row[data-user-id='" + bob.id() + "']")))
+                        .click();
+                browser.waiting().until(ExpectedConditions.urlContains("#/contacts/people/" + bob.username()));
+                browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("send-message")));
+
+                page.navigate().back();
+                browser.waiting().until(ExpectedConditions.urlContains("#/contacts"));
+                page.navigate().back();
+                browser.waiting().until(ExpectedConditions.urlContains("#/chats/" + direct));
+                browser.waiting().until(ExpectedConditions.textToBe(title, "Name " + bob.username()));
+                page.navigate().forward();
+                browser.waiting().until(ExpectedConditions.urlContains("#/contacts"));
+
+                // A chat one may not see falls back to the list instead of a broken view.
+                browser.visit(url, "#/chats/999999999");
+                browser.waiting()
+                        .until(ExpectedConditions.urlToBe(url.toString().replaceAll("/$", "") + "/#/chats"));
+            });
+        }
+    }
+
+    @Test
+    void fromSignInToASentMessageAndAMentionWithTheKeyboardOnlyAndRemarksEverywhere() {
+        Person alice = Person.create(api, "KeysA");
+        Person bob = Person.create(api, "KeysB");
+        Person carol = Person.create(api, "KeysC");
+        Person.befriend(alice, bob);
+        Person.befriend(alice, carol);
+        Person.ok(200, alice.put("/friends/" + bob.id(), Json.object("remark", "老鲍")));
+        long direct = alice.conversationWith(bob);
+        long group = alice.conversationOfGroup(alice.createGroup("Keyboard crew", bob, carol));
+        try (Browser browser = Browser.open("en-US")) {
+            browser.steps("page-keyboard", () -> {
+                WebDriver page = browser.signInAt(url, "", alice);
+                browser.waiting().until(d -> "list-title".equals(browser.focused()));
+
+                // The remark is the name in the list.
+                browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(row(direct), "老鲍"));
+
+                // Ctrl+K, a name, Enter: the chat opens with the focus in the composer.
+                browser.driver().switchTo().activeElement().sendKeys(Keys.chord(Keys.CONTROL, "k"));
+                browser.waiting().until(d -> "switcher-input".equals(browser.focused()));
+                browser.driver().switchTo().activeElement().sendKeys("老鲍", Keys.ENTER);
+                browser.waiting().until(ExpectedConditions.urlContains("#/chats/" + direct));
+                browser.waiting().until(d -> "composer".equals(browser.focused()));
+                assertThat(page.findElement(By.id("conversation-title")).getText())
+                        .isEqualTo("老鲍");
+                assertThat(page.findElement(By.id("composer")).getAttribute("placeholder"))
+                        .contains("老鲍");
+                browser.driver().switchTo().activeElement().sendKeys("sent without a mouse", Keys.ENTER);
+                browser.waiting()
+                        .until(ExpectedConditions.textToBePresentInElementLocated(
+                                By.cssSelector(".message.mine .status"), "Sent"));
+
+                // Alt+↓ / Ctrl+K to the group; @ opens the member list; arrows and Enter choose.
+                browser.driver().switchTo().activeElement().sendKeys(Keys.chord(Keys.CONTROL, "k"));
+                browser.waiting().until(d -> "switcher-input".equals(browser.focused()));
+                browser.driver().switchTo().activeElement().sendKeys("Keyboard crew", Keys.ENTER);
+                browser.waiting().until(ExpectedConditions.urlContains("#/chats/" + group));
+                browser.waiting().until(d -> "composer".equals(browser.focused()));
+                browser.waiting()
+                        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("conversation-subtitle"), "3"));
+                WebElement composer = browser.driver().switchTo().activeElement();
+                composer.sendKeys("@");
+                WebElement list =
+                        browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("mention-list")));
+                assertThat(list.getText()).contains("老鲍").contains("Name " + carol.username());
+                composer.sendKeys("Name");
+                browser.waiting().until(d -> !list.getText().contains("老鲍"));
+                composer.sendKeys(Keys.ARROW_DOWN, Keys.ARROW_UP, Keys.ENTER);
+                assertThat(value(composer)).isEqualTo("@Name " + carol.username() + " ");
+                assertThat(page.findElements(By.cssSelector(".message.mine"))).isEmpty();
+                composer.sendKeys("look at this", Keys.ENTER);
+                browser.waiting()
+                        .until(ExpectedConditions.textToBePresentInElementLocated(
+                                By.cssSelector(".message.mine .status"), "Sent"));
+                JsonObject stored =
+                        Person.ok(200, carol.get("/conversations/" + group + "/messages"))
+                                .getJsonArray("messages")
+                                .stream()
+                                .map(m -> m.asJsonObject())
+                                .filter(m -> "text".equals(m.getString("kind")))
+                                .reduce((a, b) -> b)
+                                .orElseThrow();
+                assertThat(stored.getString("body")).isEqualTo("@Name " + carol.username() + " look at this");
+                assertThat(stored.getJsonArray("mentions").getJsonNumber(0).longValue())
+                        .isEqualTo(carol.id());
+                browser.screenshot("page-keyboard-group");
+            });
+        }
+    }
+
+    private static By row(long conversation) {
+        return By.cssSelector(".conversation-row[data-conversation-id='" + conversation + "']");
+    }
+
+    private static WebElement composer(Browser browser) {
+        return browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("composer")));
+    }
+
+    private static String value(WebElement input) {
+        return input.getDomProperty("value");
+    }
+}
