@@ -321,4 +321,9 @@ export default {
     'chats.chatMenu': 'Chat options',
     'chats.groupInfo': 'Group info',
     'chats.personInfo': 'Contact info',
+    'error.invalid_emoji': 'A reaction must be one emoji.',
+    'error.not_forwardable': 'This message cannot be forwarded.',
+    'error.not_reactable': 'Notices cannot be reacted to.',
+    'error.too_many_pins': 'This chat has as many pinned messages as it can hold. Unpin one first.',
+    'error.too_many_reactions': 'No more reactions on this message.',
 };

@@ -320,4 +320,9 @@ export default {
     'chats.chatMenu': '聊天选项',
     'chats.groupInfo': '群资料',
     'chats.personInfo': '好友资料',
+    'error.invalid_emoji': '回应只能是一个表情。',
+    'error.not_forwardable': '这条消息不能转发。',
+    'error.not_reactable': '通知不能回应。',
+    'error.too_many_pins': '置顶消息已达上限，请先取消一条。',
+    'error.too_many_reactions': '这条消息不能再添加回应了。',
 };

@@ -10,8 +10,9 @@ public interface ConversationAccess {
     void requireParticipant(long conversationId, long accountId);
 
     /**
-     * Whether the person may fetch an upload of the conversation: they are in it, and a message
-     * that carries the upload has not been recalled (recalling takes the media with it).
+     * Whether the person may fetch an upload: a message that carries it, not recalled (recalling
+     * takes the media with it), is in a conversation they are in — the one it was sent to, or one
+     * it was forwarded to.
      */
-    boolean maySee(long conversationId, long accountId, long mediaId);
+    boolean maySee(long accountId, long mediaId);
 }

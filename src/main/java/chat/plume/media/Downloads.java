@@ -26,8 +26,7 @@ public class Downloads {
         boolean allowed = media != null
                 && (media.kind() == MediaKind.AVATAR
                         || media.uploaderId() == caller.accountId()
-                        || (media.conversationId() != null
-                                && conversations.maySee(media.conversationId(), caller.accountId(), mediaId)));
+                        || (media.conversationId() != null && conversations.maySee(caller.accountId(), mediaId)));
         if (!allowed) {
             throw new MissingEntityException("media_not_found", "No such file.");
         }

@@ -20,7 +20,7 @@ public class ConversationMediaAccess implements ConversationAccess {
     }
 
     @Override
-    public boolean maySee(long conversationId, long accountId, long mediaId) {
-        return conversations.participant(conversationId, accountId).isPresent() && messages.isShared(mediaId);
+    public boolean maySee(long accountId, long mediaId) {
+        return messages.isVisibleTo(mediaId, accountId);
     }
 }

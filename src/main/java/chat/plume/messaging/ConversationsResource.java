@@ -53,6 +53,9 @@ public class ConversationsResource {
     MessageSearch search;
 
     @Inject
+    PinnedMessages pins;
+
+    @Inject
     CurrentCaller caller;
 
     /**
@@ -120,6 +123,13 @@ public class ConversationsResource {
                 before == null ? null : Long.valueOf(before),
                 after == null ? null : Long.valueOf(after),
                 Integer.parseInt(limit));
+    }
+
+    /** The chat's pinned messages, the newest pin first (changes arrive as {@code pins} frames). */
+    @GET
+    @Path("{id}/pins")
+    public List<MessagingViews.Pin> pins(@PathParam("id") long id) {
+        return pins.pins(caller.get(), id);
     }
 
     @GET

@@ -34,8 +34,9 @@ import java.time.LocalDateTime;
         query = "select m from Message m where m.conversationId = :conversation"
                 + " and m.seq < :before order by m.conversationId desc, m.seq desc")
 @NamedQuery(
-        name = Message.SHARING,
-        query = "select count(m) from Message m where m.mediaId = :media" + " and m.recalledAt is null")
+        name = Message.VISIBLE_MEDIA,
+        query = "select count(m) from Message m, ConversationMember p where m.mediaId = :media"
+                + " and m.recalledAt is null and p.conversationId = m.conversationId and p.accountId = :account")
 @NamedQuery(
         name = Message.SEARCH,
         query = "select m from Message m where m.conversationId in :conversations"
@@ -63,7 +64,7 @@ public class Message {
     /** Search in every conversation someone is in, without listing them first. */
     public static final String SEARCH_MINE = "Message.searchMine";
 
-    public static final String SHARING = "Message.sharing";
+    public static final String VISIBLE_MEDIA = "Message.visibleMedia";
 
     @Id
     @SequenceGenerator(name = "message_seq", sequenceName = "message_seq", allocationSize = 50)
@@ -110,6 +111,9 @@ public class Message {
     @Column(name = "media_id", updatable = false)
     private Long mediaId;
 
+    @Column(name = "forwarded", nullable = false, updatable = false)
+    private boolean forwarded;
+
     protected Message() {}
 
     public Message(
@@ -141,6 +145,21 @@ public class Message {
 
     public Long mediaId() {
         return mediaId;
+    }
+
+    /** Marks a new message as a copy of another (转发; only at creation). */
+    public Message asForwarded() {
+        this.forwarded = true;
+        return this;
+    }
+
+    public boolean isForwarded() {
+        return forwarded;
+    }
+
+    /** Whether the message can be forwarded: text, an image or a file that has not been recalled. */
+    public boolean isForwardable() {
+        return !isRecalled() && kind != MessageKind.SYSTEM;
     }
 
     public void edit(String newBody, LocalDateTime now) {

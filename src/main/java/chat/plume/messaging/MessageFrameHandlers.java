@@ -13,6 +13,8 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 
 /**
  * The WebSocket side of messaging: each handler reads its frame, calls the boundary with the
@@ -70,10 +72,19 @@ public class MessageFrameHandlers implements FrameHandlers {
                 FrameFields.optionalNumber(frame, "replyTo"),
                 FrameFields.numbers(frame, "mentions"),
                 FrameFields.optionalNumber(frame, "media"));
-        // Answered when the writer has committed it (with others, in one transaction); this
-        // connection's next frames are handled meanwhile. Past 100 waiting: busy, at once.
+        answerWhenStored(connection, frame, () -> writer.submit(outgoing));
+    }
+
+    /**
+     * Answers a send (or forward) with {@code ack} when the writer has committed it (with others,
+     * in one transaction); this connection's next frames are handled meanwhile. Past 100 waiting:
+     * busy, at once.
+     */
+    static void answerWhenStored(
+            FrameContext connection, InboundFrame frame, Supplier<CompletionStage<Sends.Sent>> store) {
+        // Deferred before submitting: a connection with too many waiting is refused before anything is stored.
         FrameContext.DeferredAnswer answer = connection.defer(frame);
-        writer.submit(outgoing).whenComplete((sent, failure) -> {
+        store.get().whenComplete((sent, failure) -> {
             if (failure != null) {
                 answer.fail(failure);
                 return;

@@ -6,7 +6,10 @@ import chat.plume.platform.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,6 +23,9 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class MessageViews {
+
+    /** How many of the people who reacted with one emoji a view names (the count is always exact). */
+    public static final int REACTORS_SHOWN = 50;
 
     @PersistenceContext
     EntityManager em;
@@ -42,12 +48,52 @@ public class MessageViews {
                         .setParameter("ids", mediaIds)
                         .getResultStream()
                         .collect(Collectors.toMap(Media::id, MediaView::of));
+        Map<Long, List<MessagingViews.Reaction>> reactions = reactions(messages);
         return messages.stream()
-                .map(m -> view(m, readCounts.apply(m), m.mediaId() == null ? null : media.get(m.mediaId())))
+                .map(m -> view(
+                        m,
+                        readCounts.apply(m),
+                        m.mediaId() == null ? null : media.get(m.mediaId()),
+                        reactions.getOrDefault(m.id(), List.of())))
                 .toList();
     }
 
-    private static MessagingViews.Message view(Message m, Integer readCount, MediaView media) {
+    /** The reactions to each of these messages, in one query, each emoji in the order first used. */
+    private Map<Long, List<MessagingViews.Reaction>> reactions(List<Message> messages) {
+        List<Long> ids = messages.stream()
+                .filter(m -> !m.isRecalled() && m.id() != null)
+                .map(Message::id)
+                .toList();
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, Map<String, List<Long>>> byMessage = new HashMap<>();
+        em.createNamedQuery(Reaction.OF_MESSAGES, Reaction.class)
+                .setParameter("messages", ids)
+                .getResultStream()
+                .forEach(r -> byMessage
+                        .computeIfAbsent(r.messageId(), id -> new LinkedHashMap<>())
+                        .computeIfAbsent(r.emoji(), e -> new ArrayList<>())
+                        .add(r.accountId()));
+        Map<Long, List<MessagingViews.Reaction>> views = new HashMap<>();
+        byMessage.forEach((id, emoji) -> views.put(
+                id,
+                emoji.entrySet().stream()
+                        .map(e -> new MessagingViews.Reaction(
+                                e.getKey(),
+                                e.getValue().size(),
+                                List.copyOf(e.getValue()
+                                        .subList(
+                                                0,
+                                                Math.min(
+                                                        REACTORS_SHOWN,
+                                                        e.getValue().size())))))
+                        .toList()));
+        return views;
+    }
+
+    private static MessagingViews.Message view(
+            Message m, Integer readCount, MediaView media, List<MessagingViews.Reaction> reactions) {
         List<Long> mentioned = m.mentions() == null
                 ? List.of()
                 : Arrays.stream(m.mentions().split(",")).map(Long::valueOf).toList();
@@ -66,6 +112,9 @@ public class MessageViews {
                 m.isRecalled(),
                 readCount,
                 m.isRecalled() ? null : media,
-                null);
+                null,
+                m.isForwarded(),
+                m.isRecalled() ? List.of() : reactions,
+                false);
     }
 }

@@ -7,16 +7,13 @@ import chat.plume.platform.Timestamps;
 import chat.plume.platform.error.AccessDeniedException;
 import chat.plume.platform.error.DuplicateEntityException;
 import chat.plume.platform.error.InvalidInputException;
-import chat.plume.platform.error.MissingEntityException;
 import chat.plume.platform.events.Push;
 import chat.plume.social.friends.Blocks;
 import chat.plume.social.groups.ChatGroups;
-import chat.plume.social.groups.GroupMember;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -57,6 +54,12 @@ public class Messages {
 
     @Inject
     MessageViews views;
+
+    @Inject
+    MessageAccess access;
+
+    @Inject
+    HiddenMessages hiddenMessages;
 
     @Inject
     Event<Push> push;
@@ -101,14 +104,19 @@ public class Messages {
             Collections.reverse(rows);
         }
         ReadCounter counter = readCounter(conversation, mine.accountId());
+        Set<Long> hiddenIds = hiddenMessages.among(caller.accountId(), rows);
         return new MessagingViews.Page(
-                conversationId, views.all(rows, counter == null ? m -> null : counter::countFor), hasMore);
+                conversationId,
+                views.all(rows, counter == null ? m -> null : counter::countFor).stream()
+                        .map(m -> hiddenIds.contains(m.id()) ? m.hiddenPlaceholder() : m)
+                        .toList(),
+                hasMore);
     }
 
     public MessagingViews.Message edit(Caller caller, long conversationId, long seq, String body) {
         conversations.require(conversationId, caller.accountId());
-        requireMayWrite(em.find(Conversation.class, conversationId), caller.accountId());
-        Message message = lockedAt(conversationId, seq);
+        access.requireMayWrite(em.find(Conversation.class, conversationId), caller.accountId());
+        Message message = access.lockedAt(conversationId, seq);
         if (!message.isEditableBy(caller.accountId())) {
             throw new AccessDeniedException("not_sender", "Only your own text messages can be edited.");
         }
@@ -117,7 +125,7 @@ public class Messages {
         }
         requireWithin(message, settings.editWindow(), "edit_window_passed", "It is too late to edit this message.");
         message.edit(rules.requireText(body), Timestamps.now());
-        return announceUpdate(message);
+        return access.announceUpdate(message);
     }
 
     /**
@@ -126,14 +134,14 @@ public class Messages {
      */
     public MessagingViews.Message recall(Caller caller, long conversationId, long seq) {
         conversations.require(conversationId, caller.accountId());
-        Message message = lockedAt(conversationId, seq);
+        Message message = access.lockedAt(conversationId, seq);
         if (message.isRecalled()) {
             return views.of(message);
         }
         boolean own = message.isSentBy(caller.accountId());
         Conversation conversation = em.find(Conversation.class, conversationId);
         boolean moderator =
-                conversation.kind() == ConversationKind.GROUP && isManager(conversation, caller.accountId());
+                conversation.kind() == ConversationKind.GROUP && access.isManager(conversation, caller.accountId());
         if (!own && !moderator) {
             throw new AccessDeniedException("not_sender", "Only the sender or a group admin can recall this message.");
         }
@@ -145,7 +153,7 @@ public class Messages {
                     message, settings.recallWindow(), "recall_window_passed", "It is too late to recall this message.");
         }
         message.recall(caller.accountId(), Timestamps.now());
-        return announceUpdate(message);
+        return access.announceUpdate(message);
     }
 
     /** Moves the caller's read position forward and tells their devices and, in a direct conversation, the other person. */
@@ -173,7 +181,7 @@ public class Messages {
     /** Who in a group has read up to a message (the sender excluded). */
     public MessagingViews.Readers readers(Caller caller, long conversationId, long seq) {
         conversations.require(conversationId, caller.accountId());
-        Message message = at(conversationId, seq);
+        Message message = access.at(conversationId, seq);
         List<Long> ids = conversations.participants(conversationId).stream()
                 .filter(p -> readIt(p, message) && !message.isSentBy(p.accountId()))
                 .map(ConversationMember::accountId)
@@ -195,65 +203,22 @@ public class Messages {
                 > 0;
     }
 
-    /** The message, locked: an edit and a recall of it cannot interleave. */
-    private Message lockedAt(long conversationId, long seq) {
-        return em.createNamedQuery(Message.AT, Message.class)
-                .setParameter("conversation", conversationId)
-                .setParameter("seq", seq)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultStream()
-                .findFirst()
-                .orElseThrow(() -> new MissingEntityException("message_not_found", "No such message."));
-    }
-
-    /** Whether an upload is in a message that has not been recalled (recalling takes the media with it). */
-    public boolean isShared(long mediaId) {
-        return em.createNamedQuery(Message.SHARING, Long.class)
+    /**
+     * Whether someone may see an upload: it is in a message, not recalled, of a conversation they
+     * are in — the one it was sent to, or one it was forwarded to.
+     */
+    public boolean isVisibleTo(long mediaId, long accountId) {
+        return em.createNamedQuery(Message.VISIBLE_MEDIA, Long.class)
                         .setParameter("media", mediaId)
+                        .setParameter("account", accountId)
                         .getSingleResult()
                 > 0;
-    }
-
-    private void requireMayWrite(Conversation conversation, long me) {
-        if (conversation.kind() == ConversationKind.DIRECT) {
-            conversations.requireMayTalk(me, conversation.peerOf(me));
-        } else {
-            groups.requireMaySpeak(conversation.groupId(), me);
-        }
     }
 
     private static void requireWithin(Message message, Duration window, String code, String text) {
         if (!message.isWithin(window, Timestamps.now())) {
             throw new AccessDeniedException(code, text);
         }
-    }
-
-    private boolean isManager(Conversation conversation, long accountId) {
-        GroupMember member = groups.membership(conversation.groupId(), accountId);
-        return member != null && member.role().manages();
-    }
-
-    private Message at(long conversationId, long seq) {
-        return em.createNamedQuery(Message.AT, Message.class)
-                .setParameter("conversation", conversationId)
-                .setParameter("seq", seq)
-                .getResultStream()
-                .findFirst()
-                .orElseThrow(() -> new MissingEntityException("message_not_found", "No such message."));
-    }
-
-    private MessagingViews.Message announceUpdate(Message message) {
-        MessagingViews.Message view = views.of(message);
-        Conversation conversation = em.find(Conversation.class, message.conversationId());
-        push.fire(Push.to(recipients(conversation), new MessagingFrames.MessageUpdated(view)));
-        return view;
-    }
-
-    /** Everyone a conversation's messages go to: its participants (ids only, no entities to track). */
-    private List<Long> recipients(Conversation conversation) {
-        return em.createNamedQuery(ConversationMember.ACCOUNTS, Long.class)
-                .setParameter("conversation", conversation.id())
-                .getResultList();
     }
 
     /** For a group page: how many others have read each of the reader's own messages. */

@@ -22,6 +22,20 @@ public final class MessagingFrames {
         }
     }
 
+    /** The recipient deleted a message for themselves (sent to their own devices only). */
+    public record MessageHidden(String type, long conversation, long seq) {
+        MessageHidden(long conversation, long seq) {
+            this("message.hidden", conversation, seq);
+        }
+    }
+
+    /** A chat's pinned messages changed; the whole list, the newest pin first. */
+    public record Pins(String type, long conversation, List<MessagingViews.Pin> pins) {
+        Pins(long conversation, List<MessagingViews.Pin> pins) {
+            this("pins", conversation, pins);
+        }
+    }
+
     /** The answer to {@code send}: the message is stored under this sequence number. */
     public record Ack(
             String type,

@@ -18,6 +18,9 @@ public final class MessagingViews {
      * (absent once recalled); its bytes are at {@code /api/v1/media/{id}}. {@code senderName} is
      * the sender's display name, given with a group conversation's last message in the list (so
      * that its preview can say who wrote it before the group's members are loaded).
+     * {@code forwarded} says it is a copy of another message (转发); {@code reactions} are the
+     * emoji people answered it with; {@code hidden} marks a message the reader deleted for
+     * themselves (only its place is shown).
      */
     public record Message(
             long id,
@@ -34,7 +37,10 @@ public final class MessagingViews {
             boolean recalled,
             Integer readCount,
             MediaView media,
-            String senderName) {
+            String senderName,
+            boolean forwarded,
+            List<Reaction> reactions,
+            boolean hidden) {
 
         /** The same message, naming its sender. */
         public Message withSenderName(String name) {
@@ -53,9 +59,47 @@ public final class MessagingViews {
                     recalled,
                     readCount,
                     media,
-                    name);
+                    name,
+                    forwarded,
+                    reactions,
+                    hidden);
+        }
+
+        /**
+         * What someone who deleted this message for themselves sees in its place: its position
+         * (so that a client finds no gap in the sequence) and nothing of its content.
+         */
+        public Message hiddenPlaceholder() {
+            return new Message(
+                    id,
+                    conversation,
+                    seq,
+                    sender,
+                    null,
+                    kind,
+                    null,
+                    null,
+                    List.of(),
+                    createdAt,
+                    null,
+                    recalled,
+                    null,
+                    null,
+                    null,
+                    false,
+                    List.of(),
+                    true);
         }
     }
+
+    /**
+     * The reactions to a message with one emoji: how many, and who (the first
+     * {@value chat.plume.messaging.MessageViews#REACTORS_SHOWN} to react).
+     */
+    public record Reaction(String emoji, int count, List<Long> users) {}
+
+    /** A message pinned to the top of a chat, by whom and when. */
+    public record Pin(Message message, long by, Instant at) {}
 
     /**
      * A conversation in the caller's list. {@code peer} is set for direct conversations,

@@ -29,6 +29,16 @@ public class SendRules {
                     "invalid_input", "clientMessageId", "clientMessageId must be 1 to 64 letters, digits, '-' or '_'.");
         }
         String body = outgoing.body();
+        if (outgoing.forward() != null) {
+            // A forward carries no content of its own: it copies the message it names.
+            if (body != null || outgoing.mediaId() != null || outgoing.replyTo() != null) {
+                throw new InvalidInputException(
+                        "invalid_input",
+                        "body",
+                        "A forward copies a message; it has no body, media or reply of its own.");
+            }
+            return;
+        }
         if (outgoing.mediaId() == null || (body != null && !body.isBlank())) {
             requireText(body);
         }

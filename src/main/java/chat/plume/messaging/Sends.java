@@ -63,6 +63,9 @@ public class Sends {
     DisplayNames displayNames;
 
     @Inject
+    MessageAccess access;
+
+    @Inject
     Event<Push> push;
 
     /** One send as the {@link MessageWriter} queues it. */
@@ -73,7 +76,29 @@ public class Sends {
             String body,
             Long replyTo,
             List<Long> mentions,
-            Long mediaId) {}
+            Long mediaId,
+            Forward forward) {
+
+        /** A new message of the sender's own (not a forward). */
+        public Outgoing(
+                Caller caller,
+                long conversationId,
+                String clientMessageId,
+                String body,
+                Long replyTo,
+                List<Long> mentions,
+                Long mediaId) {
+            this(caller, conversationId, clientMessageId, body, replyTo, mentions, mediaId, null);
+        }
+
+        /** A copy of message {@code seq} of conversation {@code conversation} (转发). */
+        public static Outgoing forward(Caller caller, long into, String clientMessageId, Forward from) {
+            return new Outgoing(caller, into, clientMessageId, null, null, List.of(), null, from);
+        }
+    }
+
+    /** Which message a forward copies. */
+    public record Forward(long conversation, long seq) {}
 
     /** The result of a send: the message, and whether it had been sent before under the same client id. */
     public record Sent(MessagingViews.Message message, boolean duplicate) {}
@@ -143,8 +168,13 @@ public class Sends {
         if (resent.isPresent()) {
             return resent.get();
         }
-        Media media = o.mediaId() == null ? null : attachable(o.mediaId(), conversationId, me);
-        String text = media != null && (o.body() == null || o.body().isBlank()) ? null : o.body();
+        Message source = o.forward() == null ? null : forwardable(o.forward(), me);
+        Media media = source != null
+                ? (source.mediaId() == null ? null : em.find(Media.class, source.mediaId()))
+                : o.mediaId() == null ? null : attachable(o.mediaId(), conversationId, me);
+        String text = source != null
+                ? source.body()
+                : media != null && (o.body() == null || o.body().isBlank()) ? null : o.body();
         Optional<PlumeException> refusal = writingRefusal(conversation, me);
         if (refusal.isPresent()) {
             throw refusal.get();
@@ -162,6 +192,9 @@ public class Sends {
                 new Message(conversationId, seq, me, o.clientMessageId(), kind, text, o.replyTo(), mentionList, now);
         if (media != null) {
             message.withMedia(media.id());
+        }
+        if (source != null) {
+            message.asForwarded();
         }
         try {
             em.persist(message);
@@ -209,6 +242,18 @@ public class Sends {
         return conversation.kind() == ConversationKind.DIRECT
                 ? conversations.talkingRefusal(me, conversation.peerOf(me))
                 : groups.speakingRefusal(conversation.groupId(), me);
+    }
+
+    /** A forward copies a message the sender can read: text, an image or a file, not recalled. */
+    private Message forwardable(Forward from, long me) {
+        if (conversations.participant(from.conversation(), me).isEmpty()) {
+            throw new AccessDeniedException("forbidden", "You are not in the conversation you forward from.");
+        }
+        Message source = access.at(from.conversation(), from.seq());
+        if (!source.isForwardable()) {
+            throw new InvalidInputException("not_forwardable", "from", "This message cannot be forwarded.");
+        }
+        return source;
     }
 
     /** An upload may be sent by its uploader, into the conversation it was uploaded for. */

@@ -96,7 +96,10 @@ class MessageWriterTest {
                             false,
                             null,
                             null,
-                            null),
+                            null,
+                            false,
+                            List.of(),
+                            false),
                     false);
         }
     }
