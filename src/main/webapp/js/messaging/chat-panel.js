@@ -1,15 +1,16 @@
 // The open chat: its toolbar (find in chat, pin, mute), the message log (drawn incrementally,
 // older pages loaded as one scrolls up, arrow keys move between messages, each message's menu),
 // the typing line and the composer.
-import { el, reconcile } from '../dom.js';
+import { el, reconcile, replace } from '../dom.js';
 import { t } from '../i18n.js';
 import { createMessageMenu } from './message-menu.js';
 
+const QUICK_REACTIONS = ['👍', '❤️', '😂', '😮', '😢', '🙏', '🎉', '👌'];
 const EDIT_WINDOW_MS = 15 * 60 * 1000;   // the server's defaults; it refuses when the window has passed
 const RECALL_WINDOW_MS = 2 * 60 * 1000;
 
 export function createChatPanel({ me, state, names, view, composer, outbox, loadOlder, request, onPreference,
-    onFind, onShowReaders, infoRoute }) {
+    onFind, onShowReaders, infoRoute, onForward, onJump }) {
     // Find in this chat: a bar that opens from the chat menu (not a permanent strip on a phone).
     const findInput = el('input', { type: 'search', id: 'find-in-chat', maxlength: 100 });
     const findClose = el('button', { type: 'button', class: 'link', onclick: () => closeFind() });
@@ -31,7 +32,9 @@ export function createChatPanel({ me, state, names, view, composer, outbox, load
     const typingLine = el('p', { class: 'typing', 'aria-live': 'polite' });
     const jump = el('button', { type: 'button', class: 'jump-bottom', id: 'jump-bottom', hidden: true,
         onclick: () => { scroller.scrollTop = scroller.scrollHeight; } });
-    const node = el('div', { class: 'chat' }, toolbar, typingLine, el('div', { class: 'log-wrap' }, scroller, jump),
+    // The chat's pinned messages: the newest shown above the log; a click goes to it.
+    const pinsBar = el('div', { class: 'pins-bar', hidden: true });
+    const node = el('div', { class: 'chat' }, toolbar, pinsBar, typingLine, el('div', { class: 'log-wrap' }, scroller, jump),
         composer.node);
     let bottomSeq = 0; // the newest message shown while the log was scrolled to the bottom
     const menu = createMessageMenu();
@@ -94,6 +97,16 @@ export function createChatPanel({ me, state, names, view, composer, outbox, load
         if (mine && conversation.kind === 'group' && m.readCount) {
             items.push({ id: 'readers', label: t('chats.whoRead'), run: () => onShowReaders(conversation.id, seq) });
         }
+        items.push({ id: 'react', label: t('chats.react'), run: () => menu.open(messageNodeAt(seq), QUICK_REACTIONS.map((emoji) => ({
+            id: `react-${emoji}`, label: emoji, run: () => request({ type: 'react', conversation: conversation.id, seq, emoji }) }))) });
+        items.push({ id: 'forward', label: t('chats.forward'), run: () => onForward(conversation.id, seq) });
+        if (conversation.kind === 'direct' || manager) {
+            const pinned = (state.pins.get(conversation.id) ?? []).some((p) => p.message.seq === seq);
+            items.push({ id: 'pin', label: t(pinned ? 'chats.unpinMessage' : 'chats.pinMessage'),
+                run: () => request({ type: 'pin', conversation: conversation.id, seq, on: !pinned }) });
+        }
+        items.push({ id: 'hide', label: t('chats.deleteForMe'), confirm: t('chats.confirmDeleteForMe'), danger: true,
+            run: () => request({ type: 'hide', conversation: conversation.id, seq }) });
         if ((mine && age < RECALL_WINDOW_MS) || manager) {
             items.push({ id: 'recall', label: t('chats.recall'), confirm: t('chats.confirmRecall'), danger: true,
                 run: () => request({ type: 'recall', conversation: conversation.id, seq }) });
@@ -118,6 +131,7 @@ export function createChatPanel({ me, state, names, view, composer, outbox, load
         renderTyping();
         if (switched) toolbar.hidden = true;
         renderToolbar();
+        renderPins(conversation);
         composer.render();
     }
 
@@ -173,6 +187,27 @@ export function createChatPanel({ me, state, names, view, composer, outbox, load
         toolbar.hidden = true;
         findInput.value = '';
         composer.focus();
+    }
+
+    function messageNodeAt(seq) {
+        return scroller.querySelector(`.message[data-seq="${seq}"]`) ?? scroller;
+    }
+
+    function renderPins(conversation) {
+        const pins = state.pins.get(conversation.id) ?? [];
+        pinsBar.hidden = pins.length === 0;
+        if (!pins.length) return;
+        const newest = pins[0];
+        const m = newest.message;
+        const text = m.recalled ? t('chats.recalled') : m.kind === 'text' ? m.body
+            : `[${t(m.kind === 'image' ? 'chats.image' : 'chats.file')}] ${m.media?.name ?? ''}`;
+        const manager = conversation.kind === 'direct' || ['owner', 'admin'].includes(names.myRole(conversation.id));
+        replace(pinsBar,
+            el('button', { type: 'button', class: 'pin-open', id: 'pin-open', onclick: () => onJump(conversation.id, m.seq) },
+                el('span', { class: 'pin-label' }, pins.length > 1 ? t('chats.pinnedCount', { count: pins.length }) : t('chats.pinnedMessage')),
+                el('span', { class: 'pin-text' }, `${names.memberName(conversation.id, m.sender, m.senderName)}: ${text}`)),
+            manager ? el('button', { type: 'button', class: 'link pin-remove', 'aria-label': t('chats.unpinMessage'),
+                onclick: () => request({ type: 'pin', conversation: conversation.id, seq: m.seq, on: false }) }, '✕') : null);
     }
 
     function renderTyping() {

@@ -10,13 +10,15 @@ import { roster } from '../social/roster.js';
 import { MessageStore, advance } from './store.js';
 import { createSync } from './sync.js';
 import { createViewer } from './media-view.js';
-import { beep } from './sound.js';
+import { createNotifier } from './notifier.js';
 import { createNames } from './names.js';
 import { createMessageView } from './message-view.js';
 import { createComposer } from './composer.js';
 import { createOutbox } from './outbox.js';
 import { createConversationList } from './conversation-list.js';
 import { createChatPanel } from './chat-panel.js';
+import { applyGroupFrame } from './group-frames.js';
+import { openForwardDialog } from './forward-dialog.js';
 
 const TYPING_SHOWN_MS = 5000;
 
@@ -26,16 +28,14 @@ export function mountChats({ gateway, me, openChat, setBadge, isChatVisible, nav
         messages: new MessageStore(), // per conversation, by seq, with its holes
         pending: new Map(),       // clientMessageId → { conversation, body, replyTo, mentions, status, error }
         members: new Map(),       // group conversation id → members
+        pins: new Map(),          // conversation id → its pinned messages (loaded when opened, then live)
         typing: new Map(),        // conversation id → timer
         open: null,
         divider: null,            // { conversation, after }: "new messages" goes before the first unread
         touched: new Set(),       // conversations a push changed since the list was last loaded
     };
-    const prefs = {
-        get notify() { return localStorage.getItem('plume.notify') === 'on'; },
-        get sound() { return localStorage.getItem('plume.sound') !== 'off'; },
-    };
     const names = createNames({ me, state });
+    const notify = createNotifier({ me, state, names, isChatVisible, navigate });
     const sync = createSync({ gateway, me, state, renderList: () => list.render(), renderChat: () => renderChat() });
     const { store, catchUp, loadOlder } = sync;
     const outbox = createOutbox({ me, gateway, state, store, catchUp, changed: (id, toBottom) => {
@@ -47,12 +47,16 @@ export function mountChats({ gateway, me, openChat, setBadge, isChatVisible, nav
         onFiles: (files) => { if (state.open) files.forEach((file) => outbox.upload(state.open, file)); },
         onEditLast: () => { const m = panel.lastEditable(); if (m) composer.edit(m); } });
     const view = createMessageView({ me, state, names, openViewer: createViewer(),
-        onShowReaders: showReaders, onRetry: (id) => outbox.retry(id), onCancelUpload: (id) => outbox.cancel(id) });
+        onShowReaders: showReaders, onRetry: (id) => outbox.retry(id), onCancelUpload: (id) => outbox.cancel(id),
+        onReact: (conversation, seq, emoji, on) => request({ type: 'react', conversation, seq, emoji, on }) });
     const list = createConversationList({ root: document.getElementById('chats-body'), state, names,
         drafts: (id) => composer.draftOf(id), setBadge, onOpen: (id) => navigate(id), onJump: jumpTo });
     const panel = createChatPanel({ me, state, names, view, composer, outbox, loadOlder, request,
         onPreference: preference, onFind: (text) => list.searchIn(text, state.open).catch(() => {}), onShowReaders: showReaders,
-        infoRoute: (c) => (c.peer ? `#/contacts/people/${c.peer.username}` : `#/contacts/groups/${c.group.id}`) });
+        infoRoute: (c) => (c.peer ? `#/contacts/people/${c.peer.username}` : `#/contacts/groups/${c.group.id}`),
+        onForward: (conversation, seq) => openForwardDialog({ gateway, names, conversations: () => list.sorted(),
+            from: { conversation, seq } }),
+        onJump: (conversation, seq) => { jumpTo(conversation, seq).catch(() => {}); } });
     composer.onDraftChange(() => list.render());
     roster.onChange(() => { list.render(); if (state.open) renderChat(); });
 
@@ -96,7 +100,18 @@ export function mountChats({ gateway, me, openChat, setBadge, isChatVisible, nav
         state.typing.set(id, setTimeout(() => { state.typing.delete(id); panel.renderTyping(); }, TYPING_SHOWN_MS));
         panel.renderTyping();
     });
-    gateway.addEventListener('frame', (event) => applyGroupFrame(event.detail));
+    gateway.addEventListener('frame', (event) => applyGroupFrame(event.detail, { me, state,
+        renderList: () => list.render(), renderChat, renderComposer: () => composer.render() }));
+    gateway.addEventListener('pins', (event) => {
+        state.pins.set(event.detail.conversation, event.detail.pins);
+        if (state.open === event.detail.conversation) renderChat();
+    });
+    gateway.addEventListener('message.hidden', (event) => {
+        const { conversation, seq } = event.detail;
+        const held = state.messages.get(conversation, seq);
+        if (held) store({ ...held, hidden: true, body: null, media: null });
+        if (state.open === conversation) renderChat();
+    });
     document.addEventListener('visibilitychange', () => { if (!document.hidden && state.open) markRead(); });
 
     function received(message) {
@@ -139,42 +154,6 @@ export function mountChats({ gateway, me, openChat, setBadge, isChatVisible, nav
         if (fresh && !mine) notify(conversation, message);
     }
 
-    /**
-     * A group changed: the frame carries what changed, so it is applied here. (Syncing the whole
-     * list on every group frame cost the server one sync per member and change.) Only joining a
-     * group fetches one conversation.
-     */
-    function applyGroupFrame(frame) {
-        const type = frame.type || '';
-        if (!type.startsWith('group.') || type.startsWith('group.join_request.')) return;
-        const groupId = frame.group?.id ?? frame.groupId;
-        const conversation = [...state.conversations.values()].find((c) => c.group?.id === groupId);
-        if (frame.group && conversation) {
-            conversation.group = { id: frame.group.id, name: frame.group.name, number: frame.group.number,
-                avatar: frame.group.avatar ?? null };
-        }
-        if (type.startsWith('group.member.') && conversation && state.members.has(conversation.id)) {
-            // The frame carries the member (joined, updated) or names who left: applied as is.
-            const members = state.members.get(conversation.id).filter((m) => m.user.id !== frame.user);
-            if (frame.member) members.push(frame.member);
-            state.members.set(conversation.id, members);
-        }
-        const gone = type === 'group.dissolved'
-            || ((type === 'group.member.left' || type === 'group.member.removed') && frame.user === me.id);
-        if (gone && conversation) {
-            state.conversations.delete(conversation.id);
-            if (state.open === conversation.id) composer.render();
-        }
-        if (type === 'group.member.joined' && frame.user === me.id && !conversation) {
-            api('POST', '/conversations', { groupId }).then((joined) => {
-                if (!state.conversations.has(joined.id)) state.conversations.set(joined.id, joined);
-                list.render();
-            }).catch(() => {});
-        }
-        list.render();
-        if (conversation && !gone && state.open === conversation.id
-            && (frame.group || type.startsWith('group.member.'))) renderChat();
-    }
 
     // Opening a chat ---------------------------------------------------------------------
     /** The conversation with a person or of a group (made on first use); returns its id. */
@@ -187,6 +166,13 @@ export function mountChats({ gateway, me, openChat, setBadge, isChatVisible, nav
     }
 
     /** A group chat's members (for names, mentions, read lists and the header), fetched for the open chat only. */
+    function loadPins(id) {
+        api('GET', `/conversations/${id}/pins`).then((pins) => {
+            state.pins.set(id, pins);
+            if (state.open === id) renderChat();
+        }).catch(() => {});
+    }
+
     const loadingMembers = new Set();
     function loadMembers(conversation) {
         if (loadingMembers.has(conversation.id)) return;
@@ -216,6 +202,7 @@ export function mountChats({ gateway, me, openChat, setBadge, isChatVisible, nav
         composer.show(id);
         const conversation = state.conversations.get(id);
         if (conversation?.kind === 'group' && !state.members.has(id)) loadMembers(conversation);
+        if (!state.pins.has(id)) loadPins(id);
         renderChat(true);
         list.render();
         composer.focus();
@@ -285,20 +272,6 @@ export function mountChats({ gateway, me, openChat, setBadge, isChatVisible, nav
         }
     }
 
-    // Notifications ----------------------------------------------------------------------
-    function notify(conversation, message) {
-        const mentioned = message.mentions?.includes(me.id);
-        if (conversation.muted && !mentioned) return;
-        const looking = state.open === conversation.id && isChatVisible() && !document.hidden;
-        if (looking) return;
-        if (prefs.sound) beep();
-        if (document.hidden && prefs.notify && 'Notification' in window && Notification.permission === 'granted') {
-            // The Notification API renders its text as text.
-            const note = new Notification(names.title(conversation), { body: names.preview(conversation, message),
-                tag: `c${conversation.id}` });
-            note.onclick = () => { window.focus(); navigate(conversation.id); };
-        }
-    }
 
     list.render();
     return {

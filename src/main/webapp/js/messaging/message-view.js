@@ -10,7 +10,7 @@ import { dayLabel, clock } from './time.js';
 
 const RUN_GAP_MS = 5 * 60 * 1000;
 
-export function createMessageView({ me, state, names, openViewer, onShowReaders, onRetry, onCancelUpload }) {
+export function createMessageView({ me, state, names, openViewer, onShowReaders, onRetry, onCancelUpload, onReact }) {
     const nodes = new KeyedNodes();
 
     /** The nodes of a conversation's log, in order: separators, messages, then what is still pending. */
@@ -27,6 +27,7 @@ export function createMessageView({ me, state, names, openViewer, onShowReaders,
         const divider = state.divider?.conversation === id ? state.divider.after : null;
         let dividerShown = false;
         for (const message of held) {
+            if (message.hidden) continue; // deleted for me: its place is kept in the store, not shown
             const date = new Date(message.createdAt).toDateString();
             if (date !== day) {
                 day = date;
@@ -73,13 +74,16 @@ export function createMessageView({ me, state, names, openViewer, onShowReaders,
             receipt: mine ? receipt(conversation, m) : null,
             mentionsMe: Boolean(m.mentions?.includes(me.id)),
             continued,
+            reactions: (m.reactions ?? []).map((r) => [r.emoji, r.count, r.users.includes(me.id)]),
             language: t('chats.reply'), // a language change redraws
         };
         return nodes.node(`m:${conversation.id}:${m.seq}`, JSON.stringify(look), () => build(conversation, look));
     }
 
-    function build(conversation, { m, mine, author, avatar: picture, quote, receipt: status, mentionsMe, continued }) {
+    function build(conversation, look) {
+        const { m, mine, author, avatar: picture, quote, receipt: status, mentionsMe, continued } = look;
         const bubble = el('div', { class: 'bubble' },
+            m.forwarded && !m.recalled ? el('span', { class: 'forwarded' }, t('chats.forwarded')) : null,
             quote ? quoteNode(quote) : null,
             m.recalled ? el('em', { class: 'recalled' }, mine ? t('chats.youRecalled') : t('chats.recalled'))
                 : [mediaNode(m, openViewer), m.body ? el('span', { class: 'text' }, richText(m.body)) : null],
@@ -95,6 +99,10 @@ export function createMessageView({ me, state, names, openViewer, onShowReaders,
         el('div', { class: 'message-main' },
             author && !continued ? el('span', { class: 'author' }, author) : null,
             bubble,
+            look.reactions.length ? el('div', { class: 'reactions' }, look.reactions.map(([emoji, count, reacted]) => el('button', {
+                type: 'button', class: 'reaction', tabindex: '-1', 'aria-pressed': String(reacted),
+                'aria-label': t('chats.reactionLabel', { emoji, count }),
+                onclick: () => onReact(conversation.id, m.seq, emoji, !reacted) }, `${emoji} ${count}`))) : null,
             el('span', { class: 'meta' }, el('time', { datetime: m.createdAt }, clock(m.createdAt)), statusNode,
                 m.recalled ? null : el('button', { type: 'button', class: 'menu-button', tabindex: '-1',
                     'aria-haspopup': 'menu', 'aria-label': t('chats.messageMenu') }, '⋯'))));

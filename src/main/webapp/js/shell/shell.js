@@ -93,8 +93,8 @@ export function showShell(user) {
     function conversationBadge(conversation) {
         if (!conversation) return [];
         const person = conversation.peer;
-        const picture = person ? avatar(person.displayName, person.id, 'small', avatarUrl('users', person.id, person.avatar))
-            : avatar(conversation.group?.name, conversation.group?.id, 'small', avatarUrl('groups', conversation.group?.id,
+        const picture = person ? avatar(person.displayName, person.id, 'avatar-sm', avatarUrl('users', person.id, person.avatar))
+            : avatar(conversation.group?.name, conversation.group?.id, 'avatar-sm', avatarUrl('groups', conversation.group?.id,
                 conversation.group?.avatar));
         const friend = person ? roster.friend(person.id) : null;
         if (!friend) return [picture];

@@ -197,6 +197,70 @@ class PageBrowserIT extends ClientTestBase {
         }
     }
 
+    @Test
+    void reactionsPinsAndForwardsAreSeenLiveInASecondBrowser() {
+        Person alice = Person.create(api, "LiveA");
+        Person bob = Person.create(api, "LiveB");
+        Person.befriend(alice, bob);
+        long direct = alice.conversationWith(bob);
+        long group = alice.conversationOfGroup(alice.createGroup("Forwarded here", bob));
+        bob.sendText(direct, "live-1", "react to this");
+        try (Browser a = Browser.open("en-US");
+                Browser b = Browser.open("zh-CN")) {
+            a.steps(
+                    "page-live-alice",
+                    () -> b.steps("page-live-bob", () -> {
+                        b.signInAt(url, "#/chats/" + direct, bob);
+                        a.signInAt(url, "#/chats/" + direct, alice);
+                        // A message is redrawn when its look changes (a reaction): looked up each time.
+                        By message = By.cssSelector(".message:not(.mine)");
+                        openMenu(a, message, "react");
+                        a.waiting()
+                                .until(ExpectedConditions.elementToBeClickable(
+                                        By.cssSelector(".message-menu [data-action='react-👍']")))
+                                .click();
+                        b.waiting()
+                                .until(ExpectedConditions.textToBePresentInElementLocated(
+                                        By.cssSelector(".message.mine .reaction"), "👍 1"));
+
+                        openMenu(a, message, "pin");
+                        b.waiting()
+                                .until(ExpectedConditions.textToBePresentInElementLocated(
+                                        By.id("pin-open"), "react to this"));
+
+                        openMenu(a, message, "forward");
+                        a.waiting()
+                                .until(ExpectedConditions.elementToBeClickable(
+                                        By.cssSelector(".forward-target[value='" + group + "']")))
+                                .click();
+                        a.driver().findElement(By.id("forward-send")).click();
+                        a.waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.id("forward-send")));
+                        b.waiting()
+                                .until(ExpectedConditions.elementToBeClickable(row(group)))
+                                .click();
+                        b.waiting()
+                                .until(ExpectedConditions.textToBePresentInElementLocated(
+                                        By.cssSelector(".message .forwarded"), "转发"));
+                        assertThat(b.driver()
+                                        .findElement(By.cssSelector(".message:not(.mine) .text"))
+                                        .getText())
+                                .isEqualTo("react to this");
+                        b.screenshot("page-live-forwarded");
+                    }));
+        }
+    }
+
+    /** Opens a message's menu from the keyboard (focus, Enter) and chooses an action. */
+    private static void openMenu(Browser browser, By message, String action) {
+        browser.script(
+                "arguments[0].focus()", browser.waiting().until(ExpectedConditions.presenceOfElementLocated(message)));
+        browser.driver().switchTo().activeElement().sendKeys(Keys.ENTER);
+        browser.waiting()
+                .until(ExpectedConditions.elementToBeClickable(
+                        By.cssSelector(".message-menu [data-action='" + action + "']")))
+                .click();
+    }
+
     private static By row(long conversation) {
         return By.cssSelector(".conversation-row[data-conversation-id='" + conversation + "']");
     }

@@ -1,0 +1,70 @@
+// Forwarding (转发): a dialog to pick one or several chats (at most ten), searchable by name;
+// each gets a copy of the message, sent like any message (one `forward` frame per chat, each
+// with its own client message id). What failed is said in the dialog, per chat.
+import { avatar, avatarUrl, el, replace } from '../dom.js';
+import { has, t } from '../i18n.js';
+
+const MAX_TARGETS = 10;
+const FORWARD_TIMEOUT_MS = 8000;
+
+export function openForwardDialog({ gateway, names, conversations, from }) {
+    const chosen = new Set();
+    const search = el('input', { type: 'search', id: 'forward-search', autocomplete: 'off',
+        placeholder: t('chats.forwardSearch'), 'aria-label': t('chats.forwardSearch') });
+    const list = el('ul', { class: 'rows forward-list' });
+    const status = el('p', { class: 'form-error', role: 'alert' });
+    const send = el('button', { type: 'button', class: 'primary', id: 'forward-send', disabled: true });
+    const dialog = el('dialog', { class: 'dialog', 'aria-label': t('chats.forward') },
+        el('div', { class: 'dialog-head' }, el('h2', {}, t('chats.forward')),
+            el('button', { type: 'button', class: 'link dialog-close', 'aria-label': t('chats.close'),
+                onclick: () => dialog.close() }, '✕')),
+        search, list, status, send);
+    document.body.append(dialog);
+    dialog.addEventListener('close', () => dialog.remove());
+
+    function render() {
+        const query = search.value.trim().toLowerCase();
+        const shown = conversations().filter((c) => !query || names.title(c).toLowerCase().includes(query)).slice(0, 50);
+        replace(list, shown.map((c) => {
+            const box = el('input', { type: 'checkbox', class: 'forward-target', value: c.id, checked: chosen.has(c.id),
+                disabled: !chosen.has(c.id) && chosen.size >= MAX_TARGETS,
+                onchange: () => { if (box.checked) chosen.add(c.id); else chosen.delete(c.id); render(); } });
+            const title = names.title(c);
+            return el('li', {}, el('label', { class: 'check row' }, box,
+                avatar(title, c.peer?.id ?? c.group?.id, '', c.peer ? avatarUrl('users', c.peer.id, c.peer.avatar)
+                    : avatarUrl('groups', c.group?.id, c.group?.avatar)), el('span', { class: 'row-title' }, title)));
+        }));
+        send.disabled = chosen.size === 0;
+        send.textContent = chosen.size ? t('chats.forwardTo', { count: chosen.size }) : t('chats.forward');
+    }
+
+    send.addEventListener('click', async () => {
+        send.disabled = true;
+        status.textContent = '';
+        const failed = [];
+        for (const target of [...chosen]) {
+            try {
+                const reply = await gateway.request({ type: 'forward', conversation: target, clientMessageId: crypto.randomUUID(),
+                    from }, FORWARD_TIMEOUT_MS);
+                if (reply.type === 'ack') {
+                    chosen.delete(target);
+                } else {
+                    failed.push(has(`error.${reply.code}`) ? t(`error.${reply.code}`) : reply.message);
+                }
+            } catch {
+                failed.push(t('error.network'));
+            }
+        }
+        if (!failed.length) {
+            dialog.close();
+            return;
+        }
+        // What is still ticked is what did not go: the person can try those again.
+        status.textContent = [...new Set(failed)].join(' ');
+        render();
+    });
+    search.addEventListener('input', render);
+    render();
+    dialog.showModal();
+    search.focus();
+}
