@@ -57,7 +57,7 @@ export default {
     'contacts.createGroup': 'Create group',
     'contacts.friends': 'Friends',
     'contacts.manageGroups': 'Manage contact groups',
-    'contacts.searchPlaceholder': 'Username, name or group number',
+    'contacts.searchPlaceholder': 'Name or group no.',
     'contacts.search': 'Search',
     'contacts.results': 'Search results',
     'contacts.clearResults': 'Clear',
@@ -338,4 +338,9 @@ export default {
     'chats.pinnedMessage': 'Pinned',
     'chats.forwardSearch': 'Find a chat',
     'chats.forwardTo': 'Forward to {count}',
+    'chats.sayHello': 'No messages yet. Say hello to {name}!',
+    'chats.voiceRecord': 'Record a voice message',
+    'chats.voiceStop': 'Stop and send the voice message',
+    'chats.voiceUnsupported': 'This browser cannot record audio.',
+    'chats.voiceNoMicrophone': 'No microphone, or Plume may not use it.',
 };

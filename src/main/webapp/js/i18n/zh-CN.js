@@ -337,4 +337,9 @@ export default {
     'chats.pinnedMessage': '置顶',
     'chats.forwardSearch': '查找会话',
     'chats.forwardTo': '转发给 {count} 个会话',
+    'chats.sayHello': '还没有消息，和 {name} 打个招呼吧！',
+    'chats.voiceRecord': '录制语音消息',
+    'chats.voiceStop': '停止并发送语音',
+    'chats.voiceUnsupported': '此浏览器不支持录音。',
+    'chats.voiceNoMicrophone': '没有麦克风，或未允许 Plume 使用。',
 };

@@ -45,7 +45,8 @@ export function mountChats({ gateway, me, openChat, setBadge, isChatVisible, nav
         onSend: (id, message) => { outbox.send(id, message); panel.render(true); },
         onEdit: (id, seq, body) => request({ type: 'edit', conversation: id, seq, body }),
         onFiles: (files) => { if (state.open) files.forEach((file) => outbox.upload(state.open, file)); },
-        onEditLast: () => { const m = panel.lastEditable(); if (m) composer.edit(m); } });
+        onEditLast: () => { const m = panel.lastEditable(); if (m) composer.edit(m); },
+        onError: (text) => panel.say(text) });
     const view = createMessageView({ me, state, names, openViewer: createViewer(),
         onShowReaders: showReaders, onRetry: (id) => outbox.retry(id), onCancelUpload: (id) => outbox.cancel(id),
         onReact: (conversation, seq, emoji, on) => request({ type: 'react', conversation, seq, emoji, on }) });

@@ -6,11 +6,12 @@ import { avatar, el, replace } from '../dom.js';
 import { t } from '../i18n.js';
 import { createEmojiPicker } from './emoji-picker.js';
 import { Drafts } from './drafts.js';
+import { createVoiceRecorder } from './voice-recorder.js';
 
 const TYPING_EVERY_MS = 2000;
 const DRAFT_SAVE_MS = 300;
 
-export function createComposer({ me, gateway, state, names, onSend, onEdit, onFiles, onEditLast }) {
+export function createComposer({ me, gateway, state, names, onSend, onEdit, onFiles, onEditLast, onError }) {
     const drafts = new Drafts(localStorage, `plume.drafts.${me.id}`);
     let open = null;       // conversation id
     let replyTo = null;    // seq
@@ -31,9 +32,10 @@ export function createComposer({ me, gateway, state, names, onSend, onEdit, onFi
     const fileInput = el('input', { type: 'file', id: 'attach-file', multiple: true, hidden: true });
     const attachButton = el('button', { type: 'button', class: 'emoji-button', id: 'attach-button',
         onclick: () => fileInput.click() }, '📎');
+    const voice = createVoiceRecorder({ onRecorded: (file) => onFiles([file]), onError });
     const node = el('form', { class: 'composer', onsubmit: (event) => { event.preventDefault(); submit(); } },
         replyBar, suggestions, emojiPanel,
-        el('div', { class: 'composer-row' }, emojiButton, attachButton, fileInput, input, sendButton));
+        el('div', { class: 'composer-row' }, emojiButton, attachButton, voice.node, fileInput, input, sendButton));
 
     fileInput.addEventListener('change', () => {
         onFiles([...fileInput.files]);
@@ -283,6 +285,7 @@ export function createComposer({ me, gateway, state, names, onSend, onEdit, onFi
         emojiButton.setAttribute('aria-label', t('chats.emoji'));
         attachButton.setAttribute('aria-label', t('chats.attach'));
         picker.render();
+        voice.render();
         suggestions.setAttribute('aria-label', t('chats.mentionSomeone'));
     }
 

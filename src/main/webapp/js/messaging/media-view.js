@@ -21,6 +21,8 @@ export function createViewer() {
     };
 }
 
+const AUDIO = /\.(webm|ogg|oga|opus|m4a|mp3|wav)$/i;
+
 /** The media part of a message, or null for a text message. */
 export function mediaNode(m, openViewer) {
     if (!m.media) return null;
@@ -29,6 +31,12 @@ export function mediaNode(m, openViewer) {
         return el('button', { type: 'button', class: 'thumb', 'aria-label': t('chats.openImage', { name: m.media.name }),
             onclick: () => openViewer(url, m.media.name) },
         el('img', { src: m.media.thumbnail ? `${url}/thumbnail` : url, alt: m.media.name, loading: 'lazy' }));
+    }
+    if (AUDIO.test(m.media.name)) {
+        // A voice message (or any audio file): played in place, with the file's name to download.
+        return el('span', { class: 'audio-card' },
+            el('audio', { controls: true, preload: 'none', src: url, 'aria-label': m.media.name }),
+            el('a', { class: 'download', href: url, download: m.media.name }, `${t('chats.download')} · ${humanSize(m.media.size)}`));
     }
     return el('span', { class: 'file-card' }, el('span', { class: 'file-icon', 'aria-hidden': 'true' }, fileIcon(m.media.name)),
         el('span', { class: 'file-main' }, el('span', { class: 'file-name' }, m.media.name),

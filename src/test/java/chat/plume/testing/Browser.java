@@ -50,6 +50,9 @@ public final class Browser implements AutoCloseable {
                 "--disable-sync",
                 "--no-first-run",
                 "--window-size=1280,800",
+                // A fake microphone and camera that need no permission prompt (voice messages, calls).
+                "--use-fake-ui-for-media-stream",
+                "--use-fake-device-for-media-stream",
                 "--lang=" + language,
                 "--user-data-dir=" + profile);
         options.setExperimentalOption(

@@ -250,6 +250,45 @@ class PageBrowserIT extends ClientTestBase {
         }
     }
 
+    @Test
+    void aVoiceMessageIsRecordedSentAndPlayable() {
+        Person alice = Person.create(api, "VoiceA");
+        Person bob = Person.create(api, "VoiceB");
+        Person.befriend(alice, bob);
+        long direct = alice.conversationWith(bob);
+        try (Browser browser = Browser.open("en-US")) {
+            browser.steps("page-voice", () -> {
+                browser.signInAt(url, "#/chats/" + direct, alice);
+                WebElement record =
+                        browser.waiting().until(ExpectedConditions.elementToBeClickable(By.id("record-voice")));
+                record.click();
+                // Recording: the button counts the seconds; stopped after one, it sends.
+                browser.waiting()
+                        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("record-voice"), "0:01"));
+                assertThat(record.getAttribute("aria-pressed")).isEqualTo("true");
+                record.click();
+                WebElement audio = browser.waiting()
+                        .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".message.mine audio")));
+                assertThat(audio.getAttribute("aria-label")).matches("voice-.*\\.(webm|ogg|m4a)");
+                Object duration = browser.asyncScript("""
+                        const done = arguments[arguments.length - 1];
+                        const audio = document.querySelector('.message.mine audio');
+                        audio.addEventListener('loadedmetadata', () => done(String(audio.duration)), { once: true });
+                        audio.addEventListener('error', () => done('error ' + (audio.error && audio.error.code)), { once: true });
+                        audio.preload = 'metadata';
+                        audio.load();
+                        """, Duration.ofSeconds(20));
+                assertThat(String.valueOf(duration)).doesNotStartWith("error");
+                browser.screenshot("page-voice-message");
+            });
+        }
+        JsonObject stored = Person.ok(200, bob.get("/conversations/" + direct + "/messages"))
+                .getJsonArray("messages")
+                .getJsonObject(0);
+        assertThat(stored.getString("kind")).isEqualTo("file");
+        assertThat(stored.getJsonObject("media").getString("name")).startsWith("voice-");
+    }
+
     /** Opens a message's menu from the keyboard (focus, Enter) and chooses an action. */
     private static void openMenu(Browser browser, By message, String action) {
         browser.script(
