@@ -4,11 +4,13 @@ import { api } from './api.js';
 import { initLanguage, setLanguage, t } from './i18n.js';
 import { SESSION_HINT, showAuth } from './identity/auth.js';
 import { showShell } from './shell/shell.js';
+import { keepCurrent } from './shell/updates.js';
 
 const RETRY_MS = [1000, 2000, 5000, 10000];
 
 async function boot() {
     initLanguage();
+    keepCurrent();
     document.querySelectorAll('.language-select').forEach((select) => {
         select.addEventListener('change', (event) => setLanguage(event.target.value));
     });

@@ -343,4 +343,6 @@ export default {
     'chats.voiceStop': 'Stop and send the voice message',
     'chats.voiceUnsupported': 'This browser cannot record audio.',
     'chats.voiceNoMicrophone': 'No microphone, or Plume may not use it.',
+    'app.updateReady': 'A new version of Plume is ready.',
+    'app.reload': 'Reload',
 };

@@ -342,4 +342,6 @@ export default {
     'chats.voiceStop': '停止并发送语音',
     'chats.voiceUnsupported': '此浏览器不支持录音。',
     'chats.voiceNoMicrophone': '没有麦克风，或未允许 Plume 使用。',
+    'app.updateReady': 'Plume 有新版本了。',
+    'app.reload': '刷新',
 };

@@ -21,6 +21,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -154,6 +155,13 @@ public final class Browser implements AutoCloseable {
     /** The browser window as a phone (390×844) or a desktop (1280×800). */
     public void resize(boolean phone) {
         driver.manage().window().setSize(phone ? new Dimension(390, 844) : new Dimension(1280, 800));
+    }
+
+    /** Cuts this browser off the network, or connects it again (DevTools' network emulation). */
+    public void offline(boolean offline) {
+        ChromiumNetworkConditions conditions = new ChromiumNetworkConditions();
+        conditions.setOffline(offline);
+        driver.setNetworkConditions(conditions);
     }
 
     /** The id of the element that has the keyboard focus, or its tag when it has none. */

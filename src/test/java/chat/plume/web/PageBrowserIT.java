@@ -289,6 +289,33 @@ class PageBrowserIT extends ClientTestBase {
         assertThat(stored.getJsonObject("media").getString("name")).startsWith("voice-");
     }
 
+    @Test
+    void afterOneVisitThePageOpensOfflineAndSaysSo() {
+        Person alice = Person.create(api, "Offline");
+        try (Browser browser = Browser.open("en-US")) {
+            browser.steps("page-offline", () -> {
+                browser.signInAt(url, "", alice);
+                Object controlled = browser.asyncScript("""
+                        const done = arguments[arguments.length - 1];
+                        navigator.serviceWorker.ready.then(() => {
+                            if (navigator.serviceWorker.controller) done(true);
+                            else navigator.serviceWorker.addEventListener('controllerchange', () => done(true));
+                        });
+                        """, Duration.ofSeconds(20));
+                assertThat(controlled).isEqualTo(true);
+                browser.offline(true);
+                browser.driver().navigate().refresh();
+                browser.waiting()
+                        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("boot"), "Cannot reach Plume"));
+                assertThat(browser.driver().getTitle()).isEqualTo("Plume");
+                browser.screenshot("page-offline");
+                browser.offline(false);
+                browser.waiting()
+                        .until(ExpectedConditions.attributeToBe(By.id("connection-state"), "data-state", "online"));
+            });
+        }
+    }
+
     /** Opens a message's menu from the keyboard (focus, Enter) and chooses an action. */
     private static void openMenu(Browser browser, By message, String action) {
         browser.script(

@@ -43,6 +43,20 @@ class PageIT extends ClientTestBase {
         assertThat(health.headers().firstValue("Cache-Control")).contains("no-store");
     }
 
+    @Test
+    void theAppIsInstallableAndItsServiceWorkerIsVersionedByTheBuild() throws Exception {
+        HttpResponse<String> manifest = get("/manifest.webmanifest");
+        assertThat(manifest.statusCode()).isEqualTo(200);
+        assertThat(manifest.headers().firstValue("Content-Type")).hasValue("application/manifest+json");
+        assertThat(manifest.body())
+                .contains("\"display\": \"standalone\"", "/icons/icon-192.png", "/icons/icon-512.png");
+        assertThat(get("/icons/icon-512.png").statusCode()).isEqualTo(200);
+        HttpResponse<String> worker = get("/sw.js");
+        assertThat(worker.statusCode()).isEqualTo(200);
+        assertThat(worker.body()).containsPattern("const VERSION = '[0-9A-Za-z.-]+-\\d{14}';");
+        assertThat(worker.body()).doesNotContain("${plume.build}");
+    }
+
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(
                 HttpRequest.newBuilder(url.toURI().resolve(path)).build(), HttpResponse.BodyHandlers.ofString());
