@@ -345,4 +345,6 @@ export default {
     'chats.voiceNoMicrophone': 'No microphone, or Plume may not use it.',
     'app.updateReady': 'A new version of Plume is ready.',
     'app.reload': 'Reload',
+    'chats.select': 'Select several',
+    'chats.selected': '{count} selected',
 };

@@ -344,4 +344,6 @@ export default {
     'chats.voiceNoMicrophone': '没有麦克风，或未允许 Plume 使用。',
     'app.updateReady': 'Plume 有新版本了。',
     'app.reload': '刷新',
+    'chats.select': '多选',
+    'chats.selected': '已选 {count} 条',
 };

@@ -5,6 +5,7 @@ import { el, reconcile, replace } from '../dom.js';
 import { t } from '../i18n.js';
 import { createMessageMenu } from './message-menu.js';
 
+const MAX_SELECTED = 100;
 const QUICK_REACTIONS = ['👍', '❤️', '😂', '😮', '😢', '🙏', '🎉', '👌'];
 const EDIT_WINDOW_MS = 15 * 60 * 1000;   // the server's defaults; it refuses when the window has passed
 const RECALL_WINDOW_MS = 2 * 60 * 1000;
@@ -34,8 +35,28 @@ export function createChatPanel({ me, state, names, view, composer, outbox, load
         onclick: () => { scroller.scrollTop = scroller.scrollHeight; } });
     // The chat's pinned messages: the newest shown above the log; a click goes to it.
     const pinsBar = el('div', { class: 'pins-bar', hidden: true });
+    // Selecting several messages (from a message's menu): a bar takes the composer's place.
+    const selectionCount = el('span', { class: 'selection-count', role: 'status' });
+    const selectionBar = el('div', { class: 'selection-bar', hidden: true }, selectionCount,
+        el('button', { type: 'button', class: 'secondary', id: 'selection-forward', onclick: () => {
+            if (!state.selection?.seqs.size) return;
+            const { conversation, seqs } = state.selection;
+            onForward(conversation, [...seqs].sort((a, b) => a - b), () => endSelection());
+        } }),
+        el('button', { type: 'button', class: 'secondary', id: 'selection-hide', onclick: async () => {
+            const { conversation, seqs } = state.selection ?? { seqs: new Set() };
+            for (const seq of [...seqs].sort((a, b) => a - b)) await request({ type: 'hide', conversation, seq });
+            endSelection();
+        } }),
+        el('button', { type: 'button', class: 'link', id: 'selection-cancel', onclick: () => endSelection() }));
     const node = el('div', { class: 'chat' }, toolbar, pinsBar, typingLine, el('div', { class: 'log-wrap' }, scroller, jump),
-        composer.node);
+        composer.node, selectionBar);
+    scroller.addEventListener('click', (event) => {
+        if (!state.selection) return;
+        const message = event.target.closest('.message[data-seq]');
+        if (!message || event.target.closest('a, audio, .menu-button')) return;
+        toggleSelected(Number(message.dataset.seq));
+    });
     let bottomSeq = 0; // the newest message shown while the log was scrolled to the bottom
     const menu = createMessageMenu();
     let shown = null; // the conversation the log shows
@@ -99,7 +120,11 @@ export function createChatPanel({ me, state, names, view, composer, outbox, load
         }
         items.push({ id: 'react', label: t('chats.react'), run: () => menu.open(messageNodeAt(seq), QUICK_REACTIONS.map((emoji) => ({
             id: `react-${emoji}`, label: emoji, run: () => request({ type: 'react', conversation: conversation.id, seq, emoji }) }))) });
-        items.push({ id: 'forward', label: t('chats.forward'), run: () => onForward(conversation.id, seq) });
+        items.push({ id: 'forward', label: t('chats.forward'), run: () => onForward(conversation.id, [seq]) });
+        items.push({ id: 'select', label: t('chats.select'), run: () => {
+            state.selection = { conversation: conversation.id, seqs: new Set() };
+            toggleSelected(seq);
+        } });
         if (conversation.kind === 'direct' || manager) {
             const pinned = (state.pins.get(conversation.id) ?? []).some((p) => p.message.seq === seq);
             items.push({ id: 'pin', label: t(pinned ? 'chats.unpinMessage' : 'chats.pinMessage'),
@@ -129,7 +154,11 @@ export function createChatPanel({ me, state, names, view, composer, outbox, load
         countUnseen();
         renderJump();
         renderTyping();
-        if (switched) toolbar.hidden = true;
+        if (switched) {
+            toolbar.hidden = true;
+            if (state.selection && state.selection.conversation !== conversation.id) state.selection = null;
+        }
+        renderSelection();
         renderToolbar();
         renderPins(conversation);
         composer.render();
@@ -187,6 +216,34 @@ export function createChatPanel({ me, state, names, view, composer, outbox, load
         toolbar.hidden = true;
         findInput.value = '';
         composer.focus();
+    }
+
+    function toggleSelected(seq) {
+        const m = state.messages.get(state.open, seq);
+        if (!state.selection || !m || m.recalled || m.kind === 'system') return;
+        if (state.selection.seqs.has(seq)) state.selection.seqs.delete(seq);
+        else if (state.selection.seqs.size < MAX_SELECTED) state.selection.seqs.add(seq);
+        render();
+    }
+
+    function endSelection() {
+        state.selection = null;
+        render();
+        composer.focus();
+    }
+
+    function renderSelection() {
+        const selecting = Boolean(state.selection);
+        selectionBar.hidden = !selecting;
+        composer.node.hidden = selecting;
+        scroller.classList.toggle('selecting', selecting);
+        if (!selecting) return;
+        const count = state.selection.seqs.size;
+        selectionCount.textContent = t('chats.selected', { count });
+        selectionBar.querySelector('#selection-forward').textContent = t('chats.forward');
+        selectionBar.querySelector('#selection-hide').textContent = t('chats.deleteForMe');
+        selectionBar.querySelector('#selection-cancel').textContent = t('chats.cancel');
+        selectionBar.querySelectorAll('button.secondary').forEach((button) => { button.disabled = count === 0; });
     }
 
     function messageNodeAt(seq) {

@@ -32,6 +32,7 @@ export function mountChats({ gateway, me, openChat, setBadge, isChatVisible, nav
         typing: new Map(),        // conversation id → timer
         open: null,
         divider: null,            // { conversation, after }: "new messages" goes before the first unread
+        selection: null,          // { conversation, seqs }: messages chosen to forward or delete together
         touched: new Set(),       // conversations a push changed since the list was last loaded
     };
     const names = createNames({ me, state });
@@ -55,8 +56,8 @@ export function mountChats({ gateway, me, openChat, setBadge, isChatVisible, nav
     const panel = createChatPanel({ me, state, names, view, composer, outbox, loadOlder, request,
         onPreference: preference, onFind: (text) => list.searchIn(text, state.open).catch(() => {}), onShowReaders: showReaders,
         infoRoute: (c) => (c.peer ? `#/contacts/people/${c.peer.username}` : `#/contacts/groups/${c.group.id}`),
-        onForward: (conversation, seq) => openForwardDialog({ gateway, names, conversations: () => list.sorted(),
-            from: { conversation, seq } }),
+        onForward: (conversation, seqs, onDone) => openForwardDialog({ gateway, names, conversations: () => list.sorted(),
+            messages: seqs.map((seq) => ({ conversation, seq })), onDone }),
         onJump: (conversation, seq) => { jumpTo(conversation, seq).catch(() => {}); } });
     composer.onDraftChange(() => list.render());
     roster.onChange(() => { list.render(); if (state.open) renderChat(); });

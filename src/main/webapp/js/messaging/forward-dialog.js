@@ -1,13 +1,14 @@
 // Forwarding (转发): a dialog to pick one or several chats (at most ten), searchable by name;
-// each gets a copy of the message, sent like any message (one `forward` frame per chat, each
-// with its own client message id). What failed is said in the dialog, per chat.
+// each gets a copy of the message — or of several selected messages, in their order — sent
+// like any message (one `forward` frame per message and chat, each with its own client message
+// id). What failed is said in the dialog; the chats it failed for stay ticked.
 import { avatar, avatarUrl, el, replace } from '../dom.js';
 import { has, t } from '../i18n.js';
 
 const MAX_TARGETS = 10;
 const FORWARD_TIMEOUT_MS = 8000;
 
-export function openForwardDialog({ gateway, names, conversations, from }) {
+export function openForwardDialog({ gateway, names, conversations, messages, onDone = () => {} }) {
     const chosen = new Set();
     const search = el('input', { type: 'search', id: 'forward-search', autocomplete: 'off',
         placeholder: t('chats.forwardSearch'), 'aria-label': t('chats.forwardSearch') });
@@ -43,20 +44,25 @@ export function openForwardDialog({ gateway, names, conversations, from }) {
         status.textContent = '';
         const failed = [];
         for (const target of [...chosen]) {
-            try {
-                const reply = await gateway.request({ type: 'forward', conversation: target, clientMessageId: crypto.randomUUID(),
-                    from }, FORWARD_TIMEOUT_MS);
-                if (reply.type === 'ack') {
-                    chosen.delete(target);
-                } else {
-                    failed.push(has(`error.${reply.code}`) ? t(`error.${reply.code}`) : reply.message);
+            let allSent = true;
+            for (const from of messages) {
+                try {
+                    const reply = await gateway.request({ type: 'forward', conversation: target,
+                        clientMessageId: crypto.randomUUID(), from }, FORWARD_TIMEOUT_MS);
+                    if (reply.type !== 'ack') {
+                        allSent = false;
+                        failed.push(has(`error.${reply.code}`) ? t(`error.${reply.code}`) : reply.message);
+                    }
+                } catch {
+                    allSent = false;
+                    failed.push(t('error.network'));
                 }
-            } catch {
-                failed.push(t('error.network'));
             }
+            if (allSent) chosen.delete(target);
         }
         if (!failed.length) {
             dialog.close();
+            onDone();
             return;
         }
         // What is still ticked is what did not go: the person can try those again.

@@ -80,6 +80,7 @@ export function createMessageView({ me, state, names, openViewer, onShowReaders,
             receipt: mine ? receipt(conversation, m) : null,
             mentionsMe: Boolean(m.mentions?.includes(me.id)),
             continued,
+            selected: Boolean(state.selection?.conversation === conversation.id && state.selection.seqs.has(m.seq)),
             reactions: (m.reactions ?? []).map((r) => [r.emoji, r.count, r.users.includes(me.id)]),
             language: t('chats.reply'), // a language change redraws
         };
@@ -99,8 +100,9 @@ export function createMessageView({ me, state, names, openViewer, onShowReaders,
                 onclick: () => onShowReaders(conversation.id, m.seq) }, status)
             : el('span', { class: 'status' }, status);
         const sender = author ?? (mine ? me.displayName : names.memberName(conversation.id, m.sender));
-        return el('div', { class: `message${mine ? ' mine' : ''}${mentionsMe ? ' mentions-me' : ''}${continued ? ' continued' : ''}`,
-            dataset: { seq: m.seq }, tabindex: '-1', 'aria-label': `${sender}, ${clock(m.createdAt)}` },
+        return el('div', { class: `message${mine ? ' mine' : ''}${mentionsMe ? ' mentions-me' : ''}${continued ? ' continued' : ''}${look.selected ? ' selected' : ''}`,
+            dataset: { seq: m.seq }, tabindex: '-1', 'aria-label': `${sender}, ${clock(m.createdAt)}`,
+            'aria-selected': state.selection ? String(look.selected) : null },
         mine ? null : avatar(sender, m.sender, '', picture),
         el('div', { class: 'message-main' },
             author && !continued ? el('span', { class: 'author' }, author) : null,

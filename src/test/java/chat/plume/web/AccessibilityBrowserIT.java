@@ -12,6 +12,7 @@ import java.util.List;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -77,6 +78,13 @@ class AccessibilityBrowserIT extends ClientTestBase {
             browser.driver().switchTo().activeElement().sendKeys(Keys.ESCAPE);
             browser.resize(true);
             check(browser, prefix + "chat-direct-phone", failures);
+            // 200 % zoom on a 1280×800 screen is a 640×400 viewport: the composer must still show.
+            browser.driver().manage().window().setSize(new Dimension(640, 400 + 87));
+            Object composerBottom =
+                    browser.script("const box = document.getElementById('composer').getBoundingClientRect();"
+                            + " return box.height > 0 && box.bottom <= window.innerHeight;");
+            assertThat(composerBottom).as("composer visible at 200 %% zoom").isEqualTo(true);
+            browser.screenshot(prefix + "chat-direct-zoomed");
             browser.resize(false);
 
             long groupConversation = alice.conversationOfGroup(group);

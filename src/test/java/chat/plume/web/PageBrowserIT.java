@@ -246,6 +246,19 @@ class PageBrowserIT extends ClientTestBase {
                                         .getText())
                                 .isEqualTo("react to this");
                         b.screenshot("page-live-forwarded");
+
+                        // Alice selects the message and deletes it for herself: gone for her, kept for Bob.
+                        openMenu(a, message, "select");
+                        a.waiting()
+                                .until(ExpectedConditions.textToBePresentInElementLocated(
+                                        By.cssSelector(".selection-count"), "1 selected"));
+                        a.driver().findElement(By.id("selection-hide")).click();
+                        a.waiting().until(ExpectedConditions.invisibilityOfElementLocated(message));
+                        a.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("composer")));
+                        b.visit(url, "#/chats/" + direct);
+                        b.waiting()
+                                .until(ExpectedConditions.textToBePresentInElementLocated(
+                                        By.cssSelector(".message.mine .text"), "react to this"));
                     }));
         }
     }

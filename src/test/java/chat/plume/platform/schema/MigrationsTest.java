@@ -24,11 +24,11 @@ class MigrationsTest {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:migrations_" + mode + ";MODE=" + mode + ";DB_CLOSE_DELAY=-1");
 
-        MigrateResult first = SchemaMigration.migrate(dataSource);
+        MigrateResult first = Migrations.apply(dataSource);
         assertThat(first.success).isTrue();
         assertThat(first.migrationsExecuted).isPositive();
 
-        MigrateResult second = SchemaMigration.migrate(dataSource);
+        MigrateResult second = Migrations.apply(dataSource);
         assertThat(second.migrationsExecuted).isZero();
 
         try (Connection connection = dataSource.getConnection();
