@@ -36,7 +36,8 @@ export function createMessageView({ me, state, names, openViewer, onShowReaders,
                 out.push(nodes.node(`day:${id}:${date}`, label,
                     () => el('p', { class: 'date-separator', role: 'separator' }, label)));
             }
-            if (divider !== null && !dividerShown && message.seq > divider && message.sender !== me.id) {
+            if (divider !== null && !dividerShown && message.seq > divider && message.sender !== me.id
+                && message.kind !== 'system') {
                 dividerShown = true;
                 const label = t('chats.newMessages');
                 out.push(nodes.node(`new:${id}`, label, () => el('p', { class: 'new-divider', role: 'separator' }, label)));

@@ -10,8 +10,15 @@ public record Person(Api api, long id, String username, String token) {
 
     /** Registers and signs in a new person. */
     public static Person create(Api api, String prefix) {
+        return create(api, prefix, null);
+    }
+
+    /** Registers and signs in a new person with this display name ("Name &lt;username&gt;" when null). */
+    public static Person create(Api api, String prefix, String displayName) {
         String username = Names.unique(prefix);
-        Api.expect(201, api.register(username, "Name " + username, "pass-" + username));
+        Api.expect(
+                201,
+                api.register(username, displayName == null ? "Name " + username : displayName, "pass-" + username));
         String token = api.token(username, "pass-" + username);
         long id = Api.json(Api.expect(200, api.send("GET", "/me", null, token)))
                 .getJsonNumber("id")
