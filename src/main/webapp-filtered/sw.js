@@ -10,6 +10,13 @@
 const VERSION = '${plume.build}';
 const CACHE = 'plume-shell-' + VERSION;
 const SHELL = ['/', '/css/app.css', '/js/app.js', '/js/theme-boot.js', '/favicon.svg', '/manifest.webmanifest'];
+// What may be kept: the page's own files, by plain path (no query string, so the cache has a
+// bound). Nothing under /api/ (answers, avatars, images, files) ever matches.
+const KEPT = /^\/(?:$|index\.html$|favicon\.svg$|manifest\.webmanifest$|(?:css|js|icons|emoji)\/[\w./-]+$)/;
+
+function keepable(url) {
+    return url.origin === self.location.origin && !url.search && KEPT.test(url.pathname);
+}
 
 self.addEventListener('install', (event) => {
     event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(SHELL)));
@@ -24,15 +31,17 @@ self.addEventListener('activate', (event) => {
 
 self.addEventListener('message', (event) => {
     if (event.data === 'skip-waiting') self.skipWaiting();
+    // The page names the modules it loaded before this worker controlled it: kept for offline.
+    if (event.data?.type === 'keep' && Array.isArray(event.data.urls)) {
+        const urls = event.data.urls.slice(0, 500).filter((url) => keepable(new URL(url, self.location.origin)));
+        event.waitUntil(caches.open(CACHE).then((cache) => Promise.all(urls.map((url) => cache.add(url).catch(() => {})))));
+    }
 });
 
 self.addEventListener('fetch', (event) => {
     const request = event.request;
     const url = new URL(request.url);
-    if (request.method !== 'GET' || url.origin !== self.location.origin || url.pathname.startsWith('/api/')
-        || url.pathname === '/ws') {
-        return;
-    }
+    if (request.method !== 'GET' || !keepable(url)) return;
     event.respondWith(fetch(request)
         .then((response) => {
             if (response.ok && response.type === 'basic') {
@@ -42,5 +51,5 @@ self.addEventListener('fetch', (event) => {
             return response;
         })
         .catch(() => caches.match(request)
-            .then((hit) => hit ?? (request.mode === 'navigate' ? caches.match('/') : Response.error()))));
+            .then((hit) => hit ?? Response.error())));
 });

@@ -32,7 +32,10 @@ async function whoIsSignedIn() {
             return await api('GET', '/me');
         } catch (error) {
             if (error.status === 401) {
+                // The session ended while no page was open: what it left in this browser goes too.
                 localStorage.removeItem(SESSION_HINT);
+                Object.keys(localStorage).filter((key) => key.startsWith('plume.drafts.') || key.startsWith('plume.emoji.recent.'))
+                    .forEach((key) => localStorage.removeItem(key));
                 return null;
             }
             document.getElementById('boot').textContent = t('error.network');

@@ -347,4 +347,7 @@ export default {
     'app.reload': 'Reload',
     'chats.select': 'Select several',
     'chats.selected': '{count} selected',
+    'chats.deletedForYou': 'You deleted this message',
+    'chats.selectedOne': 'Selected',
+    'chats.unselect': 'Unselect',
 };

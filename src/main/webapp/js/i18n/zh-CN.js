@@ -346,4 +346,7 @@ export default {
     'app.reload': '刷新',
     'chats.select': '多选',
     'chats.selected': '已选 {count} 条',
+    'chats.deletedForYou': '你删除了这条消息',
+    'chats.selectedOne': '已选',
+    'chats.unselect': '取消选择',
 };

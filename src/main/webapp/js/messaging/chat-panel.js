@@ -43,7 +43,15 @@ export function createChatPanel({ me, state, names, view, composer, outbox, load
             const { conversation, seqs } = state.selection;
             onForward(conversation, [...seqs].sort((a, b) => a - b), () => endSelection());
         } }),
-        el('button', { type: 'button', class: 'secondary', id: 'selection-hide', onclick: async () => {
+        el('button', { type: 'button', class: 'secondary', id: 'selection-hide', onclick: async (event) => {
+            const button = event.currentTarget;
+            if (!button.dataset.armed) {
+                // Twice, as for one message: what is deleted for me does not come back.
+                button.dataset.armed = 'true';
+                button.textContent = t('chats.confirmDeleteForMe');
+                return;
+            }
+            delete button.dataset.armed;
             const { conversation, seqs } = state.selection ?? { seqs: new Set() };
             for (const seq of [...seqs].sort((a, b) => a - b)) await request({ type: 'hide', conversation, seq });
             endSelection();
@@ -75,6 +83,12 @@ export function createChatPanel({ me, state, names, view, composer, outbox, load
 
     // The log is one tab stop; arrow keys move between messages inside it (roving focus).
     scroller.addEventListener('keydown', (event) => {
+        if (event.key === ' ' && state.selection && event.target.matches('.message[data-seq]')) {
+            event.preventDefault();
+            toggleSelected(Number(event.target.dataset.seq));
+            event.target.focus();
+            return;
+        }
         if (!['ArrowUp', 'ArrowDown', 'Home', 'End'].includes(event.key)) return;
         const messages = [...scroller.querySelectorAll('.message[data-seq]')];
         if (!messages.length) return;
@@ -104,7 +118,7 @@ export function createChatPanel({ me, state, names, view, composer, outbox, load
     function itemsFor(seq) {
         const conversation = state.conversations.get(state.open);
         const m = state.messages.get(state.open, seq);
-        if (!conversation || !m || m.recalled || m.kind === 'system') return [];
+        if (!conversation || !m || m.recalled || m.hidden || m.kind === 'system') return [];
         const mine = m.sender === me.id;
         const age = Date.now() - new Date(m.createdAt).getTime();
         const manager = conversation.kind === 'group' && ['owner', 'admin'].includes(names.myRole(conversation.id));
@@ -112,17 +126,16 @@ export function createChatPanel({ me, state, names, view, composer, outbox, load
         if (m.body && m.kind === 'text') {
             items.push({ id: 'copy', label: t('chats.copy'), run: () => navigator.clipboard?.writeText(m.body).catch(() => {}) });
         }
-        if (mine && m.kind === 'text' && age < EDIT_WINDOW_MS) {
+        if (mine && m.kind === 'text' && !m.forwarded && age < EDIT_WINDOW_MS) {
             items.push({ id: 'edit', label: t('chats.edit'), run: () => composer.edit(m) });
         }
         if (mine && conversation.kind === 'group' && m.readCount) {
             items.push({ id: 'readers', label: t('chats.whoRead'), run: () => onShowReaders(conversation.id, seq) });
         }
-        items.push({ id: 'react', label: t('chats.react'), run: () => menu.open(messageNodeAt(seq), QUICK_REACTIONS.map((emoji) => ({
-            id: `react-${emoji}`, label: emoji, run: () => request({ type: 'react', conversation: conversation.id, seq, emoji }) }))) });
+        items.push({ id: 'react', label: t('chats.react'), run: () => menu.open(messageNodeAt(seq), reactionItems(conversation.id, m)) });
         items.push({ id: 'forward', label: t('chats.forward'), run: () => onForward(conversation.id, [seq]) });
-        items.push({ id: 'select', label: t('chats.select'), run: () => {
-            state.selection = { conversation: conversation.id, seqs: new Set() };
+        items.push({ id: 'select', label: t(state.selection?.seqs.has(seq) ? 'chats.unselect' : 'chats.select'), run: () => {
+            if (state.selection?.conversation !== conversation.id) state.selection = { conversation: conversation.id, seqs: new Set() };
             toggleSelected(seq);
         } });
         if (conversation.kind === 'direct' || manager) {
@@ -218,6 +231,15 @@ export function createChatPanel({ me, state, names, view, composer, outbox, load
         composer.focus();
     }
 
+    /** The quick reactions, each one a toggle: one's own is marked and takes it back (keyboard-only too). */
+    function reactionItems(conversationId, m) {
+        const mine = new Set((m.reactions ?? []).filter((r) => r.users.includes(me.id)).map((r) => r.emoji));
+        return [...new Set([...QUICK_REACTIONS, ...mine])].map((emoji) => ({
+            id: `react-${emoji}`, label: mine.has(emoji) ? `✓ ${emoji}` : emoji,
+            run: () => request({ type: 'react', conversation: conversationId, seq: m.seq, emoji, on: !mine.has(emoji) }),
+        }));
+    }
+
     function toggleSelected(seq) {
         const m = state.messages.get(state.open, seq);
         if (!state.selection || !m || m.recalled || m.kind === 'system') return;
@@ -241,7 +263,8 @@ export function createChatPanel({ me, state, names, view, composer, outbox, load
         const count = state.selection.seqs.size;
         selectionCount.textContent = t('chats.selected', { count });
         selectionBar.querySelector('#selection-forward').textContent = t('chats.forward');
-        selectionBar.querySelector('#selection-hide').textContent = t('chats.deleteForMe');
+        const hide = selectionBar.querySelector('#selection-hide');
+        if (!hide.dataset.armed) hide.textContent = t('chats.deleteForMe');
         selectionBar.querySelector('#selection-cancel').textContent = t('chats.cancel');
         selectionBar.querySelectorAll('button.secondary').forEach((button) => { button.disabled = count === 0; });
     }
@@ -253,12 +276,18 @@ export function createChatPanel({ me, state, names, view, composer, outbox, load
     function renderPins(conversation) {
         const pins = state.pins.get(conversation.id) ?? [];
         pinsBar.hidden = pins.length === 0;
-        if (!pins.length) return;
+        if (!pins.length) {
+            delete pinsBar.dataset.look;
+            return;
+        }
         const newest = pins[0];
         const m = newest.message;
-        const text = m.recalled ? t('chats.recalled') : m.kind === 'text' ? m.body
-            : `[${t(m.kind === 'image' ? 'chats.image' : 'chats.file')}] ${m.media?.name ?? ''}`;
+        const text = names.summary(conversation.id, m);
         const manager = conversation.kind === 'direct' || ['owner', 'admin'].includes(names.myRole(conversation.id));
+        // Rebuilt only when what it shows changed (a focused ✕ keeps its focus through other frames).
+        const look = JSON.stringify([pins.length, m.seq, text, manager, t('chats.pinnedMessage')]);
+        if (pinsBar.dataset.look === look) return;
+        pinsBar.dataset.look = look;
         replace(pinsBar,
             el('button', { type: 'button', class: 'pin-open', id: 'pin-open', onclick: () => onJump(conversation.id, m.seq) },
                 el('span', { class: 'pin-label' }, pins.length > 1 ? t('chats.pinnedCount', { count: pins.length }) : t('chats.pinnedMessage')),
@@ -276,7 +305,7 @@ export function createChatPanel({ me, state, names, view, composer, outbox, load
         const held = state.messages.sorted(state.open);
         for (let i = held.length - 1; i >= 0; i--) {
             const m = held[i];
-            if (m.sender === me.id && m.kind === 'text' && !m.recalled) {
+            if (m.sender === me.id && m.kind === 'text' && !m.recalled && !m.hidden && !m.forwarded) {
                 return Date.now() - new Date(m.createdAt).getTime() < EDIT_WINDOW_MS ? m : null;
             }
         }
@@ -297,6 +326,12 @@ export function createChatPanel({ me, state, names, view, composer, outbox, load
             target.scrollIntoView({ block: 'center' });
         },
         closeMenu: () => menu.close(),
+        /** Leaves selection mode; returns whether it was on (Esc). */
+        endSelection: () => {
+            if (!state.selection) return false;
+            endSelection();
+            return true;
+        },
         isMenuOpen: () => menu.isOpen(),
     };
 }

@@ -45,7 +45,7 @@ export function mountChats({ gateway, me, openChat, setBadge, isChatVisible, nav
     const composer = createComposer({ me, gateway, state, names,
         onSend: (id, message) => { outbox.send(id, message); panel.render(true); },
         onEdit: (id, seq, body) => request({ type: 'edit', conversation: id, seq, body }),
-        onFiles: (files) => { if (state.open) files.forEach((file) => outbox.upload(state.open, file)); },
+        onFiles: (files, conversation = state.open) => { if (conversation) files.forEach((file) => outbox.upload(conversation, file)); },
         onEditLast: () => { const m = panel.lastEditable(); if (m) composer.edit(m); },
         onError: (text) => panel.say(text) });
     const view = createMessageView({ me, state, names, openViewer: createViewer(),
@@ -64,18 +64,36 @@ export function mountChats({ gateway, me, openChat, setBadge, isChatVisible, nav
 
     // Live frames ------------------------------------------------------------------------
     gateway.addEventListener('welcome', () => sync.loadConversations().then(() => {
+        // Pins may have changed while away: the open chat's are asked again, the others when opened.
+        state.pins.clear();
+        if (state.open) loadPins(state.open);
         outbox.resendAll();
         if (state.open) markRead();
     }).catch(() => {}));
     gateway.addEventListener('message', (event) => received(event.detail.message));
     gateway.addEventListener('message.updated', (event) => {
         const message = event.detail.message;
-        if (state.messages.get(message.conversation, message.seq)) store(message);
+        const held = state.messages.get(message.conversation, message.seq);
+        if (held) store(merged(held, message));
         const conversation = state.conversations.get(message.conversation);
-        if (conversation?.lastMessage?.seq === message.seq) conversation.lastMessage = message;
+        if (conversation?.lastMessage?.seq === message.seq) conversation.lastMessage = merged(conversation.lastMessage, message);
+        const pins = state.pins.get(message.conversation);
+        if (pins?.some((p) => p.message.seq === message.seq)) {
+            state.pins.set(message.conversation, pins.map((p) => (p.message.seq === message.seq
+                ? { ...p, message: merged(p.message, message) } : p)));
+        }
         list.render();
         if (state.open === message.conversation) renderChat();
     });
+
+    /**
+     * A changed message over what is held: what the update does not carry (one's read count, the
+     * sender's name) is kept, and a message one deleted stays deleted.
+     */
+    function merged(held, update) {
+        if (held.hidden) return held;
+        return { ...update, readCount: update.readCount ?? held.readCount, senderName: update.senderName ?? held.senderName };
+    }
     gateway.addEventListener('read', (event) => {
         const { conversation: id, user, seq } = event.detail;
         const conversation = state.conversations.get(id);
@@ -207,7 +225,8 @@ export function mountChats({ gateway, me, openChat, setBadge, isChatVisible, nav
         if (!state.pins.has(id)) loadPins(id);
         renderChat(true);
         list.render();
-        composer.focus();
+        // On a touch screen the keyboard would cover half the chat: the composer waits for a tap.
+        if (!window.matchMedia('(pointer: coarse)').matches) composer.focus();
         try {
             if (!state.messages.has(id)) await loadOlder(id);
             else await catchUp(id);
@@ -282,7 +301,9 @@ export function mountChats({ gateway, me, openChat, setBadge, isChatVisible, nav
         conversationWith,
         titleOf: (c) => names.title(c),
         close: () => { opening++; state.open = null; composer.show(null); list.render(); },
-        closePopup: () => panel.closeMenu() || composer.closeInnermost(),
+        closePopup: () => panel.closeMenu() || composer.closeInnermost() || panel.endSelection(),
+        /** Signing out: nothing more is written to this browser's storage for this person. */
+        dispose: () => composer.dispose(),
         openId: () => state.open,
         neighbour: (step) => {
             const ids = list.sorted().map((c) => c.id);

@@ -23,7 +23,7 @@ export function createComposer({ me, gateway, state, names, onSend, onEdit, onFi
 
     const replyBar = el('div', { class: 'reply-bar', hidden: true });
     const suggestions = el('ul', { class: 'suggestions', id: 'mention-list', role: 'listbox', hidden: true });
-    const picker = createEmojiPicker({ onPick: (emoji) => { insert(emoji); closeEmoji(); } });
+    const picker = createEmojiPicker({ owner: me.id, onPick: (emoji) => { insert(emoji); closeEmoji(); } });
     const emojiPanel = picker.node;
     const input = el('textarea', { id: 'composer', rows: 1, 'aria-autocomplete': 'list', 'aria-controls': 'mention-list' });
     const sendButton = el('button', { type: 'submit', class: 'primary send', id: 'send-button' });
@@ -32,7 +32,8 @@ export function createComposer({ me, gateway, state, names, onSend, onEdit, onFi
     const fileInput = el('input', { type: 'file', id: 'attach-file', multiple: true, hidden: true });
     const attachButton = el('button', { type: 'button', class: 'emoji-button', id: 'attach-button',
         onclick: () => fileInput.click() }, '📎');
-    const voice = createVoiceRecorder({ onRecorded: (file) => onFiles([file]), onError });
+    const voice = createVoiceRecorder({ current: () => open, onRecorded: (file, conversation) => onFiles([file], conversation),
+        onError });
     const node = el('form', { class: 'composer', onsubmit: (event) => { event.preventDefault(); submit(); } },
         replyBar, suggestions, emojiPanel,
         el('div', { class: 'composer-row' }, emojiButton, attachButton, voice.node, fileInput, input, sendButton));
@@ -91,9 +92,10 @@ export function createComposer({ me, gateway, state, names, onSend, onEdit, onFi
     });
     window.addEventListener('pagehide', saveDraft);
 
+    let disposed = false;
     function saveDraft() {
         clearTimeout(saveTimer);
-        if (open !== null && editing === null && drafts.set(open, input.value)) {
+        if (!disposed && open !== null && editing === null && drafts.set(open, input.value)) {
             node.dispatchEvent(new CustomEvent('draft', { detail: { conversation: open } }));
         }
     }
@@ -102,6 +104,7 @@ export function createComposer({ me, gateway, state, names, onSend, onEdit, onFi
     function show(conversationId) {
         if (conversationId === open) return;
         saveDraft();
+        voice.stop(); // a recording goes to the chat it was started in, not the next one
         open = conversationId;
         replyTo = null;
         editing = null;
@@ -217,7 +220,8 @@ export function createComposer({ me, gateway, state, names, onSend, onEdit, onFi
         }
         const query = match[1].toLowerCase();
         found = members.filter((m) => m.user.id !== me.id
-            && names.memberName(open, m.user.id).toLowerCase().includes(query)).slice(0, 6);
+            && (names.memberName(open, m.user.id).toLowerCase().includes(query)
+                || names.publicName(m).toLowerCase().includes(query))).slice(0, 6);
         active = found.length ? 0 : -1;
         renderMentions();
     }
@@ -226,9 +230,11 @@ export function createComposer({ me, gateway, state, names, onSend, onEdit, onFi
         suggestions.hidden = found.length === 0;
         replace(suggestions, found.map((m, i) => {
             const name = names.memberName(open, m.user.id);
+            const known = names.publicName(m);
             return el('li', { role: 'option', id: `mention-${m.user.id}`, class: 'suggestion',
                 'aria-selected': String(i === active), dataset: { userId: m.user.id },
-                onmousedown: (event) => { event.preventDefault(); choose(m); } }, avatar(name, m.user.id), name);
+                onmousedown: (event) => { event.preventDefault(); choose(m); } }, avatar(name, m.user.id), name,
+            known !== name ? el('span', { class: 'row-sub' }, ` (${known})`) : null);
         }));
         if (active >= 0) input.setAttribute('aria-activedescendant', `mention-${found[active].user.id}`);
         else input.removeAttribute('aria-activedescendant');
@@ -253,7 +259,8 @@ export function createComposer({ me, gateway, state, names, onSend, onEdit, onFi
     function choose(member) {
         const match = /@([^\s@]*)$/u.exec(input.value.slice(0, input.selectionStart));
         if (!match) return;
-        const name = names.memberName(open, member.user.id);
+        // The text everyone reads gets the name everyone knows, never one's private remark.
+        const name = names.publicName(member);
         const start = input.selectionStart - match[0].length;
         const rest = input.value.slice(input.selectionStart);
         input.value = `${input.value.slice(0, start)}@${name} ${rest}`;
@@ -303,5 +310,10 @@ export function createComposer({ me, gateway, state, names, onSend, onEdit, onFi
         /** How a quoted message is drawn in the reply bar (the chat panel knows the messages). */
         setQuote: (fn) => { quoteOf = fn; },
         onDraftChange: (listener) => node.addEventListener('draft', listener),
+        dispose: () => {
+            disposed = true;
+            clearTimeout(saveTimer);
+            voice.stop();
+        },
     };
 }

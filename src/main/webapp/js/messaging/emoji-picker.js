@@ -17,8 +17,8 @@ async function loadData() {
     return data;
 }
 
-export function createEmojiPicker({ onPick }) {
-    const recentKey = 'plume.emoji.recent';
+export function createEmojiPicker({ owner, onPick }) {
+    const recentKey = `plume.emoji.recent.${owner}`; // per account: one's recent emoji are one's own
     const toneKey = 'plume.emoji.tone';
     let recent = readRecent();
     let tone = Number(localStorage.getItem(toneKey)) || 0;

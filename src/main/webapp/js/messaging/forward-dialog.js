@@ -10,6 +10,15 @@ const FORWARD_TIMEOUT_MS = 8000;
 
 export function openForwardDialog({ gateway, names, conversations, messages, onDone = () => {} }) {
     const chosen = new Set();
+    // One client message id per (chat, message), kept across retries: a retry after a timeout
+    // (the copy may be stored already) is a resend the server recognises, never a second copy.
+    const clientIds = new Map();
+    const clientId = (target, from) => {
+        const key = `${target}:${from.conversation}:${from.seq}`;
+        if (!clientIds.has(key)) clientIds.set(key, crypto.randomUUID());
+        return clientIds.get(key);
+    };
+    const sent = new Set();
     const search = el('input', { type: 'search', id: 'forward-search', autocomplete: 'off',
         placeholder: t('chats.forwardSearch'), 'aria-label': t('chats.forwardSearch') });
     const list = el('ul', { class: 'rows forward-list' });
@@ -46,10 +55,14 @@ export function openForwardDialog({ gateway, names, conversations, messages, onD
         for (const target of [...chosen]) {
             let allSent = true;
             for (const from of messages) {
+                const key = `${target}:${from.conversation}:${from.seq}`;
+                if (sent.has(key)) continue;
                 try {
                     const reply = await gateway.request({ type: 'forward', conversation: target,
-                        clientMessageId: crypto.randomUUID(), from }, FORWARD_TIMEOUT_MS);
-                    if (reply.type !== 'ack') {
+                        clientMessageId: clientId(target, from), from }, FORWARD_TIMEOUT_MS);
+                    if (reply.type === 'ack') {
+                        sent.add(key);
+                    } else {
                         allSent = false;
                         failed.push(has(`error.${reply.code}`) ? t(`error.${reply.code}`) : reply.message);
                     }

@@ -77,6 +77,7 @@ export function createMessageView({ me, state, names, openViewer, onShowReaders,
             mine,
             author: mine || conversation.kind === 'direct' ? null : names.memberName(conversation.id, m.sender, m.senderName),
             avatar: mine ? null : avatarUrl('users', m.sender, names.avatarOf(conversation.id, m.sender)),
+            sender: mine ? me.displayName : names.memberName(conversation.id, m.sender, m.senderName),
             quote: m.replyTo ? quoteText(conversation.id, m.replyTo) : null,
             receipt: mine ? receipt(conversation, m) : null,
             mentionsMe: Boolean(m.mentions?.includes(me.id)),
@@ -100,10 +101,10 @@ export function createMessageView({ me, state, names, openViewer, onShowReaders,
             ? el('button', { type: 'button', class: 'link status', tabindex: '-1',
                 onclick: () => onShowReaders(conversation.id, m.seq) }, status)
             : el('span', { class: 'status' }, status);
-        const sender = author ?? (mine ? me.displayName : names.memberName(conversation.id, m.sender));
+        const sender = look.sender;
         return el('div', { class: `message${mine ? ' mine' : ''}${mentionsMe ? ' mentions-me' : ''}${continued ? ' continued' : ''}${look.selected ? ' selected' : ''}`,
-            dataset: { seq: m.seq }, tabindex: '-1', 'aria-label': `${sender}, ${clock(m.createdAt)}`,
-            'aria-selected': state.selection ? String(look.selected) : null },
+            dataset: { seq: m.seq }, tabindex: '-1', role: 'article' },
+        look.selected ? el('span', { class: 'visually-hidden' }, t('chats.selectedOne')) : null,
         mine ? null : avatar(sender, m.sender, '', picture),
         el('div', { class: 'message-main' },
             author && !continued ? el('span', { class: 'author' }, author) : null,
@@ -148,9 +149,8 @@ export function createMessageView({ me, state, names, openViewer, onShowReaders,
     function quoteText(conversationId, seq) {
         const original = state.messages.get(conversationId, seq);
         if (!original) return { who: '', text: t('chats.earlierMessage') };
-        const text = original.recalled ? t('chats.recalled')
-            : original.kind === 'text' ? original.body : `[${t(original.kind === 'image' ? 'chats.image' : 'chats.file')}]`;
-        return { who: `${names.memberName(conversationId, original.sender)}: `,
+        const text = names.summary(conversationId, original);
+        return { who: original.hidden ? '' : `${names.memberName(conversationId, original.sender)}: `,
             text: text.length > 80 ? `${text.slice(0, 80)}…` : text };
     }
 

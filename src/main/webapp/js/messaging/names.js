@@ -47,15 +47,30 @@ export function createNames({ me, state }) {
             detail: event.detail ?? '' }) : '';
     }
 
-    /** One line for the chat list; in a group, who said it first (the server names the sender). */
-    function preview(c, m) {
+    /**
+     * What a message says, in one line, whatever state it is in: deleted for me, recalled, a
+     * notice, an image or file (by name), or its text. Previews, quotes and pins all use it.
+     */
+    function summary(conversationId, m) {
+        if (m.hidden) return t('chats.deletedForYou');
         if (m.recalled) return t('chats.recalled');
-        if (m.kind === 'system') return systemText(c.id, m);
-        const who = c.kind === 'group' && m.sender !== me.id ? `${memberName(c.id, m.sender, m.senderName)}: ` : '';
-        if (m.kind === 'image') return `${who}[${t('chats.image')}]`;
-        if (m.kind === 'file') return `${who}[${t('chats.file')}] ${m.media?.name ?? ''}`;
-        return who + m.body;
+        if (m.kind === 'system') return systemText(conversationId, m);
+        if (m.kind === 'image') return `[${t('chats.image')}]`;
+        if (m.kind === 'file') return `[${t('chats.file')}] ${m.media?.name ?? ''}`;
+        return m.body ?? '';
     }
 
-    return { title, memberName, avatarOf, myRole, systemText, preview };
+    /** One line for the chat list; in a group, who said it first (the server names the sender). */
+    function preview(c, m) {
+        const plain = m.hidden || m.recalled || m.kind === 'system';
+        const who = !plain && c.kind === 'group' && m.sender !== me.id ? `${memberName(c.id, m.sender, m.senderName)}: ` : '';
+        return who + summary(c.id, m);
+    }
+
+    /** The name others see for a group member (never one's private remark): for @mentions. */
+    function publicName(member) {
+        return member.nickname || member.user.displayName;
+    }
+
+    return { title, memberName, avatarOf, myRole, systemText, summary, preview, publicName };
 }

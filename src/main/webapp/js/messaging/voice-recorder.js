@@ -7,9 +7,10 @@ import { t } from '../i18n.js';
 const MAX_MS = 5 * 60 * 1000;
 const TYPES = ['audio/webm;codecs=opus', 'audio/ogg;codecs=opus', 'audio/webm', 'audio/mp4'];
 
-export function createVoiceRecorder({ onRecorded, onError }) {
+export function createVoiceRecorder({ current, onRecorded, onError }) {
     const button = el('button', { type: 'button', class: 'emoji-button', id: 'record-voice', 'aria-pressed': 'false' }, '🎤');
     let recorder = null;
+    let starting = false; // asking for the microphone: a second press waits for the answer
     let timer = null;
     let started = 0;
     let ticker = null;
@@ -17,6 +18,19 @@ export function createVoiceRecorder({ onRecorded, onError }) {
     button.addEventListener('click', () => (recorder ? stop() : start()));
 
     async function start() {
+        if (starting) return;
+        const conversation = current();
+        if (conversation === null || conversation === undefined) return;
+        starting = true;
+        try {
+            await record(conversation);
+        } finally {
+            starting = false;
+        }
+    }
+
+    /** Records for {@code conversation}: whatever chat is open when it stops, it goes there. */
+    async function record(conversation) {
         if (!navigator.mediaDevices?.getUserMedia || typeof MediaRecorder === 'undefined') {
             onError(t('chats.voiceUnsupported'));
             return;
@@ -39,7 +53,7 @@ export function createVoiceRecorder({ onRecorded, onError }) {
             const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
             recorder = null;
             render();
-            if (chunks.length) onRecorded(new File(chunks, `voice-${stamp}.${extension}`, { type: mime }));
+            if (chunks.length) onRecorded(new File(chunks, `voice-${stamp}.${extension}`, { type: mime }), conversation);
         });
         recorder.start(1000);
         started = Date.now();
@@ -64,5 +78,5 @@ export function createVoiceRecorder({ onRecorded, onError }) {
     }
 
     render();
-    return { node: button, render, isRecording: () => Boolean(recorder) };
+    return { node: button, render, stop, isRecording: () => Boolean(recorder) };
 }

@@ -210,10 +210,12 @@ export function showShell(user) {
     function leave() {
         if (left) return;
         left = true;
+        chats.dispose();
         unsubscribe();
         gateway.stop();
         localStorage.removeItem(SESSION_HINT);
         localStorage.removeItem(`plume.drafts.${me.id}`);
+        localStorage.removeItem(`plume.emoji.recent.${me.id}`);
         location.replace(location.pathname);
     }
 

@@ -82,17 +82,21 @@ export function installShortcuts({ candidates, openCandidate, step, closePopup }
     const typing = (target) => target.closest?.('input, textarea, select, [contenteditable="true"]');
 
     document.addEventListener('keydown', (event) => {
+        // Behind an open dialog (help, switcher, forward, the image viewer) the page is inert:
+        // no shortcut reaches it.
+        const dialogOpen = Boolean(document.querySelector('dialog[open]'));
         if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'k') {
             event.preventDefault();
-            if (!dialogs.length) switcher();
+            if (!dialogOpen) switcher();
+        } else if (dialogOpen) {
+            // Esc and everything else belong to the dialog.
         } else if (event.altKey && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
             event.preventDefault();
             step(event.key === 'ArrowDown' ? 1 : -1);
-        } else if (event.key === '?' && !typing(event.target) && !dialogs.length) {
+        } else if (event.key === '?' && !typing(event.target)) {
             event.preventDefault();
             help();
-        } else if (event.key === 'Escape' && !document.querySelector('dialog[open]') && !event.defaultPrevented) {
-            // A dialog (help, switcher, the image viewer) closes itself on Esc; nothing else may.
+        } else if (event.key === 'Escape' && !event.defaultPrevented) {
             if (closePopup()) event.preventDefault();
         }
     });

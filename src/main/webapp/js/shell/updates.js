@@ -31,6 +31,9 @@ export function keepCurrent() {
             });
         });
         setInterval(() => registration.update().catch(() => {}), CHECK_EVERY_MS);
+        // The modules this page loaded came before the worker could keep them: it is told which.
+        navigator.serviceWorker.ready.then((ready) => ready.active?.postMessage({ type: 'keep',
+            urls: [location.origin + '/', ...performance.getEntriesByType('resource').map((entry) => entry.name)] }));
     }).catch(() => {
         // No service worker (a private window, an old browser): the page works as before.
     });

@@ -28,6 +28,12 @@ import java.util.stream.Collectors;
 @Stateless
 public class ConversationList {
 
+    /** How many of a conversation's newest messages the @-mention marker looks at. */
+    static final int MENTION_WINDOW = 500;
+
+    @Inject
+    HiddenMessages hiddenMessages;
+
     /** Conversations per page when the client does not say. */
     public static final int DEFAULT_PAGE = 100;
     /** The most a client may ask for at once. */
@@ -141,7 +147,7 @@ public class ConversationList {
                 .filter(c -> c.kind() == ConversationKind.GROUP)
                 .map(Conversation::groupId)
                 .toList());
-        Map<Long, MessagingViews.Message> last = lastMessages(conversations);
+        Map<Long, MessagingViews.Message> last = lastMessages(me, conversations);
         Set<Long> mentioned = mentionedIn(me, memberships, conversations);
         List<MessagingViews.Conversation> views = new ArrayList<>(conversations.size());
         for (int i = 0; i < conversations.size(); i++) {
@@ -168,7 +174,11 @@ public class ConversationList {
         return views;
     }
 
-    /** The conversations among these where an unread message @mentions {@code me}, in one query. */
+    /**
+     * The conversations among these where an unread message @mentions {@code me}, in one query.
+     * Only the {@value #MENTION_WINDOW} newest messages of each are looked at: after a long
+     * absence the marker covers the recent backlog, and the query's cost stays bounded.
+     */
     private Set<Long> mentionedIn(long me, List<ConversationMember> memberships, List<Conversation> conversations) {
         List<Long> unread = new ArrayList<>();
         for (int i = 0; i < conversations.size(); i++) {
@@ -181,20 +191,22 @@ public class ConversationList {
             return Set.of();
         }
         return Set.copyOf(em.createQuery(
-                        "select distinct m.conversationId from Message m, ConversationMember p"
-                                + " where p.accountId = :me and p.conversationId in :ids"
+                        "select distinct m.conversationId from Message m, ConversationMember p, Conversation c"
+                                + " where p.accountId = :me and p.conversationId in :ids and c.id = p.conversationId"
                                 + " and m.conversationId = p.conversationId and m.seq > p.readSeq"
                                 + " and m.mentions is not null and m.recalledAt is null"
+                                + " and m.seq > c.lastSeq - :window"
                                 + " and concat(',', m.mentions, ',') like :pattern",
                         Long.class)
                 .setParameter("me", me)
                 .setParameter("ids", unread)
                 .setParameter("pattern", "%," + me + ",%")
+                .setParameter("window", (long) MENTION_WINDOW)
                 .getResultList());
     }
 
     /** The newest message of each conversation that has one, in one query (and one for their media). */
-    private Map<Long, MessagingViews.Message> lastMessages(List<Conversation> conversations) {
+    private Map<Long, MessagingViews.Message> lastMessages(long me, List<Conversation> conversations) {
         List<Long> ids = conversations.stream()
                 .filter(c -> c.lastSeq() > 0)
                 .map(Conversation::id)
@@ -217,8 +229,11 @@ public class ConversationList {
                 .map(Message::senderId)
                 .distinct()
                 .toList());
+        Set<Long> hidden = hiddenMessages.among(me, newest);
         return messages.all(newest, m -> null).stream()
-                .map(m -> groupConversations.contains(m.conversation())
+                .map(m -> hidden.contains(m.id()) ? m.hiddenPlaceholder() : m)
+                .map(m -> !m.hidden()
+                                && groupConversations.contains(m.conversation())
                                 && m.sender() != null
                                 && senders.containsKey(m.sender())
                         ? m.withSenderName(senders.get(m.sender()).displayName())

@@ -34,7 +34,8 @@ public class HiddenMessages {
     /** Hides a message for the caller (again: nothing changes); their devices get {@code message.hidden}. */
     public void hide(Caller caller, long conversationId, long seq) {
         conversations.require(conversationId, caller.accountId());
-        Message message = access.at(conversationId, seq);
+        // Locked: two devices hiding it at once find each other's row rather than inserting twice.
+        Message message = access.lockedAt(conversationId, seq);
         if (em.find(HiddenMessage.class, new HiddenMessage.Key(caller.accountId(), message.id())) == null) {
             em.persist(new HiddenMessage(caller.accountId(), message.id(), Timestamps.now()));
         }

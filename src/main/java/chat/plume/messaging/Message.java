@@ -182,9 +182,12 @@ public class Message {
         return senderId != null && senderId == accountId;
     }
 
-    /** Only the sender may edit, and only text: an edited image or file would be a different message. */
+    /**
+     * Only the sender may edit, and only text of their own: an edited image or file would be a
+     * different message, and an edited forward would no longer be what was forwarded.
+     */
     public boolean isEditableBy(long accountId) {
-        return kind == MessageKind.TEXT && isSentBy(accountId);
+        return kind == MessageKind.TEXT && isSentBy(accountId) && !forwarded;
     }
 
     /** Whether {@code now} is still within {@code window} of the message being sent. */

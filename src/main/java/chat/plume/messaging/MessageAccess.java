@@ -1,5 +1,6 @@
 package chat.plume.messaging;
 
+import chat.plume.identity.boundary.DisplayNames;
 import chat.plume.platform.error.MissingEntityException;
 import chat.plume.platform.events.Push;
 import chat.plume.social.groups.ChatGroups;
@@ -34,6 +35,9 @@ public class MessageAccess {
 
     @Inject
     Event<Push> push;
+
+    @Inject
+    DisplayNames displayNames;
 
     /** The message at {@code seq}; {@code message_not_found} when there is none. */
     public Message at(long conversationId, long seq) {
@@ -82,6 +86,10 @@ public class MessageAccess {
     /** Tells every participant that a message changed ({@code message.updated}); returns its view. */
     public MessagingViews.Message announceUpdate(Message message) {
         MessagingViews.Message view = views.of(message);
+        Conversation conversation = em.find(Conversation.class, message.conversationId());
+        if (conversation.kind() == ConversationKind.GROUP && message.senderId() != null) {
+            view = view.withSenderName(displayNames.of(message.senderId()));
+        }
         push.fire(Push.to(recipients(message.conversationId()), new MessagingFrames.MessageUpdated(view)));
         return view;
     }

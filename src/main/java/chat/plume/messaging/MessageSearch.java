@@ -10,10 +10,14 @@ import jakarta.persistence.TypedQuery;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Search in the text of messages: three queries whatever the number of hits. */
 @Stateless
 public class MessageSearch {
+
+    @Inject
+    HiddenMessages hiddenMessages;
 
     @PersistenceContext
     EntityManager em;
@@ -41,9 +45,13 @@ public class MessageSearch {
         } else {
             search = em.createNamedQuery(Message.SEARCH_MINE, Message.class).setParameter("me", caller.accountId());
         }
-        List<Message> found = search.setParameter("pattern", pattern)
+        List<Message> matching = search.setParameter("pattern", pattern)
                 .setMaxResults(Math.max(1, Math.min(limit, MessagingSettings.PAGE_LIMIT)))
                 .getResultList();
+        // What the caller deleted for themselves is not found again.
+        Set<Long> hidden = hiddenMessages.among(caller.accountId(), matching);
+        List<Message> found =
+                matching.stream().filter(m -> !hidden.contains(m.id())).toList();
         if (found.isEmpty()) {
             return List.of();
         }

@@ -6,8 +6,10 @@ import chat.plume.platform.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,8 +26,8 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class MessageViews {
 
-    /** How many of the people who reacted with one emoji a view names (the count is always exact). */
-    public static final int REACTORS_SHOWN = 50;
+    /** How many of the people who reacted a view names, per message (the counts are always exact). */
+    public static final int REACTORS_SHOWN = 20;
 
     @PersistenceContext
     EntityManager em;
@@ -58,7 +60,11 @@ public class MessageViews {
                 .toList();
     }
 
-    /** The reactions to each of these messages, in one query, each emoji in the order first used. */
+    /**
+     * The reactions to each of these messages, in two bounded queries: exact counts per emoji
+     * (grouped in the database), and the first people to react, at most {@value #REACTORS_SHOWN}
+     * rows per message — a page of history never loads every reaction of a busy group.
+     */
     private Map<Long, List<MessagingViews.Reaction>> reactions(List<Message> messages) {
         List<Long> ids = messages.stream()
                 .filter(m -> !m.isRecalled() && m.id() != null)
@@ -67,28 +73,40 @@ public class MessageViews {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        Map<Long, Map<String, List<Long>>> byMessage = new HashMap<>();
-        em.createNamedQuery(Reaction.OF_MESSAGES, Reaction.class)
+        record Count(long message, String emoji, long count, LocalDateTime first) {}
+        List<Count> counts = em.createQuery(
+                        "select r.messageId, r.emoji, count(r), min(r.createdAt) from Reaction r"
+                                + " where r.messageId in :messages group by r.messageId, r.emoji",
+                        Object[].class)
                 .setParameter("messages", ids)
                 .getResultStream()
-                .forEach(r -> byMessage
-                        .computeIfAbsent(r.messageId(), id -> new LinkedHashMap<>())
-                        .computeIfAbsent(r.emoji(), e -> new ArrayList<>())
-                        .add(r.accountId()));
-        Map<Long, List<MessagingViews.Reaction>> views = new HashMap<>();
-        byMessage.forEach((id, emoji) -> views.put(
-                id,
-                emoji.entrySet().stream()
-                        .map(e -> new MessagingViews.Reaction(
-                                e.getKey(),
-                                e.getValue().size(),
-                                List.copyOf(e.getValue()
-                                        .subList(
-                                                0,
-                                                Math.min(
-                                                        REACTORS_SHOWN,
-                                                        e.getValue().size())))))
-                        .toList()));
+                .map(row -> new Count(
+                        (Long) row[0], (String) row[1], ((Number) row[2]).longValue(), (LocalDateTime) row[3]))
+                .sorted(Comparator.comparing(Count::first))
+                .toList();
+        if (counts.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, Map<String, List<Long>>> who = new HashMap<>();
+        em.createNamedQuery(Reaction.OF_MESSAGES, Reaction.class)
+                .setParameter("messages", ids)
+                .setMaxResults(ids.size() * REACTORS_SHOWN)
+                .getResultStream()
+                .forEach(r -> {
+                    List<Long> users = who.computeIfAbsent(r.messageId(), id -> new HashMap<>())
+                            .computeIfAbsent(r.emoji(), e -> new ArrayList<>());
+                    if (users.size() < REACTORS_SHOWN) {
+                        users.add(r.accountId());
+                    }
+                });
+        Map<Long, List<MessagingViews.Reaction>> views = new LinkedHashMap<>();
+        for (Count c : counts) {
+            views.computeIfAbsent(c.message(), id -> new ArrayList<>())
+                    .add(new MessagingViews.Reaction(
+                            c.emoji(),
+                            (int) c.count(),
+                            List.copyOf(who.getOrDefault(c.message(), Map.of()).getOrDefault(c.emoji(), List.of()))));
+        }
         return views;
     }
 

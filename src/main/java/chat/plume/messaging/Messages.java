@@ -62,6 +62,9 @@ public class Messages {
     HiddenMessages hiddenMessages;
 
     @Inject
+    PinnedMessages pins;
+
+    @Inject
     Event<Push> push;
 
     /**
@@ -153,6 +156,7 @@ public class Messages {
                     message, settings.recallWindow(), "recall_window_passed", "It is too late to recall this message.");
         }
         message.recall(caller.accountId(), Timestamps.now());
+        pins.unpinRecalled(message);
         return access.announceUpdate(message);
     }
 

@@ -51,6 +51,8 @@ public class PinnedMessages {
         if (conversation.kind() == ConversationKind.GROUP && !access.isManager(conversation, caller.accountId())) {
             throw new AccessDeniedException("not_admin", "Only the group's owner and admins can pin messages.");
         }
+        // In a direct chat, only while the two may still write to each other (not blocked, still friends).
+        access.requireMayWrite(conversation, caller.accountId());
         Message message = access.at(conversationId, seq);
         PinnedMessage existing = em.find(PinnedMessage.class, message.id());
         if (on && existing == null) {
@@ -74,6 +76,19 @@ public class PinnedMessages {
         List<MessagingViews.Pin> pins = list(conversationId);
         push.fire(Push.to(access.recipients(conversationId), new MessagingFrames.Pins(conversationId, pins)));
         return pins;
+    }
+
+    /** A recalled message leaves the pins (its text must not stay on show); everyone gets the new list. */
+    public void unpinRecalled(Message message) {
+        PinnedMessage pinned = em.find(PinnedMessage.class, message.id());
+        if (pinned == null) {
+            return;
+        }
+        em.remove(pinned);
+        em.flush();
+        long conversationId = message.conversationId();
+        push.fire(Push.to(
+                access.recipients(conversationId), new MessagingFrames.Pins(conversationId, list(conversationId))));
     }
 
     /** The chat's pins, the newest first, for someone in it: two queries (and one for media). */

@@ -273,6 +273,94 @@ class MessageActionsIT extends ClientTestBase {
         }
     }
 
+    @Test
+    void whoMayNotWriteMayNotReactPinOrForwardEitherAndARecallUnpins() {
+        Person alice = Person.create(api, "RuleA");
+        Person bob = Person.create(api, "RuleB");
+        Person carol = Person.create(api, "RuleC");
+        befriend(alice, bob);
+        befriend(alice, carol);
+        befriend(bob, carol);
+        long direct = alice.conversationWith(bob);
+        long groupId = alice.createGroup("rules", bob, carol);
+        long group = alice.conversationOfGroup(groupId);
+        long withCarol = bob.conversationWith(carol);
+        try (WsClient aliceWs = alice.connect();
+                WsClient bobWs = bob.connect()) {
+            long inDirect = aliceWs.request(send(direct, "before the block"), WAIT)
+                    .getJsonNumber("seq")
+                    .longValue();
+            long inGroup = aliceWs.request(send(group, "group secret"), WAIT)
+                    .getJsonNumber("seq")
+                    .longValue();
+
+            // A recall takes the message out of the pins, for everyone.
+            request(aliceWs, pin(group, inGroup, true));
+            long recalled = aliceWs.request(send(group, "oops"), WAIT)
+                    .getJsonNumber("seq")
+                    .longValue();
+            request(aliceWs, pin(group, recalled, true));
+            bobWs.drain();
+            request(
+                    aliceWs,
+                    "{\"type\":\"recall\",\"id\":\"r" + IDS.incrementAndGet() + "\",\"conversation\":" + group
+                            + ",\"seq\":" + recalled + "}");
+            JsonObject pins = bobWs.next(f -> "pins".equals(f.getString("type")), WAIT);
+            assertThat(pins.getJsonArray("pins")).hasSize(1);
+
+            // Blocked: no reactions, no pins in the direct chat.
+            Api.expect(204, alice.put("/blocks/" + bob.id(), null));
+            assertThat(request(bobWs, react(direct, inDirect, "👍", true)).getString("code"))
+                    .isEqualTo("blocked");
+            assertThat(request(bobWs, pin(direct, inDirect, true)).getString("code"))
+                    .isEqualTo("blocked");
+
+            // Removed from the group: nothing there any more, not even forwarding out of it.
+            Api.expect(204, alice.delete("/groups/" + groupId + "/members/" + bob.id()));
+            assertThat(request(bobWs, react(group, inGroup, "👍", true)).getString("code"))
+                    .isEqualTo("forbidden");
+            assertThat(request(bobWs, forward(withCarol, "rule-f1", group, inGroup))
+                            .getString("code"))
+                    .isEqualTo("forbidden");
+
+            // A forward is not the forwarder's to edit.
+            long copy = request(aliceWs, forward(group, "rule-f2", direct, inDirect))
+                    .getJsonNumber("seq")
+                    .longValue();
+            assertThat(request(
+                                    aliceWs,
+                                    "{\"type\":\"edit\",\"id\":\"e" + IDS.incrementAndGet() + "\",\"conversation\":"
+                                            + group + ",\"seq\":" + copy + ",\"body\":\"changed\"}")
+                            .getString("code"))
+                    .isEqualTo("not_sender");
+        }
+    }
+
+    @Test
+    void aMessageDeletedForMeIsNeitherMyPreviewNorASearchHit() {
+        Person alice = Person.create(api, "HideListA");
+        Person bob = Person.create(api, "HideListB");
+        befriend(alice, bob);
+        long direct = alice.conversationWith(bob);
+        try (WsClient aliceWs = alice.connect();
+                WsClient bobWs = bob.connect()) {
+            long seq = aliceWs.request(send(direct, "findable pineapple"), WAIT)
+                    .getJsonNumber("seq")
+                    .longValue();
+            request(
+                    bobWs,
+                    "{\"type\":\"hide\",\"id\":\"h" + IDS.incrementAndGet() + "\",\"conversation\":" + direct
+                            + ",\"seq\":" + seq + "}");
+            JsonObject last = ok(200, bob.get("/conversations/" + direct)).getJsonObject("lastMessage");
+            assertThat(last.getBoolean("hidden")).isTrue();
+            assertThat(last.containsKey("body")).isFalse();
+            assertThat(okArray(200, bob.get("/conversations/search?q=pineapple")))
+                    .isEmpty();
+            assertThat(okArray(200, alice.get("/conversations/search?q=pineapple")))
+                    .hasSize(1);
+        }
+    }
+
     private static JsonObject updated(WsClient client, long conversation, long seq) {
         return client.next(
                         f -> "message.updated".equals(f.getString("type"))

@@ -7,13 +7,17 @@ import chat.plume.testing.ClientTestBase;
 import chat.plume.testing.Json;
 import chat.plume.testing.PageAudit;
 import chat.plume.testing.Person;
+import chat.plume.testing.WsClient;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
@@ -52,7 +56,18 @@ class AccessibilityBrowserIT extends ClientTestBase {
         Person.ok(201, carol.post("/friend-requests", Json.object("userId", alice.id(), "message", "Hi, it's Carol")));
         long group = alice.createGroup("Audit group", bob);
         long direct = alice.conversationWith(bob);
-        bob.sendText(direct, "a11y-1", "Hello Alice, see https://example.com");
+        long said = bob.sendText(direct, "a11y-1", "Hello Alice, see https://example.com")
+                .getJsonNumber("seq")
+                .longValue();
+        // A pinned message and a reaction, so that the pin bar and the reaction chips are audited too.
+        try (WsClient socket = alice.connect()) {
+            socket.request(
+                    Json.object("type", "pin", "id", "a1", "conversation", direct, "seq", said),
+                    Duration.ofSeconds(10));
+            socket.request(
+                    Json.object("type", "react", "id", "a2", "conversation", direct, "seq", said, "emoji", "👍"),
+                    Duration.ofSeconds(10));
+        }
         String prefix = "a11y-" + language + "-" + theme + "-";
         List<String> failures = new ArrayList<>();
         try (Browser browser = Browser.open(language)) {
@@ -76,10 +91,42 @@ class AccessibilityBrowserIT extends ClientTestBase {
             browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".message-menu")));
             check(browser, prefix + "chat-menu", failures);
             browser.driver().switchTo().activeElement().sendKeys(Keys.ESCAPE);
+            // A message's menu, its quick reactions, the forward dialog, selection mode, the switcher.
+            openMessageMenu(browser);
+            check(browser, prefix + "message-menu", failures);
+            browser.driver()
+                    .findElement(By.cssSelector(".message-menu [data-action=react]"))
+                    .click();
+            browser.waiting()
+                    .until(ExpectedConditions.visibilityOfElementLocated(
+                            By.cssSelector(".message-menu [data-action^=react-]")));
+            check(browser, prefix + "quick-reactions", failures);
+            browser.driver().switchTo().activeElement().sendKeys(Keys.ESCAPE);
+            openMessageMenu(browser);
+            browser.driver()
+                    .findElement(By.cssSelector(".message-menu [data-action=forward]"))
+                    .click();
+            browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("forward-search")));
+            check(browser, prefix + "forward", failures);
+            browser.driver().switchTo().activeElement().sendKeys(Keys.ESCAPE);
+            openMessageMenu(browser);
+            browser.driver()
+                    .findElement(By.cssSelector(".message-menu [data-action=select]"))
+                    .click();
+            browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".selection-bar")));
+            check(browser, prefix + "selecting", failures);
+            browser.driver().findElement(By.id("selection-cancel")).click();
+            browser.driver().switchTo().activeElement().sendKeys(Keys.chord(Keys.CONTROL, "k"));
+            browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("switcher-input")));
+            check(browser, prefix + "switcher", failures);
+            browser.driver().switchTo().activeElement().sendKeys(Keys.ESCAPE);
             browser.resize(true);
             check(browser, prefix + "chat-direct-phone", failures);
             // 200 % zoom on a 1280×800 screen is a 640×400 viewport: the composer must still show.
-            browser.driver().manage().window().setSize(new Dimension(640, 400 + 87));
+            long chrome = ((Number) browser.script("return window.outerHeight - window.innerHeight")).longValue();
+            browser.driver().manage().window().setSize(new Dimension(640, (int) (400 + chrome)));
+            assertThat(((Number) browser.script("return window.innerHeight")).longValue())
+                    .isBetween(390L, 410L);
             Object composerBottom =
                     browser.script("const box = document.getElementById('composer').getBoundingClientRect();"
                             + " return box.height > 0 && box.bottom <= window.innerHeight;");
@@ -102,6 +149,34 @@ class AccessibilityBrowserIT extends ClientTestBase {
             check(browser, prefix + "help", failures);
         }
         assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void withNoChoiceThePageFollowsTheSystemsDarkMode() {
+        Person alice = Person.create(api, "SystemDark");
+        try (Browser browser = Browser.open("en-US")) {
+            ((ChromeDriver) browser.driver())
+                    .executeCdpCommand(
+                            "Emulation.setEmulatedMedia",
+                            Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
+            browser.signIn(url, alice);
+            assertThat(browser.script("return document.documentElement.dataset.theme"))
+                    .isNull();
+            assertThat(browser.script("return getComputedStyle(document.documentElement).backgroundColor"))
+                    .isEqualTo("rgb(17, 24, 39)");
+            ((ChromeDriver) browser.driver())
+                    .executeCdpCommand(
+                            "Emulation.setEmulatedMedia",
+                            Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "light"))));
+            assertThat(browser.script("return getComputedStyle(document.documentElement).backgroundColor"))
+                    .isEqualTo("rgb(245, 246, 248)");
+        }
+    }
+
+    private static void openMessageMenu(Browser browser) {
+        browser.script("arguments[0].focus()", browser.driver().findElement(By.cssSelector(".message:not(.mine)")));
+        browser.driver().switchTo().activeElement().sendKeys(Keys.ENTER);
+        browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".message-menu")));
     }
 
     private static void view(Browser browser, String route, String ready, String name, List<String> failures) {
