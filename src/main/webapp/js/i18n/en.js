@@ -334,7 +334,6 @@ export default {
     'chats.unpinMessage': 'Unpin',
     'chats.deleteForMe': 'Delete for me',
     'chats.confirmDeleteForMe': 'Delete? Click again',
-    'chats.pinnedCount': '{count} pinned',
     'chats.pinnedMessage': 'Pinned',
     'chats.forwardSearch': 'Find a chat',
     'chats.forwardTo': 'Forward to {count}',
@@ -350,4 +349,6 @@ export default {
     'chats.deletedForYou': 'You deleted this message',
     'chats.selectedOne': 'Selected',
     'chats.unselect': 'Unselect',
+    'chats.moreReactions': 'More…',
+    'chats.pinnedOf': 'Pinned {at}/{count}',
 };

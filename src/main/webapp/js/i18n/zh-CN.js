@@ -333,7 +333,6 @@ export default {
     'chats.unpinMessage': '取消置顶',
     'chats.deleteForMe': '删除（仅自己）',
     'chats.confirmDeleteForMe': '确定删除？再点一次',
-    'chats.pinnedCount': '{count} 条置顶',
     'chats.pinnedMessage': '置顶',
     'chats.forwardSearch': '查找会话',
     'chats.forwardTo': '转发给 {count} 个会话',
@@ -349,4 +348,6 @@ export default {
     'chats.deletedForYou': '你删除了这条消息',
     'chats.selectedOne': '已选',
     'chats.unselect': '取消选择',
+    'chats.moreReactions': '更多…',
+    'chats.pinnedOf': '置顶 {at}/{count}',
 };

@@ -1,11 +1,13 @@
 // The open chat: its toolbar (find in chat, pin, mute), the message log (drawn incrementally,
 // older pages loaded as one scrolls up, arrow keys move between messages, each message's menu),
 // the typing line and the composer.
-import { el, reconcile, replace } from '../dom.js';
+import { el, reconcile } from '../dom.js';
 import { t } from '../i18n.js';
 import { createMessageMenu } from './message-menu.js';
+import { createEmojiPicker } from './emoji-picker.js';
+import { createPinsBar } from './pins-bar.js';
+import { createSelection } from './selection.js';
 
-const MAX_SELECTED = 100;
 const QUICK_REACTIONS = ['👍', '❤️', '😂', '😮', '😢', '🙏', '🎉', '👌'];
 const EDIT_WINDOW_MS = 15 * 60 * 1000;   // the server's defaults; it refuses when the window has passed
 const RECALL_WINDOW_MS = 2 * 60 * 1000;
@@ -34,37 +36,11 @@ export function createChatPanel({ me, state, names, view, composer, outbox, load
     const jump = el('button', { type: 'button', class: 'jump-bottom', id: 'jump-bottom', hidden: true,
         onclick: () => { scroller.scrollTop = scroller.scrollHeight; } });
     // The chat's pinned messages: the newest shown above the log; a click goes to it.
-    const pinsBar = el('div', { class: 'pins-bar', hidden: true });
+    const pins = createPinsBar({ state, names, request, onJump });
     // Selecting several messages (from a message's menu): a bar takes the composer's place.
-    const selectionCount = el('span', { class: 'selection-count', role: 'status' });
-    const selectionBar = el('div', { class: 'selection-bar', hidden: true }, selectionCount,
-        el('button', { type: 'button', class: 'secondary', id: 'selection-forward', onclick: () => {
-            if (!state.selection?.seqs.size) return;
-            const { conversation, seqs } = state.selection;
-            onForward(conversation, [...seqs].sort((a, b) => a - b), () => endSelection());
-        } }),
-        el('button', { type: 'button', class: 'secondary', id: 'selection-hide', onclick: async (event) => {
-            const button = event.currentTarget;
-            if (!button.dataset.armed) {
-                // Twice, as for one message: what is deleted for me does not come back.
-                button.dataset.armed = 'true';
-                button.textContent = t('chats.confirmDeleteForMe');
-                return;
-            }
-            delete button.dataset.armed;
-            const { conversation, seqs } = state.selection ?? { seqs: new Set() };
-            for (const seq of [...seqs].sort((a, b) => a - b)) await request({ type: 'hide', conversation, seq });
-            endSelection();
-        } }),
-        el('button', { type: 'button', class: 'link', id: 'selection-cancel', onclick: () => endSelection() }));
-    const node = el('div', { class: 'chat' }, toolbar, pinsBar, typingLine, el('div', { class: 'log-wrap' }, scroller, jump),
-        composer.node, selectionBar);
-    scroller.addEventListener('click', (event) => {
-        if (!state.selection) return;
-        const message = event.target.closest('.message[data-seq]');
-        if (!message || event.target.closest('a, audio, .menu-button')) return;
-        toggleSelected(Number(message.dataset.seq));
-    });
+    const selection = createSelection({ state, scroller, composer, request, onForward, redraw: () => render() });
+    const node = el('div', { class: 'chat' }, toolbar, pins.node, typingLine, el('div', { class: 'log-wrap' }, scroller, jump),
+        composer.node, selection.node);
     let bottomSeq = 0; // the newest message shown while the log was scrolled to the bottom
     const menu = createMessageMenu();
     let shown = null; // the conversation the log shows
@@ -83,12 +59,6 @@ export function createChatPanel({ me, state, names, view, composer, outbox, load
 
     // The log is one tab stop; arrow keys move between messages inside it (roving focus).
     scroller.addEventListener('keydown', (event) => {
-        if (event.key === ' ' && state.selection && event.target.matches('.message[data-seq]')) {
-            event.preventDefault();
-            toggleSelected(Number(event.target.dataset.seq));
-            event.target.focus();
-            return;
-        }
         if (!['ArrowUp', 'ArrowDown', 'Home', 'End'].includes(event.key)) return;
         const messages = [...scroller.querySelectorAll('.message[data-seq]')];
         if (!messages.length) return;
@@ -135,8 +105,7 @@ export function createChatPanel({ me, state, names, view, composer, outbox, load
         items.push({ id: 'react', label: t('chats.react'), run: () => menu.open(messageNodeAt(seq), reactionItems(conversation.id, m)) });
         items.push({ id: 'forward', label: t('chats.forward'), run: () => onForward(conversation.id, [seq]) });
         items.push({ id: 'select', label: t(state.selection?.seqs.has(seq) ? 'chats.unselect' : 'chats.select'), run: () => {
-            if (state.selection?.conversation !== conversation.id) state.selection = { conversation: conversation.id, seqs: new Set() };
-            toggleSelected(seq);
+            selection.choose(conversation.id, seq);
         } });
         if (conversation.kind === 'direct' || manager) {
             const pinned = (state.pins.get(conversation.id) ?? []).some((p) => p.message.seq === seq);
@@ -169,11 +138,11 @@ export function createChatPanel({ me, state, names, view, composer, outbox, load
         renderTyping();
         if (switched) {
             toolbar.hidden = true;
-            if (state.selection && state.selection.conversation !== conversation.id) state.selection = null;
+            selection.leaveIfElsewhere(conversation.id);
         }
-        renderSelection();
+        selection.render();
         renderToolbar();
-        renderPins(conversation);
+        pins.render(conversation);
         composer.render();
     }
 
@@ -234,67 +203,30 @@ export function createChatPanel({ me, state, names, view, composer, outbox, load
     /** The quick reactions, each one a toggle: one's own is marked and takes it back (keyboard-only too). */
     function reactionItems(conversationId, m) {
         const mine = new Set((m.reactions ?? []).filter((r) => r.users.includes(me.id)).map((r) => r.emoji));
-        return [...new Set([...QUICK_REACTIONS, ...mine])].map((emoji) => ({
+        return [...[...new Set([...QUICK_REACTIONS, ...mine])].map((emoji) => ({
             id: `react-${emoji}`, label: mine.has(emoji) ? `✓ ${emoji}` : emoji,
             run: () => request({ type: 'react', conversation: conversationId, seq: m.seq, emoji, on: !mine.has(emoji) }),
-        }));
+        })), { id: 'react-more', label: t('chats.moreReactions'), run: () => openReactionPicker(conversationId, m.seq) }];
     }
 
-    function toggleSelected(seq) {
-        const m = state.messages.get(state.open, seq);
-        if (!state.selection || !m || m.recalled || m.kind === 'system') return;
-        if (state.selection.seqs.has(seq)) state.selection.seqs.delete(seq);
-        else if (state.selection.seqs.size < MAX_SELECTED) state.selection.seqs.add(seq);
-        render();
-    }
-
-    function endSelection() {
-        state.selection = null;
-        render();
-        composer.focus();
-    }
-
-    function renderSelection() {
-        const selecting = Boolean(state.selection);
-        selectionBar.hidden = !selecting;
-        composer.node.hidden = selecting;
-        scroller.classList.toggle('selecting', selecting);
-        if (!selecting) return;
-        const count = state.selection.seqs.size;
-        selectionCount.textContent = t('chats.selected', { count });
-        selectionBar.querySelector('#selection-forward').textContent = t('chats.forward');
-        const hide = selectionBar.querySelector('#selection-hide');
-        if (!hide.dataset.armed) hide.textContent = t('chats.deleteForMe');
-        selectionBar.querySelector('#selection-cancel').textContent = t('chats.cancel');
-        selectionBar.querySelectorAll('button.secondary').forEach((button) => { button.disabled = count === 0; });
+    /** Any emoji as a reaction: the composer's picker, in a dialog of its own. */
+    function openReactionPicker(conversationId, seq) {
+        const dialog = el('dialog', { class: 'dialog reaction-dialog', 'aria-label': t('chats.react') });
+        const picker = createEmojiPicker({ owner: me.id, onPick: (emoji) => {
+            dialog.close();
+            request({ type: 'react', conversation: conversationId, seq, emoji });
+        } });
+        dialog.append(picker.node);
+        document.body.append(dialog);
+        dialog.addEventListener('close', () => dialog.remove());
+        dialog.showModal();
+        picker.open();
     }
 
     function messageNodeAt(seq) {
         return scroller.querySelector(`.message[data-seq="${seq}"]`) ?? scroller;
     }
 
-    function renderPins(conversation) {
-        const pins = state.pins.get(conversation.id) ?? [];
-        pinsBar.hidden = pins.length === 0;
-        if (!pins.length) {
-            delete pinsBar.dataset.look;
-            return;
-        }
-        const newest = pins[0];
-        const m = newest.message;
-        const text = names.summary(conversation.id, m);
-        const manager = conversation.kind === 'direct' || ['owner', 'admin'].includes(names.myRole(conversation.id));
-        // Rebuilt only when what it shows changed (a focused ✕ keeps its focus through other frames).
-        const look = JSON.stringify([pins.length, m.seq, text, manager, t('chats.pinnedMessage')]);
-        if (pinsBar.dataset.look === look) return;
-        pinsBar.dataset.look = look;
-        replace(pinsBar,
-            el('button', { type: 'button', class: 'pin-open', id: 'pin-open', onclick: () => onJump(conversation.id, m.seq) },
-                el('span', { class: 'pin-label' }, pins.length > 1 ? t('chats.pinnedCount', { count: pins.length }) : t('chats.pinnedMessage')),
-                el('span', { class: 'pin-text' }, `${names.memberName(conversation.id, m.sender, m.senderName)}: ${text}`)),
-            manager ? el('button', { type: 'button', class: 'link pin-remove', 'aria-label': t('chats.unpinMessage'),
-                onclick: () => request({ type: 'pin', conversation: conversation.id, seq: m.seq, on: false }) }, '✕') : null);
-    }
 
     function renderTyping() {
         typingLine.textContent = state.open && state.typing.has(state.open) ? t('chats.typing') : '';
@@ -327,11 +259,7 @@ export function createChatPanel({ me, state, names, view, composer, outbox, load
         },
         closeMenu: () => menu.close(),
         /** Leaves selection mode; returns whether it was on (Esc). */
-        endSelection: () => {
-            if (!state.selection) return false;
-            endSelection();
-            return true;
-        },
+        endSelection: () => selection.end(),
         isMenuOpen: () => menu.isOpen(),
     };
 }

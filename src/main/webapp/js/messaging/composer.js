@@ -25,6 +25,8 @@ export function createComposer({ me, gateway, state, names, onSend, onEdit, onFi
     const suggestions = el('ul', { class: 'suggestions', id: 'mention-list', role: 'listbox', hidden: true });
     const picker = createEmojiPicker({ owner: me.id, onPick: (emoji) => { insert(emoji); closeEmoji(); } });
     const emojiPanel = picker.node;
+    emojiPanel.id = 'emoji-panel';
+    emojiPanel.querySelector('.emoji-search').id = 'emoji-search';
     const input = el('textarea', { id: 'composer', rows: 1, 'aria-autocomplete': 'list', 'aria-controls': 'mention-list' });
     const sendButton = el('button', { type: 'submit', class: 'primary send', id: 'send-button' });
     const emojiButton = el('button', { type: 'button', class: 'emoji-button', id: 'emoji-button',

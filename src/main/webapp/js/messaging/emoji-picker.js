@@ -24,11 +24,11 @@ export function createEmojiPicker({ owner, onPick }) {
     let tone = Number(localStorage.getItem(toneKey)) || 0;
     let category = recent.length ? 'recent' : null;
 
-    const search = el('input', { type: 'search', class: 'emoji-search', id: 'emoji-search', maxlength: 40, autocomplete: 'off' });
+    const search = el('input', { type: 'search', class: 'emoji-search', maxlength: 40, autocomplete: 'off' });
     const tabs = el('div', { class: 'emoji-tabs', role: 'tablist' });
     const grid = el('div', { class: 'emoji-grid', role: 'group' });
     const tones = el('div', { class: 'emoji-tones', role: 'radiogroup' });
-    const node = el('div', { class: 'emoji-panel', id: 'emoji-panel', hidden: true, role: 'dialog' },
+    const node = el('div', { class: 'emoji-panel', hidden: true, role: 'group' },
         el('div', { class: 'emoji-top' }, search, tones), tabs, grid);
 
     search.addEventListener('input', () => renderGrid());

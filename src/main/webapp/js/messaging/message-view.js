@@ -83,7 +83,8 @@ export function createMessageView({ me, state, names, openViewer, onShowReaders,
             mentionsMe: Boolean(m.mentions?.includes(me.id)),
             continued,
             selected: Boolean(state.selection?.conversation === conversation.id && state.selection.seqs.has(m.seq)),
-            reactions: (m.reactions ?? []).map((r) => [r.emoji, r.count, r.users.includes(me.id)]),
+            reactions: (m.reactions ?? []).map((r) => [r.emoji, r.count, r.users.includes(me.id),
+                r.users.map((id) => names.memberName(conversation.id, id)).join(', ')]),
             language: t('chats.reply'), // a language change redraws
         };
         return nodes.node(`m:${conversation.id}:${m.seq}`, JSON.stringify(look), () => build(conversation, look));
@@ -109,9 +110,9 @@ export function createMessageView({ me, state, names, openViewer, onShowReaders,
         el('div', { class: 'message-main' },
             author && !continued ? el('span', { class: 'author' }, author) : null,
             bubble,
-            look.reactions.length ? el('div', { class: 'reactions' }, look.reactions.map(([emoji, count, reacted]) => el('button', {
+            look.reactions.length ? el('div', { class: 'reactions' }, look.reactions.map(([emoji, count, reacted, who]) => el('button', {
                 type: 'button', class: 'reaction', tabindex: '-1', 'aria-pressed': String(reacted),
-                'aria-label': t('chats.reactionLabel', { emoji, count }),
+                'aria-label': `${t('chats.reactionLabel', { emoji, count })}: ${who}`, title: who,
                 onclick: () => onReact(conversation.id, m.seq, emoji, !reacted) }, `${emoji} ${count}`))) : null,
             el('span', { class: 'meta' }, el('time', { datetime: m.createdAt }, clock(m.createdAt)), statusNode,
                 m.recalled ? null : el('button', { type: 'button', class: 'menu-button', tabindex: '-1',

@@ -101,7 +101,23 @@ class AccessibilityBrowserIT extends ClientTestBase {
                     .until(ExpectedConditions.visibilityOfElementLocated(
                             By.cssSelector(".message-menu [data-action^=react-]")));
             check(browser, prefix + "quick-reactions", failures);
-            browser.driver().switchTo().activeElement().sendKeys(Keys.ESCAPE);
+            // "More…": any emoji, from the picker in a dialog; the chosen one joins the chips.
+            browser.driver()
+                    .findElement(By.cssSelector(".message-menu [data-action=react-more]"))
+                    .click();
+            browser.waiting()
+                    .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".reaction-dialog .emoji")));
+            check(browser, prefix + "reaction-picker", failures);
+            browser.driver()
+                    .findElement(By.cssSelector(".reaction-dialog .emoji-search"))
+                    .sendKeys("rocket");
+            browser.waiting()
+                    .until(ExpectedConditions.elementToBeClickable(
+                            By.cssSelector(".reaction-dialog .emoji[aria-label=rocket]")))
+                    .click();
+            browser.waiting()
+                    .until(ExpectedConditions.textToBePresentInElementLocated(
+                            By.cssSelector(".message:not(.mine) .reactions"), "🚀 1"));
             openMessageMenu(browser);
             browser.driver()
                     .findElement(By.cssSelector(".message-menu [data-action=forward]"))
