@@ -183,13 +183,24 @@ export function createComposer({ me, gateway, state, names, onSend, onEdit, onFi
         return false;
     }
 
+    /** Inserts at the caret as typing would, so that Ctrl+Z takes it back. */
     function insert(text) {
-        const start = input.selectionStart ?? input.value.length;
-        input.value = input.value.slice(0, start) + text + input.value.slice(input.selectionEnd ?? start);
-        input.focus();
-        input.selectionStart = input.selectionEnd = start + text.length;
+        replaceRange(input.selectionStart ?? input.value.length, input.selectionEnd ?? input.value.length, text);
         grow();
         saveDraft();
+    }
+
+    /**
+     * Replaces a range of the text the way the browser's own editing does (execCommand keeps the
+     * undo history; setting the value would wipe it), falling back to setting the value.
+     */
+    function replaceRange(start, end, text) {
+        input.focus();
+        input.setSelectionRange(start, end);
+        if (!document.execCommand?.('insertText', false, text)) {
+            input.value = input.value.slice(0, start) + text + input.value.slice(end);
+            input.selectionStart = input.selectionEnd = start + text.length;
+        }
     }
 
     /** The text box grows with its content (up to the stylesheet's max-height), measured only when shown. */
@@ -264,12 +275,9 @@ export function createComposer({ me, gateway, state, names, onSend, onEdit, onFi
         // The text everyone reads gets the name everyone knows, never one's private remark.
         const name = names.publicName(member);
         const start = input.selectionStart - match[0].length;
-        const rest = input.value.slice(input.selectionStart);
-        input.value = `${input.value.slice(0, start)}@${name} ${rest}`;
-        input.selectionStart = input.selectionEnd = start + name.length + 2;
+        replaceRange(start, input.selectionStart, `@${name} `);
         mentions.set(name, member.user.id);
         closeMentions();
-        input.focus();
         saveDraft();
     }
 

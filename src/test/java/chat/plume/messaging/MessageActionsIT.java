@@ -300,7 +300,11 @@ class MessageActionsIT extends ClientTestBase {
                     .getJsonNumber("seq")
                     .longValue();
             request(aliceWs, pin(group, recalled, true));
-            bobWs.drain();
+            // Bob has seen both pins (pushes come after the answer to Alice: awaited, not drained).
+            bobWs.next(
+                    f -> "pins".equals(f.getString("type"))
+                            && f.getJsonArray("pins").size() == 2,
+                    WAIT);
             request(
                     aliceWs,
                     "{\"type\":\"recall\",\"id\":\"r" + IDS.incrementAndGet() + "\",\"conversation\":" + group

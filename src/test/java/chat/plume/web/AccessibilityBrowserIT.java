@@ -160,6 +160,14 @@ class AccessibilityBrowserIT extends ClientTestBase {
             view(browser, "#/profile/edit", "#profile-display-name", prefix + "profile", failures);
             view(browser, "#/profile/password", "#current-password", prefix + "password", failures);
             view(browser, "#/profile/devices", ".device-row", prefix + "devices", failures);
+            // The main views on a phone, too (one panel at a time).
+            browser.resize(true);
+            view(browser, "#/chats", ".conversation-row", prefix + "chats-phone", failures);
+            view(browser, "#/contacts", ".friend-row", prefix + "contacts-phone", failures);
+            view(browser, "#/contacts/people/" + bob.username(), "#send-message", prefix + "person-phone", failures);
+            view(browser, "#/profile/edit", "#profile-display-name", prefix + "profile-phone", failures);
+            browser.resize(false);
+            view(browser, "#/chats", ".conversation-row", prefix + "chats", failures);
             browser.driver().findElement(By.tagName("body")).sendKeys("?");
             browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".shortcut-list")));
             check(browser, prefix + "help", failures);

@@ -68,6 +68,18 @@ class PageBrowserIT extends ClientTestBase {
                 browser.driver().switchTo().activeElement().sendKeys(Keys.ESCAPE);
                 browser.waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.id("emoji-panel")));
                 assertThat(value(composer(browser))).isEqualTo("half for Bob");
+                // An emoji from the picker is inserted as typing would be: Ctrl+Z takes it back.
+                page.findElement(By.id("emoji-button")).click();
+                browser.waiting()
+                        .until(ExpectedConditions.visibilityOfElementLocated(By.id("emoji-search")))
+                        .sendKeys("rocket");
+                browser.waiting()
+                        .until(ExpectedConditions.elementToBeClickable(
+                                By.cssSelector("#emoji-panel .emoji[aria-label=rocket]")))
+                        .click();
+                browser.waiting().until(d -> value(composer(browser)).equals("half for Bob🚀"));
+                composer(browser).sendKeys(Keys.chord(Keys.CONTROL, "z"));
+                browser.waiting().until(d -> value(composer(browser)).equals("half for Bob"));
                 WebElement message = browser.waiting()
                         .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".message:not(.mine)")));
                 browser.script("arguments[0].focus()", message);
