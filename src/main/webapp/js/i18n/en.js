@@ -57,7 +57,7 @@ export default {
     'contacts.createGroup': 'Create group',
     'contacts.friends': 'Friends',
     'contacts.manageGroups': 'Manage contact groups',
-    'contacts.searchPlaceholder': 'Name or group no.',
+    'contacts.searchPlaceholder': 'People or groups',
     'contacts.search': 'Search',
     'contacts.results': 'Search results',
     'contacts.clearResults': 'Clear',

@@ -56,7 +56,7 @@ export default {
     'contacts.createGroup': '创建群聊',
     'contacts.friends': '好友',
     'contacts.manageGroups': '管理分组',
-    'contacts.searchPlaceholder': '用户名、昵称或群号',
+    'contacts.searchPlaceholder': '找人或群',
     'contacts.search': '搜索',
     'contacts.results': '搜索结果',
     'contacts.clearResults': '清除',

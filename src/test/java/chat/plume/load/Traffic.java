@@ -93,7 +93,7 @@ final class Traffic {
                 0,
                 1,
                 TimeUnit.MILLISECONDS);
-        LockSupport.parkNanos(Math.max(0, deadline - System.nanoTime()));
+        runUntilDeadline();
         clock.shutdown();
         awaitQuietly(clock);
         drain();
@@ -114,9 +114,24 @@ final class Traffic {
                 send(sender);
             }
         }
-        LockSupport.parkNanos(Math.max(0, deadline - System.nanoTime()));
+        runUntilDeadline();
         drain();
         later.shutdownNow();
+    }
+
+    /**
+     * Waits for the end of the run. {@code parkNanos} may return early — spuriously, or at once
+     * when the thread holds a permit left by an earlier {@code unpark} (a future completed after
+     * its waiter had gone, in the same test JVM): a run that ended there counted nothing, so the
+     * wait goes on until the deadline has really passed.
+     */
+    private void runUntilDeadline() {
+        for (long left = deadline - System.nanoTime(); left > 0; left = deadline - System.nanoTime()) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new IllegalStateException("Interrupted before the end of the run");
+            }
+            LockSupport.parkNanos(left);
+        }
     }
 
     private long begin(Duration length) {
