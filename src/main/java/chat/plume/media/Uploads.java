@@ -136,10 +136,12 @@ public class Uploads {
 
     /** How much the caller has uploaded in the last 24 hours. */
     public long uploadedToday(long accountId) {
-        return em.createNamedQuery(Media.UPLOADED_SINCE, Long.class)
+        // A sum's type is the provider's choice (Hibernate: Long; EclipseLink: BigDecimal).
+        return em.createNamedQuery(Media.UPLOADED_SINCE, Number.class)
                 .setParameter("uploader", accountId)
                 .setParameter("since", Timestamps.now().minusHours(24))
-                .getSingleResult();
+                .getSingleResult()
+                .longValue();
     }
 
     private Media avatar(Caller caller, InputStream body, long declaredLength) {

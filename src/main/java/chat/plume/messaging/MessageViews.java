@@ -6,6 +6,7 @@ import chat.plume.platform.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -108,6 +109,11 @@ public class MessageViews {
                             List.copyOf(who.getOrDefault(c.message(), Map.of()).getOrDefault(c.emoji(), List.of()))));
         }
         return views;
+    }
+
+    /** An aggregate over a date-time column: a LocalDateTime on Hibernate, possibly a Timestamp elsewhere. */
+    private static LocalDateTime time(Object value) {
+        return value instanceof Timestamp timestamp ? timestamp.toLocalDateTime() : (LocalDateTime) value;
     }
 
     private static MessagingViews.Message view(
