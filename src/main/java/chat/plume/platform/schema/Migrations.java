@@ -15,6 +15,9 @@ public final class Migrations {
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
                 .table("schema_history")
+                // Java migrations are named here, not found by scanning classes (which fails in
+                // several containers): the SQL ones are plain resources.
+                .javaMigrations(new V7__Sequences_ahead_of_their_tables())
                 .load()
                 .migrate();
     }

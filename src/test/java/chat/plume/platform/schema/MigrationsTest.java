@@ -6,8 +6,10 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.HashSet;
 import java.util.Set;
+import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -38,6 +40,43 @@ class MigrationsTest {
                 names.add(tables.getString("TABLE_NAME").toLowerCase());
             }
             assertThat(names).contains("account", "auth_session", "schema_history");
+        }
+        // Every id sequence now gives a first block that starts at 1 or above (EclipseLink's need).
+        try (Connection connection = dataSource.getConnection();
+                var statement = connection.createStatement()) {
+            for (String table : V7__Sequences_ahead_of_their_tables.TABLES) {
+                try (ResultSet next = statement.executeQuery("SELECT NEXT VALUE FOR " + table + "_seq")) {
+                    next.next();
+                    assertThat(next.getLong(1)).as(table).isEqualTo(50);
+                }
+            }
+        }
+    }
+
+    @Test
+    void sequencesMovePastTheIdsAlreadyInUse() throws Exception {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:migrations_existing;DB_CLOSE_DELAY=-1");
+        // The schema as the previous release left it, with rows in it.
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .table("schema_history")
+                .target("6")
+                .load()
+                .migrate();
+        try (Connection connection = dataSource.getConnection();
+                var statement = connection.createStatement()) {
+            statement.execute(
+                    "INSERT INTO conversation (id, kind, last_seq, created_at) VALUES (1234, 'GROUP', 0, NOW())");
+        }
+        assertThat(Migrations.apply(dataSource).migrationsExecuted).isEqualTo(1);
+        try (Connection connection = dataSource.getConnection();
+                var statement = connection.createStatement();
+                ResultSet next = statement.executeQuery("SELECT NEXT VALUE FOR conversation_seq")) {
+            next.next();
+            assertThat(next.getLong(1) - (V7__Sequences_ahead_of_their_tables.BLOCK - 1))
+                    .isGreaterThan(1234);
         }
     }
 }
