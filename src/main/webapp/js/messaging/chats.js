@@ -66,7 +66,7 @@ export function mountChats({ gateway, me, openChat, setBadge, isChatVisible, nav
     gateway.addEventListener('welcome', () => sync.loadConversations().then(() => {
         // Pins may have changed while away: the open chat's are asked again, the others when opened.
         state.pins.clear();
-        if (state.open) loadPins(state.open);
+        if (state.open) sync.loadPins(state.open);
         outbox.resendAll();
         if (state.open) markRead();
     }).catch(() => {}));
@@ -185,24 +185,6 @@ export function mountChats({ gateway, me, openChat, setBadge, isChatVisible, nav
         return conversation.id;
     }
 
-    /** A group chat's members (for names, mentions, read lists and the header), fetched for the open chat only. */
-    function loadPins(id) {
-        api('GET', `/conversations/${id}/pins`).then((pins) => {
-            state.pins.set(id, pins);
-            if (state.open === id) renderChat();
-        }).catch(() => {});
-    }
-
-    const loadingMembers = new Set();
-    function loadMembers(conversation) {
-        if (loadingMembers.has(conversation.id)) return;
-        loadingMembers.add(conversation.id);
-        api('GET', `/groups/${conversation.group.id}/members`).then((members) => {
-            state.members.set(conversation.id, members);
-            if (state.open === conversation.id) renderChat();
-        }).catch(() => {}).finally(() => loadingMembers.delete(conversation.id));
-    }
-
     let opening = 0; // the latest open or close: an older one that finishes late changes nothing
     async function open(id) {
         const mine = ++opening;
@@ -221,8 +203,8 @@ export function mountChats({ gateway, me, openChat, setBadge, isChatVisible, nav
         state.open = id;
         composer.show(id);
         const conversation = state.conversations.get(id);
-        if (conversation?.kind === 'group' && !state.members.has(id)) loadMembers(conversation);
-        if (!state.pins.has(id)) loadPins(id);
+        if (conversation?.kind === 'group' && !state.members.has(id)) sync.loadMembers(conversation);
+        if (!state.pins.has(id)) sync.loadPins(id);
         renderChat(true);
         list.render();
         // On a touch screen the keyboard would cover half the chat: the composer waits for a tap.

@@ -2,11 +2,12 @@
 // the @mention list and the emoji panel — both driven by the keyboard — attachments by button,
 // paste and drop. Esc closes the innermost open thing (emoji panel, mention list, reply or edit
 // mode) and never touches the text.
-import { avatar, el, replace } from '../dom.js';
+import { el, replace } from '../dom.js';
 import { t } from '../i18n.js';
 import { createEmojiPicker } from './emoji-picker.js';
 import { Drafts } from './drafts.js';
 import { createVoiceRecorder } from './voice-recorder.js';
+import { createMentionList } from './mention-list.js';
 
 const TYPING_EVERY_MS = 2000;
 const DRAFT_SAVE_MS = 300;
@@ -18,16 +19,21 @@ export function createComposer({ me, gateway, state, names, onSend, onEdit, onFi
     let editing = null;    // seq
     let stash = '';        // the draft put aside while editing
     const mentions = new Map(); // name shown after @ → user id, for the message being written
-    let found = [];        // mention candidates shown
-    let active = -1;       // the highlighted candidate
 
     const replyBar = el('div', { class: 'reply-bar', hidden: true });
-    const suggestions = el('ul', { class: 'suggestions', id: 'mention-list', role: 'listbox', hidden: true });
     const picker = createEmojiPicker({ owner: me.id, onPick: (emoji) => { insert(emoji); closeEmoji(); } });
     const emojiPanel = picker.node;
     emojiPanel.id = 'emoji-panel';
     emojiPanel.querySelector('.emoji-search').id = 'emoji-search';
     const input = el('textarea', { id: 'composer', rows: 1, 'aria-autocomplete': 'list', 'aria-controls': 'mention-list' });
+    const mentionList = createMentionList({ me, names, input, members: () => state.members.get(open),
+        conversation: () => open, onChoose: (member, start, end) => {
+            // The text everyone reads gets the name everyone knows, never one's private remark.
+            const name = names.publicName(member);
+            replaceRange(start, end, `@${name} `);
+            mentions.set(name, member.user.id);
+            saveDraft();
+        } });
     const sendButton = el('button', { type: 'submit', class: 'primary send', id: 'send-button' });
     const emojiButton = el('button', { type: 'button', class: 'emoji-button', id: 'emoji-button',
         'aria-expanded': 'false', 'aria-controls': 'emoji-panel' }, '😀');
@@ -37,7 +43,7 @@ export function createComposer({ me, gateway, state, names, onSend, onEdit, onFi
     const voice = createVoiceRecorder({ current: () => open, onRecorded: (file, conversation) => onFiles([file], conversation),
         onError });
     const node = el('form', { class: 'composer', onsubmit: (event) => { event.preventDefault(); submit(); } },
-        replyBar, suggestions, emojiPanel,
+        replyBar, mentionList.node, emojiPanel,
         el('div', { class: 'composer-row' }, emojiButton, attachButton, voice.node, fileInput, input, sendButton));
 
     fileInput.addEventListener('change', () => {
@@ -63,7 +69,7 @@ export function createComposer({ me, gateway, state, names, onSend, onEdit, onFi
     });
 
     input.addEventListener('keydown', (event) => {
-        if (!suggestions.hidden && handleMentionKey(event)) return;
+        if (mentionList.handleKey(event)) return;
         if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
             event.preventDefault();
             submit();
@@ -86,7 +92,7 @@ export function createComposer({ me, gateway, state, names, onSend, onEdit, onFi
             lastTyping = Date.now();
             gateway.send({ type: 'typing', conversation: conversation.id });
         }
-        suggestMentions();
+        mentionList.suggest();
         if (editing === null) {
             clearTimeout(saveTimer);
             saveTimer = setTimeout(saveDraft, DRAFT_SAVE_MS);
@@ -112,7 +118,7 @@ export function createComposer({ me, gateway, state, names, onSend, onEdit, onFi
         editing = null;
         mentions.clear();
         closeEmoji();
-        closeMentions();
+        mentionList.close();
         input.value = drafts.get(conversationId);
         grow();
         render();
@@ -134,7 +140,7 @@ export function createComposer({ me, gateway, state, names, onSend, onEdit, onFi
         }
         saveDraft();
         grow();
-        closeMentions();
+        mentionList.close();
         render();
     }
 
@@ -172,10 +178,7 @@ export function createComposer({ me, gateway, state, names, onSend, onEdit, onFi
             closeEmoji();
             return true;
         }
-        if (!suggestions.hidden) {
-            closeMentions();
-            return true;
-        }
+        if (mentionList.close()) return true;
         if (editing !== null || replyTo !== null) {
             cancelMode();
             return true;
@@ -223,71 +226,6 @@ export function createComposer({ me, gateway, state, names, onSend, onEdit, onFi
         emojiButton.setAttribute('aria-expanded', 'false');
     }
 
-    // Mentions: a listbox the text box controls (aria-activedescendant), so focus stays in the text.
-    function suggestMentions() {
-        const members = state.members.get(open);
-        const match = /@([^\s@]*)$/u.exec(input.value.slice(0, input.selectionStart));
-        if (!members || !match) {
-            closeMentions();
-            return;
-        }
-        const query = match[1].toLowerCase();
-        found = members.filter((m) => m.user.id !== me.id
-            && (names.memberName(open, m.user.id).toLowerCase().includes(query)
-                || names.publicName(m).toLowerCase().includes(query))).slice(0, 6);
-        active = found.length ? 0 : -1;
-        renderMentions();
-    }
-
-    function renderMentions() {
-        suggestions.hidden = found.length === 0;
-        replace(suggestions, found.map((m, i) => {
-            const name = names.memberName(open, m.user.id);
-            const known = names.publicName(m);
-            return el('li', { role: 'option', id: `mention-${m.user.id}`, class: 'suggestion',
-                'aria-selected': String(i === active), dataset: { userId: m.user.id },
-                onmousedown: (event) => { event.preventDefault(); choose(m); } }, avatar(name, m.user.id), name,
-            known !== name ? el('span', { class: 'row-sub' }, ` (${known})`) : null);
-        }));
-        if (active >= 0) input.setAttribute('aria-activedescendant', `mention-${found[active].user.id}`);
-        else input.removeAttribute('aria-activedescendant');
-    }
-
-    function handleMentionKey(event) {
-        if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-            event.preventDefault();
-            const step = event.key === 'ArrowDown' ? 1 : -1;
-            active = (active + step + found.length) % found.length;
-            renderMentions();
-            return true;
-        }
-        if ((event.key === 'Enter' || event.key === 'Tab') && active >= 0 && !event.isComposing) {
-            event.preventDefault();
-            choose(found[active]);
-            return true;
-        }
-        return false;
-    }
-
-    function choose(member) {
-        const match = /@([^\s@]*)$/u.exec(input.value.slice(0, input.selectionStart));
-        if (!match) return;
-        // The text everyone reads gets the name everyone knows, never one's private remark.
-        const name = names.publicName(member);
-        const start = input.selectionStart - match[0].length;
-        replaceRange(start, input.selectionStart, `@${name} `);
-        mentions.set(name, member.user.id);
-        closeMentions();
-        saveDraft();
-    }
-
-    function closeMentions() {
-        found = [];
-        active = -1;
-        suggestions.hidden = true;
-        input.removeAttribute('aria-activedescendant');
-    }
-
     function render() {
         const conversation = state.conversations.get(open);
         replyBar.hidden = replyTo === null && editing === null;
@@ -303,7 +241,7 @@ export function createComposer({ me, gateway, state, names, onSend, onEdit, onFi
         attachButton.setAttribute('aria-label', t('chats.attach'));
         picker.render();
         voice.render();
-        suggestions.setAttribute('aria-label', t('chats.mentionSomeone'));
+        mentionList.render();
     }
 
     let quoteOf = () => null;

@@ -1,6 +1,8 @@
 // Keeping the page's conversations and messages in step with the server: the conversation list
 // page by page over `sync`, history pages older (scrolling up) and newer (catching up after a
-// reconnect or a hole), and the page around one message (a search hit).
+// reconnect or a hole), the page around one message (a search hit), and the open chat's
+// members and pins.
+import { api } from '../api.js';
 import { advance } from './store.js';
 
 const PAGE = 30;
@@ -88,6 +90,25 @@ export function createSync({ gateway, me, state, renderList, renderChat }) {
         }
     }
 
+    /** The open chat's pinned messages (then kept current by `pins` frames). */
+    function loadPins(id) {
+        api('GET', `/conversations/${id}/pins`).then((pins) => {
+            state.pins.set(id, pins);
+            if (state.open === id) renderChat();
+        }).catch(() => {});
+    }
+
+    /** A group chat's members (names, mentions, read lists, the header), for the open chat only; once at a time. */
+    const loadingMembers = new Set();
+    function loadMembers(conversation) {
+        if (loadingMembers.has(conversation.id)) return;
+        loadingMembers.add(conversation.id);
+        api('GET', `/groups/${conversation.group.id}/members`).then((members) => {
+            state.members.set(conversation.id, members);
+            if (state.open === conversation.id) renderChat();
+        }).catch(() => {}).finally(() => loadingMembers.delete(conversation.id));
+    }
+
     /** Keeps a message; returns whether it landed beyond a hole (see MessageStore.put). */
     function store(message) {
         const gap = state.messages.put(message);
@@ -97,5 +118,5 @@ export function createSync({ gateway, me, state, renderList, renderChat }) {
         return gap;
     }
 
-    return { loadConversations, catchUp, loadOlder, loadAround, store };
+    return { loadConversations, catchUp, loadOlder, loadAround, loadPins, loadMembers, store };
 }

@@ -95,10 +95,7 @@ class MessageActionsIT extends ClientTestBase {
                     .isEqualTo("not_reactable");
             assertThat(request(strangerWs, react(conversation, seq, "👍", true)).getString("code"))
                     .isEqualTo("forbidden");
-            request(
-                    aliceWs,
-                    "{\"type\":\"recall\",\"id\":\"r" + IDS.incrementAndGet() + "\",\"conversation\":" + conversation
-                            + ",\"seq\":" + seq + "}");
+            request(aliceWs, onMessage("recall", conversation, seq));
             assertThat(request(bobWs, react(conversation, seq, "👍", true)).getString("code"))
                     .isEqualTo("message_recalled");
         }
@@ -171,11 +168,7 @@ class MessageActionsIT extends ClientTestBase {
                     .getJsonNumber("seq")
                     .longValue();
             aliceWs.request(send(direct, "after it"), WAIT);
-            assertThat(request(
-                                    bobWs,
-                                    "{\"type\":\"hide\",\"id\":\"h" + IDS.incrementAndGet() + "\",\"conversation\":"
-                                            + direct + ",\"seq\":" + seq + "}")
-                            .getString("type"))
+            assertThat(request(bobWs, onMessage("hide", direct, seq)).getString("type"))
                     .isEqualTo("ok");
             JsonObject hidden = bobPhone.next(f -> "message.hidden".equals(f.getString("type")), WAIT);
             assertThat(hidden.getJsonNumber("seq").longValue()).isEqualTo(seq);
@@ -257,10 +250,7 @@ class MessageActionsIT extends ClientTestBase {
             long textSeq = aliceWs.request(send(withAlice, "take it back"), WAIT)
                     .getJsonNumber("seq")
                     .longValue();
-            request(
-                    aliceWs,
-                    "{\"type\":\"recall\",\"id\":\"r" + IDS.incrementAndGet() + "\",\"conversation\":" + withAlice
-                            + ",\"seq\":" + textSeq + "}");
+            request(aliceWs, onMessage("recall", withAlice, textSeq));
             assertThat(request(bobWs, forward(withCarol, "fwd-3", withAlice, textSeq))
                             .getString("code"))
                     .isEqualTo("not_forwardable");
@@ -305,10 +295,7 @@ class MessageActionsIT extends ClientTestBase {
                     f -> "pins".equals(f.getString("type"))
                             && f.getJsonArray("pins").size() == 2,
                     WAIT);
-            request(
-                    aliceWs,
-                    "{\"type\":\"recall\",\"id\":\"r" + IDS.incrementAndGet() + "\",\"conversation\":" + group
-                            + ",\"seq\":" + recalled + "}");
+            request(aliceWs, onMessage("recall", group, recalled));
             JsonObject pins = bobWs.next(f -> "pins".equals(f.getString("type")), WAIT);
             assertThat(pins.getJsonArray("pins")).hasSize(1);
 
@@ -351,10 +338,7 @@ class MessageActionsIT extends ClientTestBase {
             long seq = aliceWs.request(send(direct, "findable pineapple"), WAIT)
                     .getJsonNumber("seq")
                     .longValue();
-            request(
-                    bobWs,
-                    "{\"type\":\"hide\",\"id\":\"h" + IDS.incrementAndGet() + "\",\"conversation\":" + direct
-                            + ",\"seq\":" + seq + "}");
+            request(bobWs, onMessage("hide", direct, seq));
             JsonObject last = ok(200, bob.get("/conversations/" + direct)).getJsonObject("lastMessage");
             assertThat(last.getBoolean("hidden")).isTrue();
             assertThat(last.containsKey("body")).isFalse();
@@ -397,6 +381,11 @@ class MessageActionsIT extends ClientTestBase {
                 "a" + id,
                 "body",
                 body);
+    }
+
+    /** A frame that names one message and nothing more ({@code recall}, {@code hide}). */
+    private static String onMessage(String type, long conversation, long seq) {
+        return Json.object("type", type, "id", type + IDS.incrementAndGet(), "conversation", conversation, "seq", seq);
     }
 
     private static String react(long conversation, long seq, String emoji, boolean on) {
