@@ -37,8 +37,21 @@ public class MessageViews {
         return all(List.of(message), m -> null).get(0);
     }
 
+    /**
+     * The view of a message stored just now, on the send path: it can have no reactions yet, so
+     * none are looked up (a query saved on every send).
+     */
+    public MessagingViews.Message ofNew(Message message) {
+        return views(List.of(message), m -> null, false).get(0);
+    }
+
     /** Views of several messages; {@code readCounts} gives each one's read count (or null). */
     public List<MessagingViews.Message> all(List<Message> messages, Function<Message, Integer> readCounts) {
+        return views(messages, readCounts, true);
+    }
+
+    private List<MessagingViews.Message> views(
+            List<Message> messages, Function<Message, Integer> readCounts, boolean withReactions) {
         List<Long> mediaIds = messages.stream()
                 .filter(m -> !m.isRecalled())
                 .map(Message::mediaId)
@@ -51,7 +64,7 @@ public class MessageViews {
                         .setParameter("ids", mediaIds)
                         .getResultStream()
                         .collect(Collectors.toMap(Media::id, MediaView::of));
-        Map<Long, List<MessagingViews.Reaction>> reactions = reactions(messages);
+        Map<Long, List<MessagingViews.Reaction>> reactions = withReactions ? reactions(messages) : Map.of();
         return messages.stream()
                 .map(m -> view(
                         m,

@@ -213,7 +213,7 @@ public class Sends {
                 .setParameter("conversation", conversationId)
                 .setParameter("account", me)
                 .executeUpdate();
-        MessagingViews.Message view = views.of(message);
+        MessagingViews.Message view = views.ofNew(message);
         if (conversation.kind() == ConversationKind.GROUP) {
             // Group members' lists name who wrote it without loading the group's members.
             view = view.withSenderName(displayNames.of(me));
