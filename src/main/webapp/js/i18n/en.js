@@ -250,6 +250,7 @@ export default {
     'error.unauthenticated': 'Please sign in again.',
     'error.unknown_media': 'That upload cannot be sent here.',
     'error.unknown_type': 'The app and the server do not match. Reload the page.',
+    'error.unavailable': 'The service is unavailable for a moment. Try again in a few seconds.',
     'error.unsupported_media_type': 'This kind of content is not accepted.',
     'error.upload_interrupted': 'The upload was interrupted. Try again.',
     'error.use_transfer': 'Transfer the group to make someone its owner.',

@@ -249,6 +249,7 @@ export default {
     'error.unauthenticated': '请重新登录。',
     'error.unknown_media': '该上传内容不能在此发送。',
     'error.unknown_type': '应用与服务器版本不一致，请刷新页面。',
+    'error.unavailable': '服务暂时不可用，请稍后重试。',
     'error.unsupported_media_type': '不支持这种内容类型。',
     'error.upload_interrupted': '上传中断了，请重试。',
     'error.use_transfer': '请通过转让群来指定新群主。',

@@ -2,6 +2,7 @@ package chat.plume.realtime;
 
 import chat.plume.identity.boundary.Caller;
 import chat.plume.identity.boundary.Sessions;
+import chat.plume.platform.error.DatabaseOutage;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
@@ -62,8 +63,18 @@ public class GatewayEndpoint {
             return;
         }
         Object token = config.getUserProperties().get(HandshakeAuthenticator.TOKEN);
-        Caller authenticated =
-                token instanceof String t ? sessions.authenticate(t).orElse(null) : null;
+        Caller authenticated;
+        try {
+            authenticated = token instanceof String t ? sessions.authenticate(t).orElse(null) : null;
+        } catch (RuntimeException e) {
+            if (!DatabaseOutage.causedBy(e)) {
+                throw e;
+            }
+            // The session cannot be checked while the database is away: not the client's fault.
+            DatabaseOutage.report(e);
+            session.close(new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "unavailable"));
+            return;
+        }
         if (authenticated == null) {
             session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "unauthenticated"));
             return;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import chat.plume.testing.Api;
 import chat.plume.testing.ClientTestBase;
 import chat.plume.testing.Json;
+import chat.plume.testing.Leg;
 import chat.plume.testing.Person;
 import java.io.IOException;
 import java.net.URI;
@@ -92,7 +93,15 @@ class RestFuzzIT extends ClientTestBase {
             assertThat(answer.statusCode())
                     .as("%s %s%s (seed %d, request %d): %s", route.method(), path, query, seed, i, answer.body())
                     .isLessThan(500);
-            if (answer.statusCode() >= 400 && answer.statusCode() != 405) {
+            // Payara's HTTP layer (Grizzly) refuses a path with an encoded NUL itself, with a bare
+            // 400, before any application sees the request.
+            boolean refusedByPayara = Leg.payara() && answer.statusCode() == 400 && path.contains("%00");
+            if (answer.statusCode() >= 400 && answer.statusCode() != 405 && !refusedByPayara) {
+                assertThat(answer.body())
+                        .as(
+                                "a problem body for %d %s %s%s (seed %d)",
+                                answer.statusCode(), route.method(), path, query, seed)
+                        .isNotBlank();
                 assertThat(Json.parse(answer.body()).getString("code", null))
                         .as("a problem with a code for %s %s (seed %d)", route.method(), path, seed)
                         .isNotBlank();

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import chat.plume.testing.Api;
 import chat.plume.testing.ClientTestBase;
 import chat.plume.testing.Json;
+import chat.plume.testing.Leg;
 import chat.plume.testing.Person;
 import chat.plume.testing.WsClient;
 import jakarta.json.JsonObject;
@@ -517,7 +518,15 @@ class MessagingIT extends ClientTestBase {
             assertThat(ws.next(f -> "rate_limited".equals(f.getString("code", null)), WAIT)
                             .getString("type"))
                     .isEqualTo("error");
-            assertThat(ws.awaitClose(WAIT)).isEqualTo(new WsClient.Closed(1008, "rate_limited"));
+            WsClient.Closed closed = ws.awaitClose(WAIT);
+            if (Leg.payara()) {
+                // Tyrus closes the socket right after its close frame, with the flood still unread
+                // on the server's side: the kernel answers with a reset, and the client may lose
+                // the close frame (1006). The error frame above has said why all the same.
+                assertThat(closed.code()).isIn(1008, 1006);
+            } else {
+                assertThat(closed).isEqualTo(new WsClient.Closed(1008, "rate_limited"));
+            }
             assertThat(bystander
                             .request(Json.object("type", "ping", "id", "calm"), WAIT)
                             .getString("type"))

@@ -60,7 +60,7 @@ class ConnectionRegistryIT {
                 .id();
         SignedIn first = sessions.signIn(new SignInRequest(username, "password-tabs"), "127.0.0.1", "test");
         SignedIn second = sessions.signIn(new SignInRequest(username, "password-tabs"), "127.0.0.1", "test");
-        URI self = URI.create("http://127.0.0.1:" + (8080 + Integer.getInteger("jboss.socket.binding.port-offset", 0)));
+        URI self = URI.create(System.getProperty("plume.it.base-url"));
 
         try (WsClient tab1 = WsClient.connect(self, first.token());
                 WsClient tab2 = WsClient.connect(self, second.token())) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import chat.plume.testing.Api;
 import chat.plume.testing.ClientTestBase;
 import chat.plume.testing.Json;
+import chat.plume.testing.Leg;
 import chat.plume.testing.Names;
 import chat.plume.testing.RawWebSocket;
 import chat.plume.testing.SilentClient;
@@ -142,7 +143,9 @@ class GatewayIT extends ClientTestBase {
             RawWebSocket.Stream stream = raw.streamPayload(hundredMegabytes, 16 * 1024, Duration.ofSeconds(3));
             // Refused while the frame was still coming, not once it had been read whole. Socket
             // buffers on both sides hold a few megabytes; the server itself refuses at 8 KiB.
-            assertThat(stream.closeCode()).isEqualTo(1009);
+            // Payara's Tyrus reads a frame whole before handing any of it on, into a buffer of at
+            // most 4 MB, and closes with 1011 when a frame outgrows it: Plume never sees it.
+            assertThat(stream.closeCode()).isEqualTo(Leg.payara() ? 1011 : 1009);
             assertThat(stream.writtenAtClose()).isBetween(8L * 1024, 16L << 20);
         }
     }

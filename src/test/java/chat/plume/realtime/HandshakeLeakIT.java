@@ -60,21 +60,20 @@ class HandshakeLeakIT extends ClientTestBase {
         }
     }
 
-    /** The WildFly that Arquillian started for the ITs: the one on the ITs' port offset. */
+    /**
+     * The server Arquillian started for this leg of the matrix (WildFly or Payara): the JVM started
+     * with this leg's marker (arquillian.xml).
+     */
     private static long testServerPid() {
-        String offset = "-Djboss.socket.binding.port-offset=" + System.getProperty("plume.it.port-offset");
+        String marker = "-Dplume.it.leg=" + System.getProperty("plume.it.leg");
         return ProcessHandle.allProcesses()
                 .filter(p -> p.info()
                         .arguments()
-                        .map(args -> List.of(args).contains(offset))
-                        .orElse(false))
-                .filter(p -> p.info()
-                        .arguments()
-                        .map(args -> String.join(" ", args).contains("jboss-modules"))
+                        .map(args -> List.of(args).contains(marker))
                         .orElse(false))
                 .map(ProcessHandle::pid)
                 .findFirst()
-                .orElseThrow(() -> new AssertionError("No test server with " + offset));
+                .orElseThrow(() -> new AssertionError("No test server with " + marker));
     }
 
     /** Live instances of a class after a full collection ({@code GC.class_histogram} collects first). */

@@ -28,6 +28,10 @@ public abstract class ClientTestBase {
 
     @BeforeEach
     void connectClient() throws Exception {
+        // Always loopback: Payara's adapter reports the machine's network address, and a page
+        // served from a plain-HTTP non-loopback origin is not a secure context (no
+        // crypto.randomUUID, no service worker) — the page would break for the test's reasons.
+        url = new URL("http", "127.0.0.1", url.getPort(), url.getFile());
         api = new Api(url.toURI());
     }
 }

@@ -12,7 +12,9 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -27,6 +29,7 @@ public final class ServerProcess implements AutoCloseable {
     private final Path base;
     private final Path data;
     private final int portOffset;
+    private final Map<String, String> environment = new HashMap<>();
     private Process process;
 
     public ServerProcess(Path workDir, int portOffset) {
@@ -47,12 +50,75 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Sets ({@code value} non-null) or removes ({@code null}) an environment variable of the server
+     * to be started (it otherwise inherits the tests' environment).
+     */
+    public ServerProcess environment(String name, String value) {
+        environment.put(name, value);
+        return this;
+    }
+
+    /** The server's console output so far. */
+    public String console() {
+        try {
+            Path log = base.resolve("console.log");
+            return Files.exists(log) ? Files.readString(log) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public URI base() {
         return URI.create("http://127.0.0.1:" + (8080 + portOffset));
     }
 
     /** Starts the server and waits until Plume answers its health probe. */
     public void start(Duration timeout) {
+        launch();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        Await.until(timeout, "Plume to answer on " + base(), () -> {
+            if (!process.isAlive()) {
+                throw new AssertionError("The server exited; see " + base.resolve("console.log"));
+            }
+            return status(http, "/api/v1/health") == 200;
+        });
+    }
+
+    /**
+     * Starts the server and waits until its console shows {@code line} (e.g. a deployment
+     * failing); does not wait for Plume.
+     */
+    public void startUntilConsoleShows(String line, Duration timeout) {
+        launch();
+        Await.until(
+                timeout, "the server's console to show " + line, () -> console().contains(line));
+    }
+
+    /** The status of a GET, or -1 when nothing answers. */
+    public int status(String path) {
+        return status(
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build(), path);
+    }
+
+    private int status(HttpClient http, String path) {
+        try {
+            return http.send(
+                            HttpRequest.newBuilder(base().resolve(path))
+                                    .timeout(Duration.ofSeconds(2))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    private void launch() {
         List<String> command = new ArrayList<>(List.of(
                 home.resolve("bin/standalone.sh").toString(),
                 "-Djboss.server.base.dir=" + base,
@@ -64,31 +130,18 @@ public final class ServerProcess implements AutoCloseable {
                         base.resolve("console.log").toFile()));
         builder.environment().put("JBOSS_HOME", home.toString());
         builder.environment().put("JAVA_OPTS", "-Xms128m -Xmx512m");
+        environment.forEach((name, value) -> {
+            if (value == null) {
+                builder.environment().remove(name);
+            } else {
+                builder.environment().put(name, value);
+            }
+        });
         try {
             process = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        HttpClient http =
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        Await.until(timeout, "Plume to answer on " + base(), () -> {
-            if (!process.isAlive()) {
-                throw new AssertionError("The server exited; see " + base.resolve("console.log"));
-            }
-            try {
-                HttpResponse<Void> health = http.send(
-                        HttpRequest.newBuilder(base().resolve("/api/v1/health"))
-                                .timeout(Duration.ofSeconds(2))
-                                .build(),
-                        HttpResponse.BodyHandlers.discarding());
-                return health.statusCode() == 200;
-            } catch (IOException e) {
-                return false;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        });
     }
 
     /**

@@ -81,7 +81,7 @@ public class EmbeddedCompaction {
     /** One step; a failure is logged once (until a step succeeds again) and never stops the schedule. */
     void step() {
         try (Connection connection = dataSource.getConnection()) {
-            H2Store.compactStep(connection, steps++ % SHRINK_EVERY == 0);
+            H2Store.compactStep(dataSource, connection, steps++ % SHRINK_EVERY == 0);
             failing = false;
         } catch (SQLException | RuntimeException | LinkageError e) {
             if (!failing) {
@@ -94,7 +94,7 @@ public class EmbeddedCompaction {
     /** The store file's size in bytes, or -1 on another database (for operators and the tests). */
     public long fileSize() {
         try (Connection connection = dataSource.getConnection()) {
-            return embedded(connection) ? H2Store.fileSize(connection) : -1;
+            return embedded(connection) ? H2Store.fileSize(dataSource, connection) : -1;
         } catch (SQLException e) {
             return -1;
         }

@@ -1,7 +1,10 @@
 package chat.plume.platform.database;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.sql.Connection;
 import java.sql.SQLException;
+import javax.sql.DataSource;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.MVStore;
@@ -37,10 +40,8 @@ final class H2Store {
      * (this bounds the file); with {@code shrink}, also moves chunks down and truncates the file
      * (this gives space back, and is the costlier half, so it runs less often).
      */
-    static void compactStep(Connection connection, boolean shrink) throws SQLException {
-        SessionLocal session =
-                (SessionLocal) connection.unwrap(JdbcConnection.class).getSession();
-        MVStore store = session.getDatabase().getStore().getMvStore();
+    static void compactStep(DataSource dataSource, Connection connection, boolean shrink) throws SQLException {
+        MVStore store = store(dataSource, connection);
         store.compact(TARGET_FILL_PERCENT, REWRITE_BYTES);
         store.commit();
         if (shrink && store.getFileStore() instanceof RandomAccessStore file) {
@@ -50,9 +51,35 @@ final class H2Store {
     }
 
     /** Bytes the store file takes on disk now. */
-    static long fileSize(Connection connection) throws SQLException {
-        SessionLocal session =
-                (SessionLocal) connection.unwrap(JdbcConnection.class).getSession();
-        return session.getDatabase().getStore().getMvStore().getFileStore().size();
+    static long fileSize(DataSource dataSource, Connection connection) throws SQLException {
+        return store(dataSource, connection).getFileStore().size();
+    }
+
+    private static MVStore store(DataSource dataSource, Connection connection) throws SQLException {
+        SessionLocal session = (SessionLocal) h2(dataSource, connection).getSession();
+        return session.getDatabase().getStore().getMvStore();
+    }
+
+    /**
+     * H2's own connection under the pool's wrapper. WildFly's wrapper unwraps to H2's class;
+     * Payara's {@code unwrap} answers only interfaces (it returns a proxy, and H2's connection is a
+     * class), but its data sources hand out the physical connection themselves
+     * ({@code com.sun.appserv.jdbc.DataSource#getConnection(Connection)}, looked up by name so
+     * that nothing here depends on Payara).
+     */
+    private static JdbcConnection h2(DataSource dataSource, Connection connection) throws SQLException {
+        Method physical;
+        try {
+            physical = dataSource.getClass().getMethod("getConnection", Connection.class);
+        } catch (NoSuchMethodException notPayara) {
+            return connection.unwrap(JdbcConnection.class);
+        }
+        try {
+            return (JdbcConnection) physical.invoke(dataSource, connection);
+        } catch (InvocationTargetException e) {
+            throw e.getCause() instanceof SQLException sql ? sql : new SQLException(e.getCause());
+        } catch (IllegalAccessException e) {
+            throw new SQLException(e);
+        }
     }
 }

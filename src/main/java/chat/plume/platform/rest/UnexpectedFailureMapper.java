@@ -1,5 +1,6 @@
 package chat.plume.platform.rest;
 
+import chat.plume.platform.error.DatabaseOutage;
 import chat.plume.platform.error.LockContention;
 import chat.plume.platform.error.PlumeException;
 import jakarta.ejb.EJBException;
@@ -48,6 +49,13 @@ public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
             return Problem.of(429, "busy", "The server is busy; try again.", null)
                     .toResponse()
                     .header("Retry-After", "1")
+                    .build();
+        }
+        if (DatabaseOutage.causedBy(failure)) {
+            DatabaseOutage.report(failure);
+            return Problem.of(503, "unavailable", "The service is unavailable for a moment; try again.", null)
+                    .toResponse()
+                    .header("Retry-After", "5")
                     .build();
         }
         String incident = UUID.randomUUID().toString();
