@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import chat.plume.testing.ClientTestBase;
 import chat.plume.testing.Json;
 import chat.plume.testing.JsonShape;
+import chat.plume.testing.Names;
 import chat.plume.testing.Person;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -42,6 +43,9 @@ class RestShapesIT extends ClientTestBase {
 
     @Test
     void everyResourceAnswersInTheCommittedShape() throws IOException {
+        String daveName = Names.unique("Gold");
+        // Unique, so that a search finds this run's group only.
+        String groupName = Names.unique("GoldenGroup");
         Person alice = Person.create(api, "Gold", "Alice Gold");
         Person bob = Person.create(api, "Gold", "Bob Gold");
         Person carol = Person.create(api, "Gold", "Carol Gold");
@@ -49,12 +53,32 @@ class RestShapesIT extends ClientTestBase {
                 .name(alice.username(), "alice")
                 .name(bob.username(), "bob")
                 .name(carol.username(), "carol")
+                .name(daveName, "dave")
+                .name(groupName, "group")
                 // A group's system messages carry their JSON in the body, with the actor's id.
                 .replace("\"user\":" + alice.id() + ",", "\"user\":\"<alice's id>\",")
                 // The sessions list shows the client's User-Agent, which names the JDK running the tests.
                 .name("Java-http-client/" + System.getProperty("java.version"), "test client");
 
+        record("POST /accounts", api.register(daveName, "Dave Gold", "password-" + daveName));
+        HttpResponse<String> signIn = api.send(
+                "POST", "/sessions", Json.object("username", daveName, "password", "password-" + daveName), null);
+        shape.name(Json.parse(signIn.body()).getString("token"), "token");
+        record("POST /sessions", signIn);
         record("GET /me", alice.get("/me"));
+        record(
+                "PUT /me",
+                alice.put(
+                        "/me",
+                        Json.object(
+                                "displayName",
+                                "Alice Gold",
+                                "signature",
+                                "今天也要加油",
+                                "gender",
+                                "female",
+                                "region",
+                                "上海")));
         record("GET /users/{username}", alice.get("/users/" + bob.username()));
         record("GET /users?q=", alice.get("/users?q=" + bob.username()));
         record("GET /sessions", alice.get("/sessions"));
@@ -66,18 +90,36 @@ class RestShapesIT extends ClientTestBase {
         record("POST /friend-requests/{id}/accept", bob.post("/friend-requests/" + requestId + "/accept", null));
         Person.befriend(alice, carol);
         record("GET /friends", alice.get("/friends"));
+        record("POST /contact-groups", alice.post("/contact-groups", Json.object("name", "同事")));
         record("GET /contact-groups", alice.get("/contact-groups"));
 
-        long group = alice.createGroup("Golden group", bob, carol);
+        long group = alice.createGroup(groupName, bob, carol);
         record("GET /groups/{id}", bob.get("/groups/" + group));
         record("GET /groups/{id}/members", bob.get("/groups/" + group + "/members"));
         record("GET /groups", bob.get("/groups"));
+        record(
+                "PUT /groups/{id}/announcement",
+                alice.put("/groups/" + group + "/announcement", Json.object("text", "周六早上八点集合")));
+        record("GET /groups/search", bob.get("/groups/search?q=" + groupName));
 
         long conversation = alice.conversationWith(bob);
         alice.sendText(conversation, "golden-1", "golden hello");
         record("GET /conversations", bob.get("/conversations"));
         record("GET /conversations/{id}/messages", bob.get("/conversations/" + conversation + "/messages"));
         record("GET /conversations/search", bob.get("/conversations/search?q=golden"));
+        record("GET /conversations/{id}/pins", bob.get("/conversations/" + conversation + "/pins"));
+        record(
+                "POST /media",
+                api.send(
+                        "POST",
+                        "/media?conversation=" + conversation + "&name=notes.txt",
+                        "hello",
+                        alice.token(),
+                        "Content-Type",
+                        "application/octet-stream"));
+
+        record("PUT /blocks/{userId}", bob.put("/blocks/" + carol.id(), null));
+        record("GET /blocks", bob.get("/blocks"));
 
         record("GET /users/{unknown}", alice.get("/users/nobody_golden"));
         record("POST /accounts (invalid)", api.register("x", "", "short"));

@@ -12,6 +12,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -67,8 +68,10 @@ class RestFuzzIT extends ClientTestBase {
     private static final List<String> SIGN_OUT =
             List.of("/sessions", "/sessions/current", "/sessions/{id}", "/me/password");
 
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1) // see Api
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
 
     record Route(String method, String path) {}
 
@@ -89,7 +92,22 @@ class RestFuzzIT extends ClientTestBase {
                     : person.token();
             String path = fill(route.path(), random, person, friend);
             String query = random.nextInt(3) == 0 ? "?" + randomQuery(random) : "";
-            HttpResponse<String> answer = send(route.method(), path + query, random, token);
+            String body = route.method().equals("GET") || route.method().equals("DELETE") ? null : randomBody(random);
+            String type = switch (random.nextInt(8)) {
+                case 0 -> "text/plain";
+                case 1 -> "application/xml";
+                default -> "application/json";
+            };
+            HttpResponse<String> answer;
+            try {
+                answer = send(route.method(), path + query, body, type, token);
+            } catch (HttpTimeoutException e) {
+                throw new AssertionError(
+                        String.format(
+                                "no answer in 30 s to %s %s%s, %s %s (seed %d, request %d)",
+                                route.method(), path, query, type, body, seed, i),
+                        e);
+            }
             assertThat(answer.statusCode())
                     .as("%s %s%s (seed %d, request %d): %s", route.method(), path, query, seed, i, answer.body())
                     .isLessThan(500);
@@ -112,14 +130,8 @@ class RestFuzzIT extends ClientTestBase {
         Api.expect(200, api.send("GET", "/health", null, null));
     }
 
-    private HttpResponse<String> send(String method, String path, Random random, String token)
+    private HttpResponse<String> send(String method, String path, String body, String type, String token)
             throws IOException, InterruptedException {
-        String body = method.equals("GET") || method.equals("DELETE") ? null : randomBody(random);
-        String type = switch (random.nextInt(8)) {
-            case 0 -> "text/plain";
-            case 1 -> "application/xml";
-            default -> "application/json";
-        };
         URI base = api.base();
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("/api/v1" + path))
                 .timeout(Duration.ofSeconds(30))

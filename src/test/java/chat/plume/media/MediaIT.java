@@ -39,7 +39,9 @@ class MediaIT extends ClientTestBase {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
     private static final Path MEDIA = Path.of(System.getProperty("plume.it.data.dir", "target/it-data"), "media");
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1) // see Api
+            .build();
 
     @Test
     void membersDownloadWhatWasSentAndOutsidersCannotEvenTellItExists() throws Exception {

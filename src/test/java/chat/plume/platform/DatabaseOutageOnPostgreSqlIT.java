@@ -43,12 +43,19 @@ class DatabaseOutageOnPostgreSqlIT extends ClientTestBase {
 
                 HttpResponse<String> me = alice.get("/me");
                 assertThat(me.statusCode()).as(me.body()).isEqualTo(503);
+                assertThat(me.headers().firstValue("Content-Type"))
+                        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
                 assertThat(Json.parse(me.body()).getString("code")).isEqualTo("unavailable");
                 assertThat(me.headers().firstValue("Retry-After")).isPresent();
 
                 JsonObject refused = socket.request(send(conversation, "outage-1"), WAIT);
                 assertThat(refused.getString("type")).as(refused.toString()).isEqualTo("error");
                 assertThat(refused.getString("code")).as(refused.toString()).isEqualTo("unavailable");
+
+                // A new connection cannot have its session checked: "try again later", not "sign in".
+                try (WsClient late = WsClient.connect(api.base(), bob.token())) {
+                    assertThat(late.awaitClose(WAIT)).isEqualTo(new WsClient.Closed(1013, "unavailable"));
+                }
             } finally {
                 run("plume.it.postgresql.start");
             }
@@ -57,6 +64,9 @@ class DatabaseOutageOnPostgreSqlIT extends ClientTestBase {
             assertThat(alice.get("/me").statusCode()).isEqualTo(200);
             JsonObject ack = socket.request(send(conversation, "outage-1"), WAIT);
             assertThat(ack.getString("type")).as(ack.toString()).isEqualTo("ack");
+            // The refused send left nothing behind: the retry is the only copy.
+            JsonObject page = Person.ok(200, bob.get("/conversations/" + conversation + "/messages"));
+            assertThat(page.getJsonArray("messages")).hasSize(1);
         }
     }
 

@@ -12,8 +12,12 @@ import java.time.Duration;
 public final class Api {
 
     private final URI base;
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            // HTTP/1.1, as browsers speak it without TLS: Payara's Grizzly never answers a
+            // cleartext HTTP/2 upgrade (the JDK client's default) whose body is 64 KB or more.
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
 
     public Api(URI base) {
         this.base = base;

@@ -17,10 +17,14 @@ public final class PostgreSqlLeg implements LauncherSessionListener {
 
     @Override
     public void launcherSessionOpened(LauncherSession session) {
-        if (!System.getProperty("plume.it.leg", "").endsWith("-postgresql")) {
-            return;
+        if (active()) {
+            recreate(setting("plume.it.db.name"));
         }
-        recreate(setting("plume.it.db.name"));
+    }
+
+    /** Whether this is a PostgreSQL leg of the matrix. */
+    public static boolean active() {
+        return Leg.name().endsWith("-postgresql");
     }
 
     /** Drops (closing its connections) and creates {@code database}, owned by the test role. */
@@ -31,7 +35,9 @@ public final class PostgreSqlLeg implements LauncherSessionListener {
         try (Connection admin = connect("postgres");
                 Statement statement = admin.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-            statement.execute("CREATE DATABASE " + database + " ENCODING 'UTF8'");
+            // From template0: a cluster made without a UTF-8 locale has an SQL_ASCII template1,
+            // which PostgreSQL will not copy into a UTF-8 database.
+            statement.execute("CREATE DATABASE " + database + " ENCODING 'UTF8' TEMPLATE template0");
         } catch (SQLException e) {
             throw new IllegalStateException(
                     "The PostgreSQL leg of the ITs needs PostgreSQL at "

@@ -38,6 +38,13 @@ public final class ServerProcess implements AutoCloseable {
         this.base = workDir.resolve("standalone").toAbsolutePath();
         this.data = workDir.resolve("data").toAbsolutePath();
         this.portOffset = portOffset;
+        if (PostgreSqlLeg.active()) {
+            // A database of its own, as its own H2 file elsewhere: this server must not share the
+            // Arquillian server's data (two nodes on one database are the scale-out issue's).
+            String database = "plume_it_" + workDir.getFileName().toString().replaceAll("[^a-z0-9]", "_");
+            PostgreSqlLeg.recreate(database);
+            environment.put("PLUME_DB_NAME", database);
+        }
         try {
             deleteRecursively(workDir);
             copyRecursively(home.resolve("standalone"), base);

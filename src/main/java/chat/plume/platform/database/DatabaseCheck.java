@@ -7,6 +7,8 @@ import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -32,6 +34,22 @@ public final class DatabaseCheck {
             "configure the server for Plume (wildfly-config/ or payara-config/; README, \"Configuration\")";
 
     private DatabaseCheck() {}
+
+    /**
+     * A warning for a JVM whose time zone still has daylight-saving changes ahead, or null. Plume
+     * stores UTC wall times through {@code java.sql.Timestamp} in the JVM's zone (both JPA
+     * providers do); that round-trips every time except those in the hour a spring change skips
+     * locally, which would be stored an hour off. UTC, or a zone without changes (Asia/Shanghai),
+     * has no such hour.
+     */
+    public static String timeZoneWarning(ZoneId zone, Instant now) {
+        if (zone.getRules().nextTransition(now) == null) {
+            return null;
+        }
+        return "The server's time zone " + zone.getId() + " has daylight-saving changes: message times in the"
+                + " hour each spring change skips would be stored an hour off. Run the server with"
+                + " -Duser.timezone=UTC (README, \"Production\").";
+    }
 
     /** Throws {@link IllegalStateException} naming the problem if Plume must not run on this database. */
     public static void verify(Connection connection, Path dataDirectory) throws SQLException {

@@ -10,6 +10,8 @@ import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -35,6 +37,10 @@ public class SchemaMigration {
 
     @PostConstruct
     void migrate() {
+        String zoneWarning = DatabaseCheck.timeZoneWarning(ZoneId.systemDefault(), Instant.now());
+        if (zoneWarning != null) {
+            LOG.warning(zoneWarning);
+        }
         try (Connection connection = dataSource.getConnection()) {
             DatabaseCheck.verify(connection, DataDirectory.resolve());
         } catch (SQLException e) {

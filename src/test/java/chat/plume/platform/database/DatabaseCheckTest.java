@@ -7,6 +7,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,6 +75,17 @@ class DatabaseCheckTest {
         assertThat(DatabaseCheck.h2File("jdbc:h2:mem:plume")).isEmpty();
         assertThat(DatabaseCheck.h2File("jdbc:h2:tcp://db:9092/plume")).isEmpty();
         assertThat(DatabaseCheck.h2File("jdbc:postgresql://db/plume")).isEmpty();
+    }
+
+    @Test
+    void aTimeZoneWithDaylightSavingAheadIsWarnedAbout() {
+        Instant now = Instant.parse("2026-12-06T00:00:00Z");
+        assertThat(DatabaseCheck.timeZoneWarning(ZoneId.of("Europe/Berlin"), now))
+                .contains("Europe/Berlin")
+                .contains("-Duser.timezone=UTC");
+        assertThat(DatabaseCheck.timeZoneWarning(ZoneOffset.UTC, now)).isNull();
+        assertThat(DatabaseCheck.timeZoneWarning(ZoneId.of("Asia/Shanghai"), now))
+                .isNull();
     }
 
     private static Connection h2(String url) throws SQLException {
