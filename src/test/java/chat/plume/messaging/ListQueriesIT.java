@@ -201,11 +201,22 @@ class ListQueriesIT {
     }
 
     /**
-     * Statements {@code work} ran. On H2, counted by the database itself (its query statistics:
-     * the same whichever JPA provider runs, so the Payara leg measures EclipseLink); elsewhere
-     * by Hibernate's statistics (the PostgreSQL leg runs on WildFly).
+     * Statements {@code work} ran: the fewest of three runs. Both counters below see the whole
+     * database or persistence unit, so work left running by the set-up (frames pushed after the
+     * set-up's sends commit, which look up members and names) can add to one run; it never takes
+     * any away. On H2 the database counts (its query statistics: the same whichever JPA provider
+     * runs, so the Payara leg measures EclipseLink); elsewhere Hibernate's statistics do (the
+     * PostgreSQL leg runs on WildFly).
      */
     private long statements(Supplier<?> work) throws SQLException {
+        long fewest = Long.MAX_VALUE;
+        for (int run = 0; run < 3; run++) {
+            fewest = Math.min(fewest, statementsOnce(work));
+        }
+        return fewest;
+    }
+
+    private long statementsOnce(Supplier<?> work) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             if (connection.getMetaData().getDatabaseProductName().equals("H2")) {
                 return h2Statements(connection, work);
