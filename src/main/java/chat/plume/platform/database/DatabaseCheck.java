@@ -55,12 +55,12 @@ public final class DatabaseCheck {
     public static void verify(Connection connection, Path dataDirectory) throws SQLException {
         DatabaseMetaData meta = connection.getMetaData();
         String product = meta.getDatabaseProductName();
-        switch (product) {
-            case "H2" -> verifyH2(connection, meta.getURL(), dataDirectory);
-            case "PostgreSQL" -> verifyPostgreSql(connection);
-            default ->
-                throw new IllegalStateException(
-                        "Plume runs on H2 or PostgreSQL; its datasource is " + product + ": " + CONFIGURE);
+        Vendor vendor = Vendor.of(connection)
+                .orElseThrow(() -> new IllegalStateException(
+                        "Plume runs on H2 or PostgreSQL; its datasource is " + product + ": " + CONFIGURE));
+        switch (vendor) {
+            case H2 -> verifyH2(connection, meta.getURL(), dataDirectory);
+            case POSTGRESQL -> verifyPostgreSql(connection);
         }
     }
 

@@ -1,5 +1,6 @@
 package chat.plume.platform.schema;
 
+import chat.plume.platform.database.Vendor;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
@@ -18,14 +19,9 @@ public final class Migrations {
     /** {@code h2} or {@code postgresql}: the folder of the versions written for one database only. */
     static String vendor(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
-            String product = connection.getMetaData().getDatabaseProductName();
-            return switch (product) {
-                case "H2" -> "h2";
-                case "PostgreSQL" -> "postgresql";
-                default ->
-                    throw new IllegalStateException(
-                            "No migrations for " + product + "; Plume runs on H2 or PostgreSQL");
-            };
+            return Vendor.of(connection)
+                    .orElseThrow(() -> new IllegalStateException("Plume runs on H2 or PostgreSQL"))
+                    .folder();
         } catch (SQLException e) {
             throw new IllegalStateException("Plume cannot reach its database: " + e.getMessage(), e);
         }
