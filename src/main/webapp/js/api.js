@@ -31,6 +31,12 @@ export async function apiAll(path) {
     return items;
 }
 
+/** One page of a paged list: its items and the path of the next page (null on the last). */
+export async function apiPage(path) {
+    const { data, response } = await call('GET', path.startsWith(BASE) ? path : BASE + path);
+    return { items: data, next: nextLink(response.headers.get('Link')) };
+}
+
 function nextLink(header) {
     const match = /<([^>]+)>\s*;\s*rel="?next"?/.exec(header || '');
     if (!match) return null;

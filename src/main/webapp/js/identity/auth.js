@@ -8,6 +8,9 @@ const USERNAME = /^[A-Za-z0-9_]{3,32}$/;
 /** Set while this browser probably holds a session cookie (the cookie itself is HttpOnly). */
 export const SESSION_HINT = 'plume.session';
 
+/** Set by the page that was signed out when the reason is worth telling on the sign-in screen. */
+export const SIGNED_OUT_BECAUSE = 'plume.signedOutBecause';
+
 export function showAuth(onSignedIn) {
     const screen = document.getElementById('auth');
     screen.hidden = false;
@@ -58,4 +61,9 @@ export function showAuth(onSignedIn) {
         onSignedIn(user);
     }
     select(tabs[0]);
+    const because = sessionStorage.getItem(SIGNED_OUT_BECAUSE);
+    if (because) {
+        sessionStorage.removeItem(SIGNED_OUT_BECAUSE);
+        signIn.querySelector('[data-error-for="form"]').textContent = t(`auth.signedOut.${because}`);
+    }
 }

@@ -20,6 +20,7 @@ export function mountAccount({ me, openDetail, showEditor, signOut }) {
             if (url) node.append(Object.assign(document.createElement('img'), { src: url, alt: '' }));
         });
         document.getElementById('profile-name').textContent = me.displayName;
+        document.getElementById('open-admin').hidden = me.role !== 'admin';
         document.getElementById('profile-username').textContent = `@${me.username}`;
         document.getElementById('welcome-text').textContent = t('conversation.welcome', { name: me.displayName });
     }

@@ -12,7 +12,7 @@ import { roster, friendName } from '../social/roster.js';
 import { mountAccount } from './account.js';
 import { installShortcuts } from './shortcuts.js';
 import { chatOf, chatRoute, formatRoute, parseRoute } from './router.js';
-import { SESSION_HINT } from '../identity/auth.js';
+import { SESSION_HINT, SIGNED_OUT_BECAUSE } from '../identity/auth.js';
 
 const WIDE = '(min-width: 760px)';
 
@@ -33,7 +33,7 @@ export function showShell(user) {
     };
     gateway.addEventListener('state', renderState);
     gateway.addEventListener('devices', (event) => { devices = event.detail.count; renderState(); });
-    gateway.addEventListener('signedout', () => leave());
+    gateway.addEventListener('signedout', (event) => leave(event.detail));
 
     // Panes of the conversation panel ------------------------------------------------------
     const title = document.getElementById('conversation-title');
@@ -207,9 +207,11 @@ export function showShell(user) {
      * memory, dialogs — is left for whoever signs in next; their unsent drafts go too, since the
      * next person at this browser must not read them.
      */
-    function leave() {
+    function leave(why) {
         if (left) return;
         left = true;
+        // The sign-in screen after the reload says why this person was signed out, once.
+        if (why === 'banned') sessionStorage.setItem(SIGNED_OUT_BECAUSE, why);
         chats.dispose();
         unsubscribe();
         gateway.stop();

@@ -286,4 +286,20 @@ public class Uploads {
             LOG.fine(() -> "Could not delete " + file);
         }
     }
+
+    /** What an account has uploaded: how many files, how many bytes, and today's share of the quota. */
+    public record Usage(long files, long bytes, long last24HoursBytes, long dailyQuotaBytes) {}
+
+    public Usage usage(long accountId) {
+        Object[] totals = em.createQuery(
+                        "select count(m), coalesce(sum(m.sizeBytes), 0) from Media m where m.uploaderId = :uploader",
+                        Object[].class)
+                .setParameter("uploader", accountId)
+                .getSingleResult();
+        return new Usage(
+                ((Number) totals[0]).longValue(),
+                ((Number) totals[1]).longValue(),
+                uploadedToday(accountId),
+                settings.dailyQuotaBytes());
+    }
 }

@@ -251,4 +251,12 @@ public class Messages {
     private static boolean readIt(ConversationMember member, Message message) {
         return member.readSeq() >= message.seq() && !member.joinedAt().isAfter(message.createdAt());
     }
+
+    /** How many messages an account has sent, recalled ones included (for the admin console). */
+    public long sentCount(long accountId) {
+        // Served by the unique (sender_id, client_message_id) index.
+        return em.createQuery("select count(m) from Message m where m.senderId = :sender", Long.class)
+                .setParameter("sender", accountId)
+                .getSingleResult();
+    }
 }

@@ -2,6 +2,7 @@ package chat.plume.messaging;
 
 import chat.plume.identity.boundary.Caller;
 import chat.plume.identity.boundary.DisplayNames;
+import chat.plume.identity.boundary.Restrictions;
 import chat.plume.media.Media;
 import chat.plume.media.MediaKind;
 import chat.plume.platform.Constraints;
@@ -55,6 +56,9 @@ public class Sends {
 
     @Inject
     SendRules rules;
+
+    @Inject
+    Restrictions restrictions;
 
     @Inject
     MessageViews views;
@@ -175,7 +179,7 @@ public class Sends {
         String text = source != null
                 ? source.body()
                 : media != null && (o.body() == null || o.body().isBlank()) ? null : o.body();
-        Optional<PlumeException> refusal = writingRefusal(conversation, me);
+        Optional<PlumeException> refusal = restrictions.sendingRefusal(me).or(() -> writingRefusal(conversation, me));
         if (refusal.isPresent()) {
             throw refusal.get();
         }

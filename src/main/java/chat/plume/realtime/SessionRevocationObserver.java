@@ -9,7 +9,8 @@ import jakarta.websocket.CloseReason;
 
 /**
  * A signed-out session must not keep receiving: after the revocation commits, the connections
- * opened with it are closed with 1008 {@code signed_out}, which tells the page to show sign-in.
+ * opened with it are closed with 1008 and the revocation's reason ({@code signed_out} or
+ * {@code banned}), which tells the page to show sign-in and why.
  */
 @ApplicationScoped
 public class SessionRevocationObserver {
@@ -23,7 +24,7 @@ public class SessionRevocationObserver {
     void onRevoked(@Observes(during = TransactionPhase.AFTER_SUCCESS) SessionsRevoked revoked) {
         for (Connection connection : registry.connectionsOf(revoked.accountId())) {
             if (revoked.sessionIds().contains(connection.caller().sessionId())) {
-                gateway.drop(connection, new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "signed_out"));
+                gateway.drop(connection, new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, revoked.reason()));
             }
         }
     }

@@ -569,19 +569,7 @@ class MessagingIT extends ClientTestBase {
 
     /** Every message after a position, through all pages. */
     static List<JsonObject> history(Person person, long conversation, long after) {
-        List<JsonObject> all = new ArrayList<>();
-        long position = after;
-        boolean more = true;
-        while (more) {
-            JsonObject page =
-                    ok(200, person.get("/conversations/" + conversation + "/messages?after=" + position + "&limit=40"));
-            for (JsonObject m : page.getJsonArray("messages").getValuesAs(JsonObject.class)) {
-                all.add(m);
-                position = m.getJsonNumber("seq").longValue();
-            }
-            more = page.getBoolean("hasMore");
-        }
-        return all;
+        return person.history(conversation, after);
     }
 
     static int readCountOf(Person person, long conversation, String clientId) {

@@ -106,11 +106,16 @@ public final class Browser implements AutoCloseable {
 
     /** Signs a person in through the page and waits until the page is connected. */
     public WebDriver signIn(URL url, Person person) {
+        return signIn(url, person.username(), "pass-" + person.username());
+    }
+
+    /** Signs in with a username and password through the page and waits until it is connected. */
+    public WebDriver signIn(URL url, String username, String password) {
         driver.get(url.toString());
         waiting()
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("signin-username")))
-                .sendKeys(person.username());
-        driver.findElement(By.id("signin-password")).sendKeys("pass-" + person.username());
+                .sendKeys(username);
+        driver.findElement(By.id("signin-password")).sendKeys(password);
         driver.findElement(By.cssSelector("#form-signin button[type=submit]")).click();
         waiting().until(ExpectedConditions.attributeToBe(By.id("connection-state"), "data-state", "online"));
         return driver;

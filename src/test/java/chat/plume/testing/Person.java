@@ -4,6 +4,8 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /** A signed-in test user: their id, username, token, and a REST client acting as them. */
 public record Person(Api api, long id, String username, String token) {
@@ -24,6 +26,25 @@ public record Person(Api api, long id, String username, String token) {
                 .getJsonNumber("id")
                 .longValue();
         return new Person(api, id, username, token);
+    }
+
+    /** Signs in an account that exists already (e.g. the administrator the ITs' server is configured with). */
+    public static Person existing(Api api, String username, String password) {
+        String token = api.token(username, password);
+        long id = Api.json(Api.expect(200, api.send("GET", "/me", null, token)))
+                .getJsonNumber("id")
+                .longValue();
+        return new Person(api, id, username, token);
+    }
+
+    /** The administrator every IT server is configured with ({@code plume.admin.*} in the pom). */
+    public static Person admin(Api api) {
+        return existing(api, "plume_admin", "admin-password-for-tests");
+    }
+
+    /** Signs this person in once more: another session, another token. */
+    public Person anotherSession() {
+        return new Person(api, id, username, api.token(username, "pass-" + username));
     }
 
     public HttpResponse<String> get(String path) {
@@ -102,6 +123,23 @@ public record Person(Api api, long id, String username, String token) {
                             body),
                     Duration.ofSeconds(10));
         }
+    }
+
+    /** Every message of a conversation after a position, as this person reads it, through all pages. */
+    public List<JsonObject> history(long conversation, long after) {
+        List<JsonObject> all = new ArrayList<>();
+        long position = after;
+        boolean more = true;
+        while (more) {
+            JsonObject page =
+                    ok(200, get("/conversations/" + conversation + "/messages?after=" + position + "&limit=40"));
+            for (JsonObject m : page.getJsonArray("messages").getValuesAs(JsonObject.class)) {
+                all.add(m);
+                position = m.getJsonNumber("seq").longValue();
+            }
+            more = page.getBoolean("hasMore");
+        }
+        return all;
     }
 
     public WsClient connect() {

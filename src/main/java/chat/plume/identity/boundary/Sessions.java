@@ -6,6 +6,7 @@ import chat.plume.identity.control.SessionTokens;
 import chat.plume.identity.control.SignInThrottle;
 import chat.plume.identity.entity.Account;
 import chat.plume.identity.entity.AuthSession;
+import chat.plume.platform.error.AccessDeniedException;
 import chat.plume.platform.error.MissingEntityException;
 import chat.plume.platform.error.NotAuthenticatedException;
 import jakarta.annotation.Resource;
@@ -75,6 +76,8 @@ public class Sessions {
         }
         throttle.succeeded(key, clientAddress);
         Account account = found.get();
+        // Only after the password: whether an account is banned is nobody else's business.
+        refuseIfBanned(account);
         String strongerHash = hasher.needsRehash(account.passwordHash()) ? hasher.hash(request.password()) : null;
         return context.getBusinessObject(Sessions.class).open(account.id(), strongerHash, clientAddress, userAgent);
     }
@@ -108,7 +111,7 @@ public class Sessions {
         return em.createNamedQuery(AuthSession.BY_TOKEN_HASH, AuthSession.class)
                 .setParameter("hash", SessionTokens.digest(token))
                 .getResultStream()
-                .filter(s -> s.isLive(now))
+                .filter(s -> s.isLive(now) && !s.account().isBannedAt(now))
                 .findFirst()
                 .map(s -> {
                     s.touch(now);
@@ -153,6 +156,11 @@ public class Sessions {
 
     /** Ends every session of an account but one; used after a password change. */
     public void revokeAllExcept(long accountId, long keptSessionId) {
+        revokeAllExcept(accountId, keptSessionId, SessionsRevoked.SIGNED_OUT);
+    }
+
+    /** Ends every session of an account but one ({@code -1}: all), telling its pages why. */
+    public void revokeAllExcept(long accountId, long keptSessionId, String reason) {
         Set<Long> ids = new HashSet<>();
         for (AuthSession s : live(accountId)) {
             if (s.id() != keptSessionId) {
@@ -165,7 +173,31 @@ public class Sessions {
                 .setParameter("except", keptSessionId)
                 .executeUpdate();
         if (!ids.isEmpty()) {
-            revoked.fire(new SessionsRevoked(accountId, Set.copyOf(ids)));
+            revoked.fire(new SessionsRevoked(accountId, Set.copyOf(ids), reason));
+        }
+    }
+
+    /** Ends one session of an account (an administrator's force sign-out); false if it was not live. */
+    public boolean revoke(long accountId, long sessionId) {
+        AuthSession session = em.find(AuthSession.class, sessionId);
+        if (session == null || !session.account().id().equals(accountId) || !session.isLive(now())) {
+            return false;
+        }
+        session.revoke(now());
+        revoked.fire(new SessionsRevoked(accountId, Set.of(sessionId)));
+        return true;
+    }
+
+    /** 403 {@code account_banned}, saying until when, for a banned account. */
+    static void refuseIfBanned(Account account) {
+        LocalDateTime now = now();
+        if (account.isBannedAt(now)) {
+            LocalDateTime until = account.bannedUntil(now);
+            throw new AccessDeniedException(
+                    "account_banned",
+                    until.equals(Account.PERMANENTLY)
+                            ? "This account is suspended."
+                            : "This account is suspended until " + until + " UTC.");
         }
     }
 

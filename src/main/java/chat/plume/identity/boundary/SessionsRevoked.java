@@ -4,7 +4,21 @@ import java.util.Set;
 
 /**
  * Fired when sign-in sessions end before their time (sign-out, sign-out everywhere, password
- * change). Observed after commit by {@code realtime}, which closes the WebSocket connections
- * that were opened with those sessions.
+ * change, a ban, an administrator's force sign-out). Observed after commit by {@code realtime},
+ * which closes the WebSocket connections that were opened with those sessions, giving
+ * {@code reason} as the close reason so the page can say why.
+ *
+ * @param reason {@link #SIGNED_OUT} or {@link #BANNED}
  */
-public record SessionsRevoked(long accountId, Set<Long> sessionIds) {}
+public record SessionsRevoked(long accountId, Set<Long> sessionIds, String reason) {
+
+    /** The person or an administrator ended the session. */
+    public static final String SIGNED_OUT = "signed_out";
+
+    /** The account was banned. */
+    public static final String BANNED = "banned";
+
+    public SessionsRevoked(long accountId, Set<Long> sessionIds) {
+        this(accountId, sessionIds, SIGNED_OUT);
+    }
+}

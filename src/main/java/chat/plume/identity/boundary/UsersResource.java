@@ -1,5 +1,6 @@
 package chat.plume.identity.boundary;
 
+import chat.plume.platform.rest.PageParameters;
 import chat.plume.platform.rest.ResultPage;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
@@ -25,11 +26,13 @@ public class UsersResource {
     @GET
     public ResultPage<PublicProfile> search(
             @QueryParam("q") @NotNull @Size(min = 1, max = 64) String query,
-            @QueryParam("page") @DefaultValue("0") @Pattern(regexp = "^\\d{1,5}$", message = "must be 0 to 99999")
+            @QueryParam("page")
+                    @DefaultValue("0")
+                    @Pattern(regexp = PageParameters.PAGE, message = PageParameters.PAGE_MESSAGE)
                     String page,
             @QueryParam("size")
                     @DefaultValue("20")
-                    @Pattern(regexp = "^([1-9]|[1-4]\\d|50)$", message = "must be 1 to 50")
+                    @Pattern(regexp = PageParameters.SIZE, message = PageParameters.SIZE_MESSAGE)
                     String size) {
         // Numbers arrive as text so that "abc" is a 400 naming the parameter, not JAX-RS's 404.
         return accounts.search(query, Integer.parseInt(page), Integer.parseInt(size));

@@ -32,12 +32,17 @@ import java.util.Locale;
         name = Account.SEARCH_COUNT,
         query = "select count(a) from Account a where a.usernameKey like :pattern"
                 + " escape '!' or lower(a.displayName) like :pattern escape '!'")
+@NamedQuery(name = Account.ADMINS, query = "select a from Account a where a.role = :role")
 public class Account {
 
     public static final String BY_USERNAME_KEY = "Account.byUsernameKey";
     public static final String BY_IDS = "Account.byIds";
     public static final String SEARCH = "Account.search";
     public static final String SEARCH_COUNT = "Account.searchCount";
+    public static final String ADMINS = "Account.admins";
+
+    /** The end of a ban without end: a date every database stores (the API shows no end). */
+    public static final LocalDateTime PERMANENTLY = LocalDateTime.of(9999, 12, 31, 0, 0);
 
     @Id
     @SequenceGenerator(name = "account_seq", sequenceName = "account_seq", allocationSize = 50)
@@ -81,6 +86,17 @@ public class Account {
 
     @Column(name = "avatar_media_id")
     private Long avatarMediaId;
+
+    /** Set while banned (no sign-in); {@link #PERMANENTLY} for a ban without end. */
+    @Column(name = "banned_until")
+    private LocalDateTime bannedUntil;
+
+    @Column(name = "ban_reason", length = 500)
+    private String banReason;
+
+    /** Set while muted everywhere (reads, cannot send). */
+    @Column(name = "muted_until")
+    private LocalDateTime mutedUntil;
 
     @Version
     private long version;
@@ -126,6 +142,47 @@ public class Account {
 
     public Long avatarMediaId() {
         return avatarMediaId;
+    }
+
+    /** Bans until a time ({@link #PERMANENTLY} for no end), replacing any ban before. */
+    public void ban(LocalDateTime until, String reason) {
+        this.bannedUntil = until;
+        this.banReason = reason;
+    }
+
+    public void unban() {
+        this.bannedUntil = null;
+        this.banReason = null;
+    }
+
+    public void mute(LocalDateTime until) {
+        this.mutedUntil = until;
+    }
+
+    public void unmute() {
+        this.mutedUntil = null;
+    }
+
+    public boolean isBannedAt(LocalDateTime now) {
+        return bannedUntil != null && bannedUntil.isAfter(now);
+    }
+
+    public boolean isMutedAt(LocalDateTime now) {
+        return mutedUntil != null && mutedUntil.isAfter(now);
+    }
+
+    /** When the ban ends (null: not banned, or it has ended). */
+    public LocalDateTime bannedUntil(LocalDateTime now) {
+        return isBannedAt(now) ? bannedUntil : null;
+    }
+
+    public String banReason(LocalDateTime now) {
+        return isBannedAt(now) ? banReason : null;
+    }
+
+    /** When the mute ends (null: not muted, or it has ended). */
+    public LocalDateTime mutedUntil(LocalDateTime now) {
+        return isMutedAt(now) ? mutedUntil : null;
     }
 
     public void grant(Role newRole) {

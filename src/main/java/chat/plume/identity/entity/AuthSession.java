@@ -33,11 +33,15 @@ import java.time.LocalDateTime;
         name = AuthSession.REVOKE_ALL_OF_ACCOUNT,
         query = "update AuthSession s set s.revokedAt = :now"
                 + " where s.account.id = :account and s.revokedAt is null and s.id <> :except")
+@NamedQuery(
+        name = AuthSession.LAST_USED_OF_ACCOUNT,
+        query = "select max(s.lastUsedAt) from AuthSession s where s.account.id = :account")
 public class AuthSession {
 
     public static final String BY_TOKEN_HASH = "AuthSession.byTokenHash";
     public static final String LIVE_OF_ACCOUNT = "AuthSession.liveOfAccount";
     public static final String REVOKE_ALL_OF_ACCOUNT = "AuthSession.revokeAllOfAccount";
+    public static final String LAST_USED_OF_ACCOUNT = "AuthSession.lastUsedOfAccount";
 
     /** Writing last-use on every request would turn each read into a write; once a minute is enough. */
     private static final Duration TOUCH_GRANULARITY = Duration.ofMinutes(1);
@@ -135,5 +139,9 @@ public class AuthSession {
 
     public String userAgent() {
         return userAgent;
+    }
+
+    public String clientAddress() {
+        return clientAddress;
     }
 }

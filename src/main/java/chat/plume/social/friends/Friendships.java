@@ -154,4 +154,11 @@ public class Friendships {
                 presence.isOnline(side.friendId()),
                 Timestamps.toInstant(side.createdAt()));
     }
+
+    /** How many friends an account has (for the admin console). */
+    public long countOf(long accountId) {
+        return em.createQuery("select count(f) from Friendship f where f.ownerId = :owner", Long.class)
+                .setParameter("owner", accountId)
+                .getSingleResult();
+    }
 }

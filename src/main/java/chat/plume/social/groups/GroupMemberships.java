@@ -254,4 +254,11 @@ public class GroupMemberships {
             throw new DuplicateEntityException("request_not_pending", null, "This request has already been answered.");
         }
     }
+
+    /** How many groups an account is in (for the admin console). */
+    public long countOf(long accountId) {
+        return em.createQuery("select count(m) from GroupMember m where m.accountId = :account", Long.class)
+                .setParameter("account", accountId)
+                .getSingleResult();
+    }
 }

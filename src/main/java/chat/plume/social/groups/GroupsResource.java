@@ -4,6 +4,7 @@ import chat.plume.identity.boundary.Authenticated;
 import chat.plume.identity.boundary.Caller;
 import chat.plume.identity.boundary.CurrentCaller;
 import chat.plume.platform.rest.NextPage;
+import chat.plume.platform.rest.PageParameters;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -78,11 +79,13 @@ public class GroupsResource {
     @Path("search")
     public GroupViews.SearchPage search(
             @QueryParam("q") @NotNull @Size(min = 1, max = 64) String query,
-            @QueryParam("page") @DefaultValue("0") @Pattern(regexp = "^\\d{1,5}$", message = "must be 0 to 99999")
+            @QueryParam("page")
+                    @DefaultValue("0")
+                    @Pattern(regexp = PageParameters.PAGE, message = PageParameters.PAGE_MESSAGE)
                     String page,
             @QueryParam("size")
                     @DefaultValue("20")
-                    @Pattern(regexp = "^([1-9]|[1-4]\\d|50)$", message = "must be 1 to 50")
+                    @Pattern(regexp = PageParameters.SIZE, message = PageParameters.SIZE_MESSAGE)
                     String size) {
         return groups.search(caller.get(), query, Integer.parseInt(page), Integer.parseInt(size));
     }

@@ -1,0 +1,145 @@
+package chat.plume.admin.people;
+
+import chat.plume.admin.audit.AuditEntry;
+import chat.plume.admin.audit.AuditFilter;
+import chat.plume.admin.audit.AuditTrail;
+import chat.plume.identity.boundary.AccountRecords;
+import chat.plume.identity.boundary.Caller;
+import chat.plume.identity.boundary.Moderation;
+import chat.plume.identity.entity.Role;
+import chat.plume.media.Uploads;
+import chat.plume.messaging.Messages;
+import chat.plume.messaging.SendBarrier;
+import chat.plume.platform.error.InvalidInputException;
+import chat.plume.platform.error.MissingEntityException;
+import chat.plume.platform.rest.ResultPage;
+import chat.plume.realtime.ConnectionRegistry;
+import chat.plume.social.friends.Friendships;
+import chat.plume.social.groups.GroupMemberships;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.util.Locale;
+
+/**
+ * The console's work on people: finding them, their record, and every moderation, each in one
+ * transaction that takes the audit lock first, acts through identity's {@link Moderation} and
+ * appends its audit row — the action and its record commit together or not at all.
+ */
+@Stateless
+public class PeopleAdministration {
+
+    /** Audit rows shown on a person's page (the full history is the audit log filtered by them). */
+    private static final int HISTORY = 20;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Moderation moderation;
+
+    @Inject
+    AccountRecords accounts;
+
+    @Inject
+    Friendships friendships;
+
+    @Inject
+    GroupMemberships memberships;
+
+    @Inject
+    Messages messages;
+
+    @Inject
+    Uploads uploads;
+
+    @Inject
+    ConnectionRegistry registry;
+
+    @Inject
+    SendBarrier sendBarrier;
+
+    /** The actions, by the name the API and the audit log use. */
+    public enum Action {
+        BAN("account.ban"),
+        UNBAN("account.unban"),
+        MUTE("account.mute"),
+        UNMUTE("account.unmute"),
+        SIGN_OUT("account.sign_out"),
+        ROLE("account.role");
+
+        final String audited;
+
+        Action(String audited) {
+            this.audited = audited;
+        }
+    }
+
+    public ResultPage<AccountRecords.Summary> search(String query, int page, int size) {
+        return accounts.search(query, page, size);
+    }
+
+    public PersonRecord record(long accountId) {
+        AccountRecords.Detail detail = accounts.detail(accountId)
+                .orElseThrow(() -> new MissingEntityException("user_not_found", "No such user."));
+        return new PersonRecord(
+                detail,
+                registry.connectionsOf(accountId).size(),
+                friendships.countOf(accountId),
+                memberships.countOf(accountId),
+                messages.sentCount(accountId),
+                uploads.usage(accountId),
+                audit.page(new AuditFilter(null, "account", accountId, null, null, null), Long.MAX_VALUE, HISTORY));
+    }
+
+    /** Carries out one action on a person and records it, in one transaction. */
+    public void act(Caller actor, long accountId, Action action, ModerationRequest request, String clientAddress) {
+        audit.lock();
+        Moderation.Target target = switch (action) {
+            case BAN -> moderation.ban(actor, accountId, request.until(), request.reason());
+            case UNBAN -> moderation.unban(actor, accountId);
+            case MUTE -> moderation.mute(actor, accountId, request.until());
+            case UNMUTE -> moderation.unmute(actor, accountId);
+            case SIGN_OUT -> moderation.signOut(actor, accountId, request.sessionId());
+            case ROLE -> moderation.setRole(actor, accountId, role(request.role()));
+        };
+        audit.append(new AuditEntry(
+                actor.accountId(),
+                actor.username(),
+                action.audited,
+                "account",
+                target.id(),
+                target.username(),
+                request.reason().strip(),
+                detail(action, request),
+                clientAddress));
+    }
+
+    /**
+     * After a ban or mute has committed: waits out the person's sends that were checked before it,
+     * so that when the administrator sees "done" nothing more of theirs can be stored.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void settle(long accountId) {
+        sendBarrier.awaitSendsOf(accountId);
+    }
+
+    private static Role role(String role) {
+        if (role == null) {
+            throw new InvalidInputException("invalid_input", "role", "role must be user or admin.");
+        }
+        return Role.valueOf(role.toUpperCase(Locale.ROOT));
+    }
+
+    /** What the audit row says besides the reason: the ban's or mute's end, the session, the role. */
+    private static String detail(Action action, ModerationRequest request) {
+        return switch (action) {
+            case BAN -> request.until() == null ? "permanent" : "until " + request.until();
+            case MUTE -> "until " + request.until();
+            case SIGN_OUT -> request.sessionId() == null ? "all sessions" : "session " + request.sessionId();
+            case ROLE -> "role " + request.role();
+            default -> null;
+        };
+    }
+}

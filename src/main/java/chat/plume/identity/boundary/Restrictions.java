@@ -1,0 +1,39 @@
+package chat.plume.identity.boundary;
+
+import chat.plume.identity.entity.Account;
+import chat.plume.platform.Timestamps;
+import chat.plume.platform.error.AccessDeniedException;
+import chat.plume.platform.error.PlumeException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.LocalDateTime;
+import java.util.Optional;
+
+/**
+ * Whether an account may write at all, whatever the conversation: not while banned or muted by
+ * an administrator. Asked by every send in the send's own transaction, after the conversation's
+ * row lock, so a ban or mute that has committed refuses every send stored after it. The account
+ * is read once per transaction (the persistence context keeps it), so a batch of sends by one
+ * person costs one read.
+ */
+@ApplicationScoped
+public class Restrictions {
+
+    @PersistenceContext
+    EntityManager em;
+
+    /** The refusal for a send by this account, if any: {@code account_banned} or {@code account_muted}. */
+    public Optional<PlumeException> sendingRefusal(long accountId) {
+        Account account = em.find(Account.class, accountId);
+        LocalDateTime now = Timestamps.now();
+        if (account == null || account.isBannedAt(now)) {
+            return Optional.of(new AccessDeniedException("account_banned", "This account is suspended."));
+        }
+        if (account.isMutedAt(now)) {
+            return Optional.of(new AccessDeniedException(
+                    "account_muted", "An administrator muted you until " + account.mutedUntil(now) + " UTC."));
+        }
+        return Optional.empty();
+    }
+}

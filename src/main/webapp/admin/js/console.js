@@ -1,0 +1,68 @@
+// The admin console: who may see it, and which section shows. Everything it shows comes from
+// /api/v1/admin/…, which answers only administrators; this page holds no data of its own.
+import { api } from '/js/api.js';
+import { has, initLanguage, onLanguageChange, setLanguage, t } from '/js/i18n.js';
+import { showAudit } from './audit.js';
+import { showPeople, showPerson } from './people.js';
+
+const SECTIONS = [
+    [/^#\/people\/(\d+)$/, (match, main, me) => showPerson(main, Number(match[1]), me)],
+    [/^#\/people(?:\?(.*))?$/, (match, main) => showPeople(main, new URLSearchParams(match[1] || ''))],
+    [/^#\/audit(?:\?(.*))?$/, (match, main) => showAudit(main, new URLSearchParams(match[1] || ''))],
+];
+
+async function boot() {
+    initLanguage();
+    document.querySelectorAll('.language-select').forEach((select) => {
+        select.addEventListener('change', (event) => setLanguage(event.target.value));
+    });
+    let me;
+    try {
+        me = await api('GET', '/me');
+    } catch (error) {
+        if (error.status === 401) {
+            // Not signed in: the sign-in page, which is the chat page's.
+            location.replace('/');
+            return;
+        }
+        document.getElementById('boot').textContent = t('error.network');
+        return;
+    }
+    document.getElementById('boot').hidden = true;
+    if (me.role !== 'admin') {
+        document.getElementById('not-admin').hidden = false;
+        return;
+    }
+    document.getElementById('console').hidden = false;
+    document.getElementById('console-me').textContent = `@${me.username}`;
+    const main = document.getElementById('console-main');
+    const show = () => route(main, me);
+    window.addEventListener('hashchange', show);
+    onLanguageChange(show);
+    if (!location.hash) history.replaceState(null, '', '#/people');
+    show();
+}
+
+function route(main, me) {
+    for (const [pattern, render] of SECTIONS) {
+        const match = pattern.exec(location.hash);
+        if (match) {
+            const section = location.hash.slice(2).split(/[/?]/)[0];
+            document.querySelectorAll('.console-nav a').forEach((link) => {
+                if (link.dataset.section === section) link.setAttribute('aria-current', 'page');
+                else link.removeAttribute('aria-current');
+            });
+            render(match, main, me).catch((error) => showFailure(main, error));
+            return;
+        }
+    }
+    location.replace('#/people');
+}
+
+/** A section that could not load says why, in words the operator can act on. */
+export function showFailure(main, error) {
+    const text = has(`error.${error.code}`) ? t(`error.${error.code}`) : t('error.generic');
+    main.replaceChildren(Object.assign(document.createElement('p'), { className: 'form-error', textContent: text }));
+}
+
+boot();
