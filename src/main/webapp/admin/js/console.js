@@ -3,9 +3,11 @@
 import { api } from '/js/api.js';
 import { has, initLanguage, onLanguageChange, setLanguage, t } from '/js/i18n.js';
 import { showAudit } from './audit.js';
+import { showDashboard } from './dashboard.js';
 import { showPeople, showPerson } from './people.js';
 
 const SECTIONS = [
+    [/^#\/dashboard$/, (match, main) => showDashboard(main)],
     [/^#\/people\/(\d+)$/, (match, main, me) => showPerson(main, Number(match[1]), me)],
     [/^#\/people(?:\?(.*))?$/, (match, main) => showPeople(main, new URLSearchParams(match[1] || ''))],
     [/^#\/audit(?:\?(.*))?$/, (match, main) => showAudit(main, new URLSearchParams(match[1] || ''))],
@@ -39,7 +41,7 @@ async function boot() {
     const show = () => route(main, me);
     window.addEventListener('hashchange', show);
     onLanguageChange(show);
-    if (!location.hash) history.replaceState(null, '', '#/people');
+    if (!location.hash) history.replaceState(null, '', '#/dashboard');
     show();
 }
 
@@ -56,7 +58,7 @@ function route(main, me) {
             return;
         }
     }
-    location.replace('#/people');
+    location.replace('#/dashboard');
 }
 
 /** A section that could not load says why, in words the operator can act on. */

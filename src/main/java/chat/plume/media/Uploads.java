@@ -6,6 +6,7 @@ import chat.plume.platform.Timestamps;
 import chat.plume.platform.error.InvalidInputException;
 import chat.plume.platform.error.PayloadTooLargeException;
 import chat.plume.platform.error.RateLimitedException;
+import chat.plume.platform.metrics.Metrics;
 import jakarta.annotation.Resource;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
@@ -25,6 +26,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.logging.Logger;
 
 /**
@@ -40,6 +42,9 @@ public class Uploads {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    Metrics metrics;
 
     @Inject
     MediaStore store;
@@ -130,6 +135,7 @@ public class Uploads {
     public Media record(Media media) {
         em.persist(media);
         em.flush();
+        metrics.upload(media.kind().name().toLowerCase(Locale.ROOT), media.sizeBytes());
         LOG.fine(() -> "Stored media " + media.id() + " (" + media.kind() + ", " + media.sizeBytes() + " bytes)");
         return media;
     }

@@ -2,6 +2,7 @@ package chat.plume.messaging;
 
 import chat.plume.platform.Settings;
 import chat.plume.platform.error.RateLimitedException;
+import chat.plume.platform.metrics.Metrics;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -57,6 +58,9 @@ public class MessageWriter {
     @Inject
     Sends sends;
 
+    @Inject
+    Metrics metrics;
+
     @Resource
     ManagedThreadFactory threads;
 
@@ -76,6 +80,10 @@ public class MessageWriter {
             lane.thread = thread;
             thread.start();
         }
+        metrics.gauge(
+                "plume.writer.queue.depth",
+                "Sends waiting for a writer lane on this node",
+                () -> lanes.stream().mapToInt(l -> l.queue.size()).sum());
     }
 
     /**
@@ -88,6 +96,7 @@ public class MessageWriter {
         if (!running) {
             pending.result().completeExceptionally(shuttingDown());
         } else if (!lane.queue.offer(pending)) {
+            metrics.messageRefused("busy");
             pending.result()
                     .completeExceptionally(
                             new RateLimitedException("busy", Duration.ofSeconds(1), "The server is busy; try again."));
@@ -176,6 +185,7 @@ public class MessageWriter {
             List<Sends.Outcome> outcomes;
             try {
                 outcomes = sends.sendAll(batch.stream().map(Pending::outgoing).toList());
+                metrics.writerBatch(batch.size());
             } catch (RuntimeException failed) {
                 if (batch.size() == 1) {
                     batch.get(0).result().completeExceptionally(failed);
@@ -190,8 +200,12 @@ public class MessageWriter {
             for (int i = 0; i < batch.size(); i++) {
                 Sends.Outcome outcome = outcomes.get(i);
                 if (outcome.refused() != null) {
+                    metrics.messageRefused(outcome.refused().code());
                     batch.get(i).result().completeExceptionally(outcome.refused());
                 } else {
+                    if (!outcome.sent().duplicate()) {
+                        metrics.messageSent();
+                    }
                     batch.get(i).result().complete(outcome.sent());
                 }
             }

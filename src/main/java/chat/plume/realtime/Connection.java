@@ -58,6 +58,7 @@ public class Connection {
 
     private volatile long lastHeardNanos = System.nanoTime();
     private final TokenBucket frames;
+    private volatile ConnectionListener listener = ConnectionListener.NONE;
 
     public Connection(Session session, Caller caller, FrameCodec codec, Executor executor, int outboxLimit) {
         this(session, caller, codec, executor, outboxLimit, new TokenBucket(1_000_000, 1_000_000));
@@ -72,6 +73,11 @@ public class Connection {
         this.outboxLimit = outboxLimit;
         this.frames = frames;
         this.inbound = new SerialExecutor(executor, INBOUND_LIMIT);
+    }
+
+    /** Who hears of this connection's frames and close (the node's figures). */
+    public void listenedBy(ConnectionListener listener) {
+        this.listener = listener;
     }
 
     /** Whether the client may send one more frame now (a flood is refused, not queued). */
@@ -117,6 +123,7 @@ public class Connection {
 
     /** Queues a frame object; it is encoded here, once. */
     public void send(Object frame) {
+        listener.sent(frame);
         sendText(codec.encode(frame));
     }
 
@@ -222,6 +229,7 @@ public class Connection {
         }
         outbox.clear();
         inbound.clear();
+        listener.closed(reason.getReasonPhrase());
         executor.execute(() -> {
             try {
                 session.close(reason);

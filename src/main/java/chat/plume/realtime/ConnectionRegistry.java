@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Every open connection on this node, by user: a user maps to all of that user's connections
@@ -28,6 +29,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public class ConnectionRegistry {
 
     private final Map<Long, Set<Connection>> byUser = new ConcurrentHashMap<>();
+    /** Kept beside the map: counting its sets on every scrape would cost a walk over everyone. */
+    private final AtomicInteger connections = new AtomicInteger();
 
     /** Adds a connection; returns true when it is the user's first (the user came online). */
     public boolean add(Connection connection) {
@@ -35,7 +38,9 @@ public class ConnectionRegistry {
         byUser.compute(connection.accountId(), (user, connections) -> {
             Set<Connection> set = connections == null ? ConcurrentHashMap.newKeySet() : connections;
             first.set(set.isEmpty());
-            set.add(connection);
+            if (set.add(connection)) {
+                this.connections.incrementAndGet();
+            }
             return set;
         });
         return first.get();
@@ -45,7 +50,11 @@ public class ConnectionRegistry {
     public boolean remove(Connection connection) {
         AtomicBoolean last = new AtomicBoolean();
         byUser.computeIfPresent(connection.accountId(), (user, connections) -> {
-            if (connections.remove(connection) && connections.isEmpty()) {
+            boolean removed = connections.remove(connection);
+            if (removed) {
+                this.connections.decrementAndGet();
+            }
+            if (removed && connections.isEmpty()) {
                 last.set(true);
                 return null;
             }
@@ -61,6 +70,16 @@ public class ConnectionRegistry {
 
     public boolean isOnline(long accountId) {
         return byUser.containsKey(accountId);
+    }
+
+    /** Connections open on this node now. */
+    public int connectionCount() {
+        return connections.get();
+    }
+
+    /** People with at least one connection on this node now. */
+    public int onlineCount() {
+        return byUser.size();
     }
 
     /** A snapshot of every connection, for the heartbeat. */

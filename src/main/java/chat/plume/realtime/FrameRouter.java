@@ -18,6 +18,9 @@ import java.util.function.Consumer;
 public class FrameRouter {
 
     @Inject
+    RealtimeMetrics metrics;
+
+    @Inject
     Instance<FrameHandlers> discovered;
 
     @Inject
@@ -77,10 +80,13 @@ public class FrameRouter {
         try {
             frame = codec.decode(text);
         } catch (MalformedFrameException e) {
+            metrics.received("invalid");
             connection.reply(new Frames.Error(e.id(), e.code(), e.getMessage()));
             return;
         }
         FrameHandler handler = handlers.get(frame.type());
+        // Only types Plume knows become labels: a client cannot add series.
+        metrics.received(handler == null ? "unknown" : frame.type());
         if (handler == null) {
             connection.reply(new Frames.Error(frame.id(), "unknown_type", "Unknown frame type."));
             return;

@@ -49,6 +49,9 @@ public class GatewayEndpoint {
     @Inject
     FrameFailures failures;
 
+    @Inject
+    RealtimeMetrics metrics;
+
     @Resource
     ManagedExecutorService executor;
 
@@ -91,6 +94,7 @@ public class GatewayEndpoint {
                 executor,
                 settings.outboxLimit(),
                 new TokenBucket(settings.framesPerSecond(), settings.frameBurst()));
+        connection.listenedBy(metrics);
         assembler = new FrameAssembler(settings.maxFrameBytes());
         FrameContext context = new ConnectionContext(connection, failures);
         handleFrame = frame -> router.route(context, frame);

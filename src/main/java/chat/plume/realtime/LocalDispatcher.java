@@ -15,6 +15,9 @@ public class LocalDispatcher implements Dispatcher {
     @Inject
     FrameCodec codec;
 
+    @Inject
+    RealtimeMetrics metrics;
+
     @Override
     public void toUser(long accountId, Object frame) {
         toUsers(List.of(accountId), frame);
@@ -23,13 +26,16 @@ public class LocalDispatcher implements Dispatcher {
     @Override
     public void toUsers(Collection<Long> accountIds, Object frame) {
         String text = null;
+        int sent = 0;
         for (long accountId : accountIds) {
             for (Connection connection : registry.connectionsOf(accountId)) {
                 if (text == null) {
                     text = codec.encode(frame);
                 }
                 connection.sendText(text);
+                sent++;
             }
         }
+        metrics.pushed(frame, sent);
     }
 }

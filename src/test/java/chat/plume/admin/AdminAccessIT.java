@@ -10,6 +10,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.net.http.HttpResponse;
@@ -29,7 +31,8 @@ import org.junit.jupiter.api.Test;
 @RunAsClient
 class AdminAccessIT extends ClientTestBase {
 
-    record Route(String method, String path) {}
+    /** {@code streams}: the route answers with an endless event stream (not read to its end here). */
+    record Route(String method, String path, boolean streams) {}
 
     @Test
     void everyAdminRouteRefusesEveryoneButAdministrators() throws Exception {
@@ -43,9 +46,11 @@ class AdminAccessIT extends ClientTestBase {
             HttpResponse<String> refused = api.send(route.method(), route.path(), body, someone.token());
             assertThat(refused.statusCode()).as(route.toString()).isEqualTo(403);
             assertProblem(refused, 403, "admin_only");
-            int asAdmin =
-                    api.send(route.method(), route.path(), body, admin.token()).statusCode();
-            assertThat(asAdmin).as(route + " as the administrator").isNotIn(401, 403, 405, 500);
+            if (!route.streams()) {
+                int asAdmin = api.send(route.method(), route.path(), body, admin.token())
+                        .statusCode();
+                assertThat(asAdmin).as(route + " as the administrator").isNotIn(401, 403, 405, 500);
+            }
         }
     }
 
@@ -81,7 +86,9 @@ class AdminAccessIT extends ClientTestBase {
                 Path sub = method.getAnnotation(Path.class);
                 String path = "/" + base.value() + (sub == null ? "" : "/" + sub.value());
                 // Any id will do: the refusal must come before the id is looked at.
-                routes.add(new Route(verb, path.replaceAll("\\{[^}]+}", "1")));
+                Produces produces = method.getAnnotation(Produces.class);
+                boolean streams = produces != null && List.of(produces.value()).contains(MediaType.SERVER_SENT_EVENTS);
+                routes.add(new Route(verb, path.replaceAll("\\{[^}]+}", "1"), streams));
             }
         }
         return routes;

@@ -38,6 +38,14 @@ class AdminConsoleBrowserIT extends ClientTestBase {
                         admin.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("open-admin")));
                 link.click();
                 admin.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("console")));
+                // The console opens on the live dashboard: every figure a card with its own chart.
+                admin.waiting().until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".card svg.chart"), 10));
+                admin.waiting()
+                        .until(ExpectedConditions.presenceOfElementLocated(
+                                By.cssSelector(".card[data-card=connections] polyline")));
+                admin.screenshot("admin-dashboard");
+                a.findElement(By.cssSelector(".console-nav a[data-section=people]"))
+                        .click();
 
                 WebElement search = admin.waiting()
                         .until(ExpectedConditions.visibilityOfElementLocated(
@@ -90,6 +98,7 @@ class AdminConsoleBrowserIT extends ClientTestBase {
                 // The audit log has it, with the reason as text; the chain verifies.
                 a.findElement(By.cssSelector(".console-nav a[data-section=audit]"))
                         .click();
+                admin.waiting().until(ExpectedConditions.textToBe(By.cssSelector("#console-main h1"), "Audit log"));
                 By banRow = By.xpath("//table[contains(@class,'audit')]//tr[td/code[text()='account.ban']]"
                         + "[td/a[text()='@" + spammer.username() + "']]/td[contains(@class,'reason')]");
                 admin.waiting().until(ExpectedConditions.textToBe(banRow, REASON));

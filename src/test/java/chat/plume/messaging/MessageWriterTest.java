@@ -7,6 +7,7 @@ import chat.plume.identity.boundary.Caller;
 import chat.plume.identity.entity.Role;
 import chat.plume.platform.error.InvalidInputException;
 import chat.plume.platform.error.RateLimitedException;
+import chat.plume.platform.metrics.Metrics;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.persistence.PessimisticLockException;
 import java.time.Instant;
@@ -110,6 +111,7 @@ class MessageWriterTest {
 
     MessageWriterTest() {
         writer.sends = sends;
+        writer.metrics = Metrics.started();
         writer.threads = new ManagedThreadFactory() {
             @Override
             public Thread newThread(Runnable r) {

@@ -9,6 +9,8 @@ import chat.plume.identity.entity.AuthSession;
 import chat.plume.platform.error.AccessDeniedException;
 import chat.plume.platform.error.MissingEntityException;
 import chat.plume.platform.error.NotAuthenticatedException;
+import chat.plume.platform.error.RateLimitedException;
+import chat.plume.platform.metrics.Metrics;
 import jakarta.annotation.Resource;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
@@ -52,6 +54,9 @@ public class Sessions {
     @Inject
     Event<SessionsRevoked> revoked;
 
+    @Inject
+    Metrics metrics;
+
     @Resource
     SessionContext context;
 
@@ -65,19 +70,29 @@ public class Sessions {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public SignedIn signIn(SignInRequest request, String clientAddress, String userAgent) {
         String key = Account.keyOf(request.username());
-        throttle.reserve(key, clientAddress);
+        try {
+            throttle.reserve(key, clientAddress);
+        } catch (RateLimitedException e) {
+            metrics.signIn("throttled");
+            throw e;
+        }
         Optional<Account> found = Accounts.byKey(em, key);
         if (found.isEmpty()) {
             hasher.burnEquivalentTime(request.password());
         }
         if (found.isEmpty() || !hasher.matches(request.password(), found.get().passwordHash())) {
             LOG.fine(() -> "Failed sign-in from " + clientAddress);
+            metrics.signIn("failure");
             throw new NotAuthenticatedException("invalid_credentials", WRONG_CREDENTIALS);
         }
         throttle.succeeded(key, clientAddress);
         Account account = found.get();
         // Only after the password: whether an account is banned is nobody else's business.
-        refuseIfBanned(account);
+        if (account.isBannedAt(now())) {
+            metrics.signIn("banned");
+            refuseIfBanned(account);
+        }
+        metrics.signIn("success");
         String strongerHash = hasher.needsRehash(account.passwordHash()) ? hasher.hash(request.password()) : null;
         return context.getBusinessObject(Sessions.class).open(account.id(), strongerHash, clientAddress, userAgent);
     }

@@ -1,0 +1,30 @@
+package chat.plume.admin.dashboard;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * The node's figures over one sampling interval: gauges as read at its end, counters as rates.
+ * Rates per second for messages, per minute for the rarer events.
+ */
+public record Sample(
+        Instant at,
+        String node,
+        int connections,
+        int online,
+        double sentPerSecond,
+        double deliveredPerSecond,
+        double refusedPerSecond,
+        Map<String, Double> refusedByReason,
+        double signInsPerMinute,
+        double failedSignInsPerMinute,
+        double uploadsPerMinute,
+        double slowConsumerClosesPerMinute,
+        double floodClosesPerMinute,
+        double writerQueueDepth,
+        double writerBatchMean,
+        double heapUsedBytes,
+        double heapMaxBytes,
+        double gcMillisPerSecond,
+        double dbPoolInUse,
+        double dbPoolWaitMillis) {}
