@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import chat.plume.identity.boundary.Caller;
 import chat.plume.identity.entity.Role;
 import chat.plume.platform.error.InvalidInputException;
+import chat.plume.platform.metrics.Metrics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -92,6 +93,8 @@ class FrameFuzzTest {
         FrameRouter router = new FrameRouter();
         router.codec = codec;
         router.failures = new FrameFailures();
+        router.metrics = new RealtimeMetrics();
+        router.metrics.metrics = Metrics.started();
         router.add(() -> Map.of(
                 "ping", (c, f) -> c.reply("pong"),
                 "send",
