@@ -65,6 +65,11 @@ function route(main, me) {
 export function showFailure(main, error) {
     const text = has(`error.${error.code}`) ? t(`error.${error.code}`) : t('error.generic');
     main.replaceChildren(Object.assign(document.createElement('p'), { className: 'form-error', textContent: text }));
+    if (error.code === 'second_factor_required') {
+        // The console asks for two-factor authentication: where to turn it on, then sign in again with a code.
+        main.append(Object.assign(document.createElement('a'), { href: '/#/profile/two-factor', className: 'button-link',
+            id: 'set-up-two-factor', textContent: t('admin.setUpTwoFactor') }));
+    }
 }
 
 boot();

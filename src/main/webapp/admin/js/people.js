@@ -129,6 +129,9 @@ function openAction(main, me, person, action, { role, sessionId } = {}) {
         required: action === 'mute' }) : null;
     const permanent = action === 'ban' ? el('input', { type: 'checkbox', name: 'permanent', id: 'action-permanent',
         onchange: () => { until.disabled = permanent.checked; } }) : null;
+    const code = el('div', { hidden: true, class: 'reauth' },
+        el('label', { for: 'action-code' }, t('twoFactor.code')),
+        el('input', { id: 'action-code', name: 'code', autocomplete: 'one-time-code', inputmode: 'numeric', maxlength: '32' }));
     const title = action === 'role' ? t(role === 'admin' ? 'admin.action.grantAdmin' : 'admin.action.revokeAdmin')
         : action === 'sign-out' && sessionId ? t('admin.action.signOutOne') : t(`admin.action.${actionKey(action)}`);
     const form = el('form', { method: 'dialog', novalidate: true },
@@ -139,6 +142,7 @@ function openAction(main, me, person, action, { role, sessionId } = {}) {
         until ? Object.assign(until, { id: 'action-until' }) : null,
         until ? el('p', { class: 'field-error', role: 'alert', dataset: { errorFor: 'until' } }) : null,
         permanent ? el('label', { class: 'inline-check' }, permanent, t('admin.action.permanent')) : null,
+        code,
         el('p', { class: 'form-error', role: 'alert', dataset: { errorFor: 'form' } }),
         el('div', { class: 'actions' },
             el('button', { type: 'button', class: 'secondary', onclick: () => dialog.close() }, t('admin.cancel')),
@@ -158,7 +162,16 @@ function openAction(main, me, person, action, { role, sessionId } = {}) {
         if (timed && !(permanent && permanent.checked)) body.until = instantFromLocal(v.until);
         if (role) body.role = role;
         if (sessionId) body.sessionId = sessionId;
-        await api(action === 'role' ? 'PUT' : 'POST', `/admin/people/${person.id}/${action}`, body);
+        if (!code.hidden && v.code?.trim()) await api('POST', '/sessions/current/verify', { code: v.code.trim() });
+        try {
+            await api(action === 'role' ? 'PUT' : 'POST', `/admin/people/${person.id}/${action}`, body);
+        } catch (error) {
+            if (error.code !== 'reauthentication_required') throw error;
+            // A sensitive action on a session that proved itself too long ago: ask for a code.
+            code.hidden = false;
+            code.querySelector('input').focus();
+            throw error;
+        }
         dialog.close();
         await showPerson(main, person.id, me);
     });

@@ -27,11 +27,25 @@ export function showAuth(onSignedIn) {
     tabs.forEach((tab) => { tab.onclick = () => select(tab); });
 
     signIn.onsubmit = (event) => submit(event, signIn, async (form) => {
-        const { username, password } = values(form);
+        const { username, password, code } = values(form);
         if (!reportAll(form, [['username', !username, 'error.usernameRequired'], ['password', !password, 'error.passwordRequired']])) {
             return;
         }
-        const signedIn = await api('POST', '/sessions', { username, password });
+        const codeField = document.getElementById('signin-code-field');
+        let signedIn;
+        try {
+            signedIn = await api('POST', '/sessions', { username, password, code: codeField.hidden ? undefined : code.trim() });
+        } catch (error) {
+            if (error.code === 'second_factor_required') {
+                // The password was right; the account asks for its second factor too.
+                codeField.hidden = false;
+                document.getElementById('signin-code').focus();
+                form.querySelector('[data-error-for="code"]').textContent = t('error.second_factor_required');
+                return;
+            }
+            throw error;
+        }
+        codeField.hidden = true;
         form.reset();
         finish(signedIn.user);
     });

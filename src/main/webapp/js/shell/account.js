@@ -7,6 +7,7 @@ import { t } from '../i18n.js';
 import { avatarUrl, el } from '../dom.js';
 import { actor, confirmButton } from '../social/pane-kit.js';
 import { applyTheme, theme } from './theme.js';
+import { twoFactorPane } from '../identity/two-factor.js';
 
 export function mountAccount({ me, openDetail, showEditor, signOut }) {
     const editor = document.getElementById('profile-editor');
@@ -136,6 +137,7 @@ export function mountAccount({ me, openDetail, showEditor, signOut }) {
     async function route(path) {
         if (path === 'password') return passwordPane();
         if (path === 'devices') return devicesPane();
+        if (path === 'two-factor') return twoFactorPane(openDetail);
         fillEditor();
         return showEditor();
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import chat.plume.testing.Browser;
 import chat.plume.testing.ClientTestBase;
 import chat.plume.testing.Person;
+import chat.plume.testing.TotpCodes;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -30,7 +31,24 @@ class AdminConsoleBrowserIT extends ClientTestBase {
                 Browser victim = Browser.open("en-US")) {
             try {
                 WebDriver v = victim.signIn(url, spammer);
-                WebDriver a = admin.signIn(url, "plume_admin", "admin-password-for-tests");
+                // The administrator has two-factor authentication (Person.admin enrols it once): the
+                // sign-in page asks for the code after the password.
+                Person.admin(api);
+                WebDriver a = admin.driver();
+                a.get(url.toString());
+                admin.waiting()
+                        .until(ExpectedConditions.visibilityOfElementLocated(By.id("signin-username")))
+                        .sendKeys(Person.ADMIN);
+                a.findElement(By.id("signin-password")).sendKeys(Person.ADMIN_PASSWORD);
+                a.findElement(By.cssSelector("#form-signin button[type=submit]"))
+                        .click();
+                admin.waiting()
+                        .until(ExpectedConditions.visibilityOfElementLocated(By.id("signin-code")))
+                        .sendKeys(TotpCodes.fresh(Person.adminTotpSecret()));
+                a.findElement(By.cssSelector("#form-signin button[type=submit]"))
+                        .click();
+                admin.waiting()
+                        .until(ExpectedConditions.attributeToBe(By.id("connection-state"), "data-state", "online"));
 
                 // The chat page links administrators to the console.
                 a.findElement(By.cssSelector(".nav-item[data-section=profile]")).click();
@@ -138,6 +156,52 @@ class AdminConsoleBrowserIT extends ClientTestBase {
             // Signed out: the console sends the visitor to sign in.
             browser.driver().get(url.toString().replaceAll("/$", "") + "/admin/");
             browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("form-signin")));
+        }
+    }
+
+    @Test
+    void aPersonTurnsOnTwoFactorFromTheProfileAndSignsInWithACode() {
+        Person person = Person.create(api, "TwoStep");
+        try (Browser browser = Browser.open("en-US")) {
+            browser.steps("two-factor", () -> {
+                WebDriver page = browser.signIn(url, person);
+                page.get(url.toString().replaceAll("/$", "") + "/#/profile/two-factor");
+                browser.waiting()
+                        .until(ExpectedConditions.elementToBeClickable(By.id("two-factor-start")))
+                        .click();
+                browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("svg.qr path")));
+                String secret =
+                        page.findElement(By.id("two-factor-secret")).getText().replace(" ", "");
+                assertThat(secret).matches("[A-Z2-7]{32}");
+                browser.screenshot("two-factor-enrol");
+                page.findElement(By.id("two-factor-code")).sendKeys(TotpCodes.fresh(secret));
+                page.findElement(By.cssSelector("#two-factor-setup button[type=submit]"))
+                        .click();
+                assertThat(browser.waiting()
+                                .until(ExpectedConditions.numberOfElementsToBe(
+                                        By.cssSelector("#recovery-codes li"), 10)))
+                        .hasSize(10);
+                browser.assertEveryControlIsNamed();
+
+                page.findElement(By.cssSelector(".nav-item[data-section=profile]"))
+                        .click();
+                browser.waiting()
+                        .until(ExpectedConditions.elementToBeClickable(By.id("sign-out")))
+                        .click();
+                browser.waiting()
+                        .until(ExpectedConditions.visibilityOfElementLocated(By.id("signin-username")))
+                        .sendKeys(person.username());
+                page.findElement(By.id("signin-password")).sendKeys("pass-" + person.username());
+                page.findElement(By.cssSelector("#form-signin button[type=submit]"))
+                        .click();
+                browser.waiting()
+                        .until(ExpectedConditions.visibilityOfElementLocated(By.id("signin-code")))
+                        .sendKeys(TotpCodes.fresh(secret));
+                page.findElement(By.cssSelector("#form-signin button[type=submit]"))
+                        .click();
+                browser.waiting()
+                        .until(ExpectedConditions.attributeToBe(By.id("connection-state"), "data-state", "online"));
+            });
         }
     }
 }

@@ -67,7 +67,7 @@ class StoredCredentialsIT {
         String username = Names.unique("Token");
         long id = accounts.register(new RegistrationRequest(username, "Token", "password-token"), "127.0.0.1")
                 .id();
-        SignedIn signedIn = sessions.signIn(new SignInRequest(username, "password-token"), "127.0.0.1", "test");
+        SignedIn signedIn = sessions.signIn(new SignInRequest(username, "password-token", null), "127.0.0.1", "test");
 
         List<String> stored = column("SELECT token_hash FROM auth_session WHERE account_id = ?", id);
         assertEquals(1, stored.size());

@@ -58,8 +58,8 @@ class ConnectionRegistryIT {
         String username = Names.unique("Tabs");
         long accountId = accounts.register(new RegistrationRequest(username, "Tabs", "password-tabs"), "127.0.0.1")
                 .id();
-        SignedIn first = sessions.signIn(new SignInRequest(username, "password-tabs"), "127.0.0.1", "test");
-        SignedIn second = sessions.signIn(new SignInRequest(username, "password-tabs"), "127.0.0.1", "test");
+        SignedIn first = sessions.signIn(new SignInRequest(username, "password-tabs", null), "127.0.0.1", "test");
+        SignedIn second = sessions.signIn(new SignInRequest(username, "password-tabs", null), "127.0.0.1", "test");
         URI self = URI.create(System.getProperty("plume.it.base-url"));
 
         try (WsClient tab1 = WsClient.connect(self, first.token());

@@ -32,6 +32,7 @@ public final class Deployments {
                         Callers.class,
                         Names.class,
                         Api.class,
-                        Person.class);
+                        Person.class,
+                        TotpCodes.class);
     }
 }

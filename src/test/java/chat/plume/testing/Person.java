@@ -38,8 +38,105 @@ public record Person(Api api, long id, String username, String token) {
     }
 
     /** The administrator every IT server is configured with ({@code plume.admin.*} in the pom). */
-    public static Person admin(Api api) {
-        return existing(api, "plume_admin", "admin-password-for-tests");
+    public static final String ADMIN = "plume_admin";
+
+    public static final String ADMIN_PASSWORD = "admin-password-for-tests";
+
+    private static Person admin;
+
+    /**
+     * The configured administrator, signed in with two-factor authentication (the console needs
+     * it): enrolled on first use, its secret kept beside the leg's data
+     * ({@code plume.it.data.dir}/plume_admin.totp) so a later run on the same database signs in
+     * too. One session per test JVM, shared: each sign-in spends a time step's code.
+     */
+    public static synchronized Person admin(Api api) {
+        if (admin != null
+                && admin.api.base().equals(api.base())
+                && api.send("GET", "/me", null, admin.token).statusCode() == 200) {
+            return new Person(api, admin.id, admin.username, admin.token);
+        }
+        java.nio.file.Path kept = adminSecretFile();
+        HttpResponse<String> first = api.signIn(ADMIN, ADMIN_PASSWORD);
+        Person signedIn;
+        if (first.statusCode() == 201) {
+            String token = Api.json(first).getString("token");
+            long id = Api.json(Api.expect(200, api.send("GET", "/me", null, token)))
+                    .getJsonNumber("id")
+                    .longValue();
+            signedIn = new Person(api, id, ADMIN, token);
+            String secret = ok(200, signedIn.post("/me/two-factor", null)).getString("secret");
+            ok(200, signedIn.post("/me/two-factor/confirm", Json.object("code", TotpCodes.fresh(secret))));
+            try {
+                java.nio.file.Files.createDirectories(kept.getParent());
+                java.nio.file.Files.writeString(kept, secret);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        } else {
+            if (!java.nio.file.Files.isRegularFile(kept)) {
+                throw new IllegalStateException(ADMIN + " has two-factor authentication but " + kept
+                        + " is gone: delete the leg's data directory to start afresh");
+            }
+            String secret = readString(kept);
+            HttpResponse<String> answer = api.send(
+                    "POST",
+                    "/sessions",
+                    Json.object("username", ADMIN, "password", ADMIN_PASSWORD, "code", TotpCodes.fresh(secret)),
+                    null);
+            if (answer.statusCode() == 401) {
+                // Another JVM (the server, running an in-container test) spent this time step: the next one.
+                answer = api.send(
+                        "POST",
+                        "/sessions",
+                        Json.object("username", ADMIN, "password", ADMIN_PASSWORD, "code", TotpCodes.fresh(secret)),
+                        null);
+            }
+            String token = Api.json(Api.expect(201, answer)).getString("token");
+            long id = Api.json(Api.expect(200, api.send("GET", "/me", null, token)))
+                    .getJsonNumber("id")
+                    .longValue();
+            signedIn = new Person(api, id, ADMIN, token);
+        }
+        admin = signedIn;
+        return signedIn;
+    }
+
+    /** The administrator's TOTP secret (after {@link #admin}), for signing in through a page. */
+    public static String adminTotpSecret() {
+        return readString(adminSecretFile());
+    }
+
+    /** Beside the leg's data: the test JVM knows it as plume.it.data.dir, the server (in-container tests) as plume.data.dir. */
+    private static java.nio.file.Path adminSecretFile() {
+        String dir = System.getProperty("plume.it.data.dir", System.getProperty("plume.data.dir", "target/it-data"));
+        return java.nio.file.Path.of(dir, "plume_admin.totp");
+    }
+
+    private static String readString(java.nio.file.Path file) {
+        try {
+            return java.nio.file.Files.readString(file).strip();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Turns two-factor authentication on for this person; this session counts as signed in with it. Returns the secret. */
+    public String enrolTwoFactor() {
+        String secret = ok(200, post("/me/two-factor", null)).getString("secret");
+        ok(200, post("/me/two-factor/confirm", Json.object("code", TotpCodes.fresh(secret))));
+        return secret;
+    }
+
+    /** Signs in with a second-factor code too. */
+    public static Person existing(Api api, String username, String password, String code) {
+        HttpResponse<String> answer = api.send(
+                "POST", "/sessions", Json.object("username", username, "password", password, "code", code), null);
+        String token = Api.json(Api.expect(201, answer)).getString("token");
+        long id = Api.json(Api.expect(200, api.send("GET", "/me", null, token)))
+                .getJsonNumber("id")
+                .longValue();
+        return new Person(api, id, username, token);
     }
 
     /** Signs this person in once more: another session, another token. */

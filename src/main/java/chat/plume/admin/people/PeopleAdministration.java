@@ -4,6 +4,7 @@ import chat.plume.admin.audit.AuditEntry;
 import chat.plume.admin.audit.AuditFilter;
 import chat.plume.admin.audit.AuditTrail;
 import chat.plume.identity.boundary.AccountRecords;
+import chat.plume.identity.boundary.AdminPolicy;
 import chat.plume.identity.boundary.Caller;
 import chat.plume.identity.boundary.Moderation;
 import chat.plume.identity.entity.Role;
@@ -62,17 +63,20 @@ public class PeopleAdministration {
 
     /** The actions, by the name the API and the audit log use. */
     public enum Action {
-        BAN("account.ban"),
-        UNBAN("account.unban"),
-        MUTE("account.mute"),
-        UNMUTE("account.unmute"),
-        SIGN_OUT("account.sign_out"),
-        ROLE("account.role");
+        BAN("account.ban", true),
+        UNBAN("account.unban", false),
+        MUTE("account.mute", false),
+        UNMUTE("account.unmute", false),
+        SIGN_OUT("account.sign_out", false),
+        ROLE("account.role", true);
 
         final String audited;
+        /** Needs a recently verified session ({@link AdminPolicy#requireFresh}). */
+        final boolean sensitive;
 
-        Action(String audited) {
+        Action(String audited, boolean sensitive) {
             this.audited = audited;
+            this.sensitive = sensitive;
         }
     }
 
@@ -95,6 +99,9 @@ public class PeopleAdministration {
 
     /** Carries out one action on a person and records it, in one transaction. */
     public void act(Caller actor, long accountId, Action action, ModerationRequest request, String clientAddress) {
+        if (action.sensitive) {
+            AdminPolicy.requireFresh(actor);
+        }
         audit.lock();
         Moderation.Target target = switch (action) {
             case BAN -> moderation.ban(actor, accountId, request.until(), request.reason());

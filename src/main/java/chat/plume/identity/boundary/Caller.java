@@ -14,9 +14,23 @@ import java.time.Instant;
  * @param role the account's role when the session was resolved
  * @param sessionId the sign-in session the request came with (for sign-out of this device)
  * @param expiresAt when that session expires (a WebSocket opened with it is closed then)
+ * @param secondFactor whether the session was opened (or stepped up) with a second factor
+ * @param verifiedAt when the session last checked a credential (sensitive actions need it recent)
  */
-public record Caller(long accountId, String username, Role role, long sessionId, Instant expiresAt)
+public record Caller(
+        long accountId,
+        String username,
+        Role role,
+        long sessionId,
+        Instant expiresAt,
+        boolean secondFactor,
+        Instant verifiedAt)
         implements Principal {
+
+    /** A caller whose session had no second factor and checked its credential when it began. */
+    public Caller(long accountId, String username, Role role, long sessionId, Instant expiresAt) {
+        this(accountId, username, role, sessionId, expiresAt, false, Instant.EPOCH);
+    }
 
     @Override
     public String getName() {

@@ -19,6 +19,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -57,6 +58,9 @@ public class Sessions {
     @Inject
     Metrics metrics;
 
+    @Inject
+    TwoFactor twoFactor;
+
     @Resource
     SessionContext context;
 
@@ -85,27 +89,42 @@ public class Sessions {
             metrics.signIn("failure");
             throw new NotAuthenticatedException("invalid_credentials", WRONG_CREDENTIALS);
         }
-        throttle.succeeded(key, clientAddress);
         Account account = found.get();
         // Only after the password: whether an account is banned is nobody else's business.
         if (account.isBannedAt(now())) {
             metrics.signIn("banned");
             refuseIfBanned(account);
         }
-        metrics.signIn("success");
+        if (account.hasSecondFactor()
+                && (request.code() == null || request.code().isBlank())) {
+            // Counted as a failed attempt until the code comes: alternating this answer with
+            // wrong codes must not reset the throttle.
+            metrics.signIn("second_factor");
+            throw new NotAuthenticatedException(
+                    "second_factor_required", "Enter the code from your authenticator app, or a recovery code.");
+        }
         String strongerHash = hasher.needsRehash(account.passwordHash()) ? hasher.hash(request.password()) : null;
-        return context.getBusinessObject(Sessions.class).open(account.id(), strongerHash, clientAddress, userAgent);
+        SignedIn signedIn = context.getBusinessObject(Sessions.class)
+                .open(account.id(), strongerHash, request.code(), clientAddress, userAgent);
+        throttle.succeeded(key, clientAddress);
+        metrics.signIn("success");
+        return signedIn;
     }
 
     /** Opens a session for an account whose password has just been checked; only {@link #signIn} calls it. */
-    public SignedIn open(long accountId, String strongerHash, String clientAddress, String userAgent) {
-        Account account = em.find(Account.class, accountId);
+    public SignedIn open(long accountId, String strongerHash, String code, String clientAddress, String userAgent) {
+        Account account = em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE);
+        if (account.hasSecondFactor() && !twoFactor.accepts(account, code)) {
+            metrics.signIn("failure");
+            throw new NotAuthenticatedException("invalid_second_factor", "That code is not right.");
+        }
         if (strongerHash != null) {
             account.rehashPassword(strongerHash);
         }
         String token = SessionTokens.generate();
         AuthSession session = new AuthSession(
                 account, SessionTokens.digest(token), now(), settings.sessionLifetime(), userAgent, clientAddress);
+        session.verified(now(), account.hasSecondFactor());
         em.persist(session);
         LOG.info(() -> "Account " + account.id() + " signed in");
         return new SignedIn(token, session.expiresAt().toInstant(ZoneOffset.UTC), OwnProfile.of(account));
@@ -136,7 +155,9 @@ public class Sessions {
                             a.username(),
                             a.role(),
                             s.id(),
-                            s.expiresAt().toInstant(ZoneOffset.UTC));
+                            s.expiresAt().toInstant(ZoneOffset.UTC),
+                            s.secondFactor(),
+                            s.verifiedAt().toInstant(ZoneOffset.UTC));
                 });
     }
 

@@ -38,6 +38,9 @@ public class SessionsResource {
     @Inject
     CurrentCaller caller;
 
+    @Inject
+    TwoFactor twoFactor;
+
     @Context
     HttpServletRequest http;
 
@@ -69,6 +72,16 @@ public class SessionsResource {
         Caller me = caller.get();
         sessions.signOut(me, me.sessionId());
         return Response.noContent().cookie(cookie("", 0)).build();
+    }
+
+    /** Steps this session up with a code: just verified, with a second factor (for sensitive admin actions). */
+    @POST
+    @Path("current/verify")
+    @Authenticated
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response verify(@NotNull @Valid TwoFactorResource.CodeRequest request) {
+        twoFactor.stepUp(caller.get(), request.code());
+        return Response.noContent().build();
     }
 
     @DELETE

@@ -94,6 +94,18 @@ public class Account {
     @Column(name = "ban_reason", length = 500)
     private String banReason;
 
+    /** The TOTP secret (Base32) once two-factor authentication is on. */
+    @Column(name = "totp_secret", length = 64)
+    private String totpSecret;
+
+    /** A secret being enrolled: it becomes {@link #totpSecret} when a code from it is confirmed. */
+    @Column(name = "totp_pending", length = 64)
+    private String totpPending;
+
+    /** The last time step a code was accepted for: each code works once. */
+    @Column(name = "totp_last_step")
+    private Long totpLastStep;
+
     /** Set while muted everywhere (reads, cannot send). */
     @Column(name = "muted_until")
     private LocalDateTime mutedUntil;
@@ -183,6 +195,42 @@ public class Account {
     /** When the mute ends (null: not muted, or it has ended). */
     public LocalDateTime mutedUntil(LocalDateTime now) {
         return isMutedAt(now) ? mutedUntil : null;
+    }
+
+    public boolean hasSecondFactor() {
+        return totpSecret != null;
+    }
+
+    public String totpSecret() {
+        return totpSecret;
+    }
+
+    public String totpPending() {
+        return totpPending;
+    }
+
+    public Long totpLastStep() {
+        return totpLastStep;
+    }
+
+    public void beginTotp(String secret) {
+        this.totpPending = secret;
+    }
+
+    public void confirmTotp(long step) {
+        this.totpSecret = totpPending;
+        this.totpPending = null;
+        this.totpLastStep = step;
+    }
+
+    public void usedTotpStep(long step) {
+        this.totpLastStep = step;
+    }
+
+    public void removeTotp() {
+        this.totpSecret = null;
+        this.totpPending = null;
+        this.totpLastStep = null;
     }
 
     public void grant(Role newRole) {

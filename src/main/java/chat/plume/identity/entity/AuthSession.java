@@ -70,6 +70,14 @@ public class AuthSession {
     @Column(name = "revoked_at")
     private LocalDateTime revokedAt;
 
+    /** When this session last checked a credential: its sign-in, or a later step-up with a code. */
+    @Column(name = "verified_at")
+    private LocalDateTime verifiedAt;
+
+    /** Whether a second factor was part of this session's sign-in or step-up. */
+    @Column(name = "second_factor", nullable = false)
+    private boolean secondFactor;
+
     @Column(name = "user_agent", length = 200)
     private String userAgent;
 
@@ -90,6 +98,7 @@ public class AuthSession {
         this.createdAt = now;
         this.lastUsedAt = now;
         this.expiresAt = now.plus(lifetime);
+        this.verifiedAt = now;
         this.userAgent = truncate(userAgent, 200);
         this.clientAddress = truncate(clientAddress, 64);
     }
@@ -105,6 +114,20 @@ public class AuthSession {
         }
         lastUsedAt = now;
         return true;
+    }
+
+    /** The person proved who they are again (a code, or a sign-in with one). */
+    public void verified(LocalDateTime now, boolean withSecondFactor) {
+        this.verifiedAt = now;
+        this.secondFactor = this.secondFactor || withSecondFactor;
+    }
+
+    public LocalDateTime verifiedAt() {
+        return verifiedAt == null ? createdAt : verifiedAt;
+    }
+
+    public boolean secondFactor() {
+        return secondFactor;
     }
 
     public void revoke(LocalDateTime now) {

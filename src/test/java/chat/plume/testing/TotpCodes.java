@@ -1,0 +1,68 @@
+package chat.plume.testing;
+
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * An authenticator app for the tests: RFC 6238 codes written here from the RFC, not taken from
+ * the server's code, so the two check each other. A code is good once on the server, so
+ * {@link #fresh} hands out each secret's time steps once per test JVM (waiting for the next step
+ * when this one is spent, at most 30 s).
+ */
+public final class TotpCodes {
+
+    private static final Map<String, Long> LAST_STEP = new ConcurrentHashMap<>();
+
+    private TotpCodes() {}
+
+    /** A code of a time step not handed out before for this secret by this JVM. */
+    public static String fresh(String secret) {
+        synchronized (secret.intern()) {
+            long last = LAST_STEP.getOrDefault(secret, -1L);
+            Await.until(Duration.ofSeconds(40), "a TOTP time step not used yet", () -> step() > last);
+            long step = step();
+            LAST_STEP.put(secret, step);
+            return at(secret, step);
+        }
+    }
+
+    public static String at(String base32Secret, long step) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA1");
+            mac.init(new SecretKeySpec(decode(base32Secret), "HmacSHA1"));
+            byte[] h = mac.doFinal(ByteBuffer.allocate(8).putLong(step).array());
+            int o = h[19] & 0xF;
+            int value =
+                    ((h[o] & 0x7F) << 24) | ((h[o + 1] & 0xFF) << 16) | ((h[o + 2] & 0xFF) << 8) | (h[o + 3] & 0xFF);
+            return String.format(Locale.ROOT, "%06d", value % 1_000_000);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long step() {
+        return Instant.now().getEpochSecond() / 30;
+    }
+
+    private static byte[] decode(String base32) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        ByteBuffer out = ByteBuffer.allocate(base32.length() * 5 / 8);
+        int buffer = 0;
+        int bits = 0;
+        for (char c : base32.toCharArray()) {
+            buffer = (buffer << 5) | alphabet.indexOf(c);
+            bits += 5;
+            if (bits >= 8) {
+                out.put((byte) (buffer >> (bits - 8)));
+                bits -= 8;
+            }
+        }
+        return out.array();
+    }
+}
