@@ -88,6 +88,7 @@ export async function showPerson(main, id, me) {
         a.banned ? button('admin.action.unban', act('unban')) : button('admin.action.ban', act('ban'), 'danger'),
         a.mutedUntil ? button('admin.action.unmute', act('unmute')) : button('admin.action.mute', act('mute')),
         button('admin.action.signOutAll', act('sign-out')),
+        button('admin.action.purge', act('purge'), 'danger'),
         a.role === 'admin' ? button('admin.action.revokeAdmin', act('role', { role: 'user' }))
             : button('admin.action.grantAdmin', act('role', { role: 'admin' })),
     ];
@@ -127,6 +128,9 @@ function openAction(main, me, person, action, { role, sessionId } = {}) {
         'aria-describedby': 'action-reason-error' });
     const until = timed ? el('input', { type: 'datetime-local', name: 'until', value: localInput(24),
         required: action === 'mute' }) : null;
+    const period = action === 'purge' ? el('select', { name: 'period', id: 'action-period' },
+        [['1', 'admin.purge.day'], ['7', 'admin.purge.week'], ['30', 'admin.purge.month'], ['all', 'admin.purge.all']]
+            .map(([value, key]) => el('option', { value, selected: value === '7' }, t(key)))) : null;
     const permanent = action === 'ban' ? el('input', { type: 'checkbox', name: 'permanent', id: 'action-permanent',
         onchange: () => { until.disabled = permanent.checked; } }) : null;
     const code = el('div', { hidden: true, class: 'reauth' },
@@ -142,11 +146,14 @@ function openAction(main, me, person, action, { role, sessionId } = {}) {
         until ? Object.assign(until, { id: 'action-until' }) : null,
         until ? el('p', { class: 'field-error', role: 'alert', dataset: { errorFor: 'until' } }) : null,
         permanent ? el('label', { class: 'inline-check' }, permanent, t('admin.action.permanent')) : null,
+        period ? el('label', { for: 'action-period' }, t('admin.purge.period')) : null,
+        period,
+        period ? el('p', { class: 'hint' }, t('admin.purge.explain')) : null,
         code,
         el('p', { class: 'form-error', role: 'alert', dataset: { errorFor: 'form' } }),
         el('div', { class: 'actions' },
             el('button', { type: 'button', class: 'secondary', onclick: () => dialog.close() }, t('admin.cancel')),
-            el('button', { type: 'submit', class: action === 'ban' ? 'primary danger' : 'primary' }, title)));
+            el('button', { type: 'submit', class: action === 'ban' || action === 'purge' ? 'primary danger' : 'primary' }, title)));
     const dialog = el('dialog', { class: 'dialog', 'aria-label': title },
         el('div', { class: 'dialog-head' }, el('h2', {}, title)),
         el('p', { class: 'hint' }, `${person.displayName} (@${person.username})`),
@@ -161,6 +168,7 @@ function openAction(main, me, person, action, { role, sessionId } = {}) {
         const body = { reason: v.reason.trim() };
         if (timed && !(permanent && permanent.checked)) body.until = instantFromLocal(v.until);
         if (role) body.role = role;
+        if (period && v.period !== 'all') body.from = new Date(Date.now() - Number(v.period) * 86_400_000).toISOString();
         if (sessionId) body.sessionId = sessionId;
         if (!code.hidden && v.code?.trim()) await api('POST', '/sessions/current/verify', { code: v.code.trim() });
         try {
@@ -182,5 +190,5 @@ function openAction(main, me, person, action, { role, sessionId } = {}) {
 }
 
 function actionKey(action) {
-    return { ban: 'ban', unban: 'unban', mute: 'mute', unmute: 'unmute', 'sign-out': 'signOutAll' }[action];
+    return { ban: 'ban', unban: 'unban', mute: 'mute', unmute: 'unmute', 'sign-out': 'signOutAll', purge: 'purge' }[action];
 }

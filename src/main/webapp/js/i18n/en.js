@@ -491,4 +491,11 @@ export default {
     'error.second_factor_not_enabled': 'Turn two-factor authentication on first.',
     'error.no_enrolment': 'Start setting up two-factor authentication first.',
     'error.reauthentication_required': 'Confirm it is you: enter a current code from your authenticator app.',
+    'admin.action.purge': 'Deactivate and purge',
+    'admin.purge.period': 'Recall their messages from',
+    'admin.purge.day': 'the last 24 hours',
+    'admin.purge.week': 'the last 7 days',
+    'admin.purge.month': 'the last 30 days',
+    'admin.purge.all': 'all time',
+    'admin.purge.explain': 'Bans the account for good, recalls those messages for everyone, and stops serving everything they uploaded.',
 };

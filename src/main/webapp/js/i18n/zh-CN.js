@@ -490,4 +490,11 @@ export default {
     'error.second_factor_not_enabled': '请先开启两步验证。',
     'error.no_enrolment': '请先开始设置两步验证。',
     'error.reauthentication_required': '请确认是你本人：输入验证器应用中当前的验证码。',
+    'admin.action.purge': '停用并清除',
+    'admin.purge.period': '撤回其消息的范围',
+    'admin.purge.day': '最近 24 小时',
+    'admin.purge.week': '最近 7 天',
+    'admin.purge.month': '最近 30 天',
+    'admin.purge.all': '全部',
+    'admin.purge.explain': '永久封禁该账号，为所有人撤回这些消息，并停止提供其上传的全部文件。',
 };

@@ -24,6 +24,7 @@ public class Downloads {
     public Media authorize(Caller caller, long mediaId) {
         Media media = em.find(Media.class, mediaId);
         boolean allowed = media != null
+                && !media.isWithdrawn()
                 && (media.kind() == MediaKind.AVATAR
                         || media.uploaderId() == caller.accountId()
                         || (media.conversationId() != null && conversations.maySee(caller.accountId(), mediaId)));
@@ -36,7 +37,7 @@ public class Downloads {
     /** An avatar by its id (avatars are public to signed-in users). */
     public Media avatar(long mediaId) {
         Media media = em.find(Media.class, mediaId);
-        if (media == null || media.kind() != MediaKind.AVATAR) {
+        if (media == null || media.kind() != MediaKind.AVATAR || media.isWithdrawn()) {
             throw new MissingEntityException("media_not_found", "No such avatar.");
         }
         return media;

@@ -65,6 +65,10 @@ public class Media {
     @Column(name = "created_at", nullable = false, updatable = false)
     private LocalDateTime createdAt;
 
+    /** Set when an administrator withdrew it: never served again. */
+    @Column(name = "withdrawn_at")
+    private LocalDateTime withdrawnAt;
+
     protected Media() {}
 
     public Media(
@@ -134,5 +138,9 @@ public class Media {
 
     public Long conversationId() {
         return conversationId;
+    }
+
+    public boolean isWithdrawn() {
+        return withdrawnAt != null;
     }
 }

@@ -308,4 +308,13 @@ public class Uploads {
                 uploadedToday(accountId),
                 settings.dailyQuotaBytes());
     }
+
+    /** Withdraws every upload of an account from serving (the spammer clean-up); returns how many. */
+    public int withdrawAllBy(long accountId) {
+        return em.createQuery("update Media m set m.withdrawnAt = :now where m.uploaderId = :uploader"
+                        + " and m.withdrawnAt is null")
+                .setParameter("now", Timestamps.now())
+                .setParameter("uploader", accountId)
+                .executeUpdate();
+    }
 }

@@ -9,8 +9,10 @@ import chat.plume.identity.boundary.Caller;
 import chat.plume.identity.boundary.Moderation;
 import chat.plume.identity.entity.Role;
 import chat.plume.media.Uploads;
+import chat.plume.messaging.MessageModeration;
 import chat.plume.messaging.Messages;
 import chat.plume.messaging.SendBarrier;
+import chat.plume.platform.Timestamps;
 import chat.plume.platform.error.InvalidInputException;
 import chat.plume.platform.error.MissingEntityException;
 import chat.plume.platform.rest.ResultPage;
@@ -21,6 +23,8 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.Locale;
 
 /**
@@ -61,6 +65,9 @@ public class PeopleAdministration {
     @Inject
     SendBarrier sendBarrier;
 
+    @Inject
+    MessageModeration messageModeration;
+
     /** The actions, by the name the API and the audit log use. */
     public enum Action {
         BAN("account.ban", true),
@@ -68,7 +75,9 @@ public class PeopleAdministration {
         MUTE("account.mute", false),
         UNMUTE("account.unmute", false),
         SIGN_OUT("account.sign_out", false),
-        ROLE("account.role", true);
+        ROLE("account.role", true),
+        /** Deactivate and purge: a permanent ban, then the period's messages recalled and every upload withdrawn. */
+        PURGE("account.purge", true);
 
         final String audited;
         /** Needs a recently verified session ({@link AdminPolicy#requireFresh}). */
@@ -110,6 +119,7 @@ public class PeopleAdministration {
             case UNMUTE -> moderation.unmute(actor, accountId);
             case SIGN_OUT -> moderation.signOut(actor, accountId, request.sessionId());
             case ROLE -> moderation.setRole(actor, accountId, role(request.role()));
+            case PURGE -> moderation.ban(actor, accountId, null, request.reason());
         };
         audit.append(new AuditEntry(
                 actor.accountId(),
@@ -132,6 +142,33 @@ public class PeopleAdministration {
         sendBarrier.awaitSendsOf(accountId);
     }
 
+    /**
+     * The rest of a purge, after its ban has committed and the person's last sends have settled:
+     * every message of theirs in the period recalled for everyone (live), every upload withdrawn
+     * from serving, and a second audit row saying how many.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void purgeContent(Caller actor, long accountId, ModerationRequest request, String clientAddress) {
+        LocalDateTime from = request.from() == null
+                ? LocalDateTime.of(1970, 1, 1, 0, 0)
+                : LocalDateTime.ofInstant(request.from(), ZoneOffset.UTC);
+        LocalDateTime to = request.to() == null
+                ? Timestamps.now().plusSeconds(1)
+                : LocalDateTime.ofInstant(request.to(), ZoneOffset.UTC);
+        int recalled = messageModeration.recallAllBy(accountId, from, to, actor.accountId());
+        int withdrawn = uploads.withdrawAllBy(accountId);
+        audit.appendAlone(new AuditEntry(
+                actor.accountId(),
+                actor.username(),
+                "account.purged",
+                "account",
+                accountId,
+                null,
+                request.reason().strip(),
+                recalled + " messages recalled, " + withdrawn + " uploads withdrawn",
+                clientAddress));
+    }
+
     private static Role role(String role) {
         if (role == null) {
             throw new InvalidInputException("invalid_input", "role", "role must be user or admin.");
@@ -146,6 +183,9 @@ public class PeopleAdministration {
             case MUTE -> "until " + request.until();
             case SIGN_OUT -> request.sessionId() == null ? "all sessions" : "session " + request.sessionId();
             case ROLE -> "role " + request.role();
+            case PURGE ->
+                "permanent ban; messages from " + (request.from() == null ? "the start" : request.from()) + " to "
+                        + (request.to() == null ? "now" : request.to());
             default -> null;
         };
     }

@@ -5,6 +5,7 @@ import chat.plume.identity.boundary.AccountRecords;
 import chat.plume.identity.boundary.AdminOnly;
 import chat.plume.identity.boundary.Authenticated;
 import chat.plume.identity.boundary.CurrentCaller;
+import chat.plume.platform.error.InvalidInputException;
 import chat.plume.platform.rest.PageParameters;
 import chat.plume.platform.rest.ResultPage;
 import jakarta.inject.Inject;
@@ -100,6 +101,17 @@ public class PeopleResource {
         return act(id, PeopleAdministration.Action.SIGN_OUT, request);
     }
 
+    /** Deactivate and purge (the spammer clean-up): ban for good, recall their messages of the period, withdraw their uploads. */
+    @POST
+    @Path("{id}/purge")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public PersonRecord purge(@PathParam("id") long id, @NotNull @Valid ModerationRequest request) {
+        if (request.from() != null && request.to() != null && !request.from().isBefore(request.to())) {
+            throw new InvalidInputException("invalid_input", "from", "from must be before to.");
+        }
+        return act(id, PeopleAdministration.Action.PURGE, request);
+    }
+
     @PUT
     @Path("{id}/role")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -109,8 +121,13 @@ public class PeopleResource {
 
     private PersonRecord act(long id, PeopleAdministration.Action action, ModerationRequest request) {
         people.act(caller.get(), id, action, request, AdminRequests.address(http));
-        if (action == PeopleAdministration.Action.BAN || action == PeopleAdministration.Action.MUTE) {
+        if (action == PeopleAdministration.Action.BAN
+                || action == PeopleAdministration.Action.MUTE
+                || action == PeopleAdministration.Action.PURGE) {
             people.settle(id);
+        }
+        if (action == PeopleAdministration.Action.PURGE) {
+            people.purgeContent(caller.get(), id, request, AdminRequests.address(http));
         }
         return people.record(id);
     }

@@ -50,7 +50,7 @@ class MigrationsOnPostgreSqlIT {
                     + " created_at) VALUES (77, 1234, 1, 1, 'TEXT', '明天一起去爬山吧', 'up-1', NOW())");
         }
 
-        assertThat(Migrations.apply(dataSource).migrationsExecuted).isEqualTo(4); // V7, V8, V9, V10
+        assertThat(Migrations.apply(dataSource).migrationsExecuted).isEqualTo(5); // V7 to V11
 
         try (Connection connection = dataSource.getConnection();
                 Statement statement = connection.createStatement()) {
