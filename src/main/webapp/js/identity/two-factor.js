@@ -27,12 +27,18 @@ export async function twoFactorPane(openDetail) {
         openDetail(t('twoFactor.title'), form);
         return;
     }
-    const start = el('button', { type: 'button', class: 'primary', id: 'two-factor-start' }, t('twoFactor.setUp'));
-    const card = el('div', { class: 'card stack', id: 'two-factor-setup' },
-        el('p', {}, t('twoFactor.explain')), start);
-    start.onclick = async () => {
-        start.disabled = true;
-        const enrolment = await api('POST', '/me/two-factor');
+    // Starting asks for the password: a session left open somewhere must not enrol someone else's phone.
+    const begin = el('form', { class: 'stack', id: 'two-factor-begin', novalidate: true },
+        el('p', {}, t('twoFactor.explain')),
+        el('label', { for: 'two-factor-begin-password' }, t('profile.currentPassword')),
+        el('input', { id: 'two-factor-begin-password', name: 'password', type: 'password', required: true,
+            autocomplete: 'current-password', maxlength: 256 }),
+        el('p', { class: 'field-error', role: 'alert', dataset: { errorFor: 'password' } }),
+        el('p', { class: 'form-error', role: 'alert', dataset: { errorFor: 'form' } }),
+        el('button', { type: 'submit', class: 'primary', id: 'two-factor-start' }, t('twoFactor.setUp')));
+    const card = el('div', { class: 'card stack', id: 'two-factor-setup' }, begin);
+    begin.onsubmit = (event) => submit(event, begin, async () => {
+        const enrolment = await api('POST', '/me/two-factor', { password: values(begin).password });
         const form = el('form', { class: 'stack', novalidate: true },
             el('p', {}, t('twoFactor.scan')),
             qrSvg(enrolment.qr, t('twoFactor.qrLabel')),
@@ -42,7 +48,7 @@ export async function twoFactorPane(openDetail) {
             el('p', { class: 'field-error', role: 'alert', dataset: { errorFor: 'code' } }),
             el('p', { class: 'form-error', role: 'alert', dataset: { errorFor: 'form' } }),
             el('button', { type: 'submit', class: 'primary' }, t('twoFactor.confirm')));
-        form.onsubmit = (event) => submit(event, form, async () => {
+        form.onsubmit = (event2) => submit(event2, form, async () => {
             const confirmed = await api('POST', '/me/two-factor/confirm', { code: values(form).code.trim() });
             card.replaceChildren(
                 el('p', { class: 'form-ok' }, t('twoFactor.enabled')),
@@ -52,7 +58,7 @@ export async function twoFactorPane(openDetail) {
         });
         card.replaceChildren(form);
         form.querySelector('input').focus();
-    };
+    });
     openDetail(t('twoFactor.title'), card);
 }
 

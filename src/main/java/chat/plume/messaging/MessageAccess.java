@@ -1,7 +1,9 @@
 package chat.plume.messaging;
 
 import chat.plume.identity.boundary.DisplayNames;
+import chat.plume.identity.boundary.Restrictions;
 import chat.plume.platform.error.MissingEntityException;
+import chat.plume.platform.error.PlumeException;
 import chat.plume.platform.events.Push;
 import chat.plume.social.groups.ChatGroups;
 import chat.plume.social.groups.GroupMember;
@@ -12,6 +14,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What every action on a stored message needs, in the caller's transaction: finding the message
@@ -23,6 +26,9 @@ public class MessageAccess {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    Restrictions restrictions;
 
     @Inject
     Conversations conversations;
@@ -60,8 +66,16 @@ public class MessageAccess {
                 .orElseThrow(() -> new MissingEntityException("message_not_found", "No such message."));
     }
 
-    /** Who may write in a conversation: friends not blocked either way; members of a group not muted. */
+    /**
+     * Who may write in a conversation (edit, react, pin — sends have their own path in
+     * {@link Sends}): not while banned or muted by an administrator; friends not blocked either
+     * way; members of a group not muted.
+     */
     public void requireMayWrite(Conversation conversation, long me) {
+        Optional<PlumeException> restricted = restrictions.sendingRefusal(me);
+        if (restricted.isPresent()) {
+            throw restricted.get();
+        }
         if (conversation.kind() == ConversationKind.DIRECT) {
             conversations.requireMayTalk(me, conversation.peerOf(me));
         } else {

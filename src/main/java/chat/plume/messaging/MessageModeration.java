@@ -61,6 +61,10 @@ public class MessageModeration {
         LocalDateTime now = Timestamps.now();
         for (Message message : chunk) {
             Message locked = access.lockedAt(message.conversationId(), message.seq());
+            if (locked.isRecalled()) {
+                // Recalled meanwhile (by its sender or a group admin): their record stands.
+                continue;
+            }
             locked.recall(moderatorId, now);
             pins.unpinRecalled(locked);
             access.announceUpdate(locked);

@@ -4,6 +4,7 @@ import static chat.plume.testing.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.plume.testing.ClientTestBase;
+import chat.plume.testing.Json;
 import chat.plume.testing.Person;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -40,12 +41,21 @@ class AdminAccessIT extends ClientTestBase {
         assertThat(routes).as("admin routes found").hasSizeGreaterThanOrEqualTo(10);
         Person someone = Person.create(api, "NotAdmin");
         Person admin = Person.admin(api);
+        // An administrator whose session has no second factor: refused too (plume.admin.require-2fa).
+        Person halfAdmin = Person.create(api, "NoSecondFactor");
+        Person.ok(
+                200,
+                admin.put(
+                        "/admin/people/" + halfAdmin.id() + "/role",
+                        Json.object("reason", "access matrix", "role", "admin")));
         for (Route route : routes) {
             String body = route.method().equals("GET") || route.method().equals("DELETE") ? null : "{}";
             assertProblem(api.send(route.method(), route.path(), body, null), 401, "unauthenticated");
             HttpResponse<String> refused = api.send(route.method(), route.path(), body, someone.token());
             assertThat(refused.statusCode()).as(route.toString()).isEqualTo(403);
             assertProblem(refused, 403, "admin_only");
+            assertProblem(
+                    api.send(route.method(), route.path(), body, halfAdmin.token()), 403, "second_factor_required");
             if (!route.streams()) {
                 int asAdmin = api.send(route.method(), route.path(), body, admin.token())
                         .statusCode();

@@ -167,8 +167,9 @@ class AdminConsoleBrowserIT extends ClientTestBase {
                 WebDriver page = browser.signIn(url, person);
                 page.get(url.toString().replaceAll("/$", "") + "/#/profile/two-factor");
                 browser.waiting()
-                        .until(ExpectedConditions.elementToBeClickable(By.id("two-factor-start")))
-                        .click();
+                        .until(ExpectedConditions.visibilityOfElementLocated(By.id("two-factor-begin-password")))
+                        .sendKeys("pass-" + person.username());
+                page.findElement(By.id("two-factor-start")).click();
                 browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("svg.qr path")));
                 String secret =
                         page.findElement(By.id("two-factor-secret")).getText().replace(" ", "");

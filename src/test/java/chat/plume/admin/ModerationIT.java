@@ -81,7 +81,7 @@ class ModerationIT extends ClientTestBase {
     }
 
     @Test
-    void aTimedBanEndsByItself() {
+    void aTimedBanKeepsItsEndAndShowsInTheList() {
         Person admin = Person.admin(api);
         Person someone = Person.create(api, "Timed");
         Instant until = Instant.now().plus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
@@ -115,6 +115,23 @@ class ModerationIT extends ClientTestBase {
         JsonObject refused = loud.sendText(conversation, "while-muted", "still here");
         assertThat(refused.getString("type")).isEqualTo("error");
         assertThat(refused.getString("code")).isEqualTo("account_muted");
+        // Nor can an earlier message be edited into something else meanwhile.
+        try (WsClient page = loud.connect()) {
+            JsonObject edit = page.request(
+                    Json.object(
+                            "type",
+                            "edit",
+                            "id",
+                            "e1",
+                            "conversation",
+                            conversation,
+                            "seq",
+                            1,
+                            "body",
+                            "edited while muted"),
+                    WAIT);
+            assertThat(edit.getString("code", null)).isEqualTo("account_muted");
+        }
         // Reading goes on.
         assertThat(loud.history(conversation, 0)).hasSize(1);
 

@@ -5,6 +5,7 @@ import static chat.plume.testing.Person.ok;
 import static chat.plume.testing.Person.okArray;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import chat.plume.testing.Await;
 import chat.plume.testing.ClientTestBase;
 import chat.plume.testing.Json;
 import chat.plume.testing.Person;
@@ -98,6 +99,8 @@ class PurgeIT extends ClientTestBase {
                 .filteredOn(m -> m.getString("clientMessageId", "").equals("spam-3"))
                 .singleElement()
                 .satisfies(m -> assertThat(m.getBoolean("recalled")).isTrue());
+        // The purge runs in the background after the ban; its second audit row says it is done.
+        awaitPurged(admin, spammer);
         assertThat(fetch(friend, "/media/" + file)).isEqualTo(404);
 
         var rows = okArray(200, admin.get("/admin/audit?targetKind=account&target=" + spammer.id()))
@@ -122,9 +125,19 @@ class PurgeIT extends ClientTestBase {
                 admin.post(
                         "/admin/people/" + spammer.id() + "/purge",
                         Json.object("reason", "spam since today", "from", later.getString("createdAt"))));
+        awaitPurged(admin, spammer);
         assertThat(friend.history(direct, 0))
                 .extracting(m -> m.getString("clientMessageId") + "=" + m.getBoolean("recalled"))
                 .containsExactly("old-1=false", "new-1=true", "new-2=true");
+    }
+
+    private static void awaitPurged(Person admin, Person spammer) {
+        Await.until(
+                WAIT,
+                "the purge's closing audit row",
+                () -> okArray(200, admin.get("/admin/audit?action=account.purged&target=" + spammer.id()))
+                                .size()
+                        == 1);
     }
 
     private long upload(Person who, long conversation, String name, byte[] bytes) throws Exception {

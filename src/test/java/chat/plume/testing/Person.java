@@ -65,7 +65,8 @@ public record Person(Api api, long id, String username, String token) {
                     .getJsonNumber("id")
                     .longValue();
             signedIn = new Person(api, id, ADMIN, token);
-            String secret = ok(200, signedIn.post("/me/two-factor", null)).getString("secret");
+            String secret = ok(200, signedIn.post("/me/two-factor", Json.object("password", ADMIN_PASSWORD)))
+                    .getString("secret");
             ok(200, signedIn.post("/me/two-factor/confirm", Json.object("code", TotpCodes.fresh(secret))));
             try {
                 java.nio.file.Files.createDirectories(kept.getParent());
@@ -123,7 +124,8 @@ public record Person(Api api, long id, String username, String token) {
 
     /** Turns two-factor authentication on for this person; this session counts as signed in with it. Returns the secret. */
     public String enrolTwoFactor() {
-        String secret = ok(200, post("/me/two-factor", null)).getString("secret");
+        String secret = ok(200, post("/me/two-factor", Json.object("password", "pass-" + username)))
+                .getString("secret");
         ok(200, post("/me/two-factor/confirm", Json.object("code", TotpCodes.fresh(secret))));
         return secret;
     }

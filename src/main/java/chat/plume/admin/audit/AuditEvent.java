@@ -20,6 +20,10 @@ public class AuditEvent {
     @Column(nullable = false, updatable = false)
     private LocalDateTime at;
 
+    /** The same time as the hash covers it: milliseconds since 1970 (UTC), no conversion on the way. */
+    @Column(name = "at_millis", updatable = false)
+    private Long atMillis;
+
     @Column(name = "actor_id", updatable = false)
     private Long actorId;
 
@@ -58,6 +62,7 @@ public class AuditEvent {
     AuditEvent(long position, LocalDateTime at, AuditEntry entry, String previousHash, String hash) {
         this.position = position;
         this.at = at;
+        this.atMillis = at.toInstant(java.time.ZoneOffset.UTC).toEpochMilli();
         this.actorId = entry.actorId();
         this.actorName = entry.actorName();
         this.action = entry.action();
@@ -83,6 +88,13 @@ public class AuditEvent {
 
     public LocalDateTime at() {
         return at;
+    }
+
+    /** The time the hash covers (rows written before it was kept fall back to {@code at}). */
+    LocalDateTime hashedAt() {
+        return atMillis == null
+                ? at
+                : LocalDateTime.ofInstant(java.time.Instant.ofEpochMilli(atMillis), java.time.ZoneOffset.UTC);
     }
 
     public String previousHash() {

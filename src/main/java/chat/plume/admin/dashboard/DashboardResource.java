@@ -2,6 +2,7 @@ package chat.plume.admin.dashboard;
 
 import chat.plume.identity.boundary.AdminOnly;
 import chat.plume.identity.boundary.Authenticated;
+import chat.plume.identity.boundary.CurrentCaller;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -31,6 +32,9 @@ public class DashboardResource {
     @Inject
     DashboardStreams streams;
 
+    @Inject
+    CurrentCaller caller;
+
     /** The samples kept on this node, oldest first. */
     public record History(List<Sample> samples) {}
 
@@ -45,6 +49,6 @@ public class DashboardResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public void stream(@Context SseEventSink sink, @Context Sse sse) {
         List<Sample> kept = sampler.history();
-        streams.open(sink, sse, kept.isEmpty() ? null : JSON.toJson(kept.get(kept.size() - 1)));
+        streams.open(caller.get(), sink, sse, kept.isEmpty() ? null : JSON.toJson(kept.get(kept.size() - 1)));
     }
 }

@@ -122,7 +122,7 @@ public class DashboardSampler {
                 heap.getMax() < 0 ? heap.getCommitted() : heap.getMax(),
                 delta(totals, "gcMillis") / seconds,
                 finite(gauge(registry, "plume.db.pool.in.use")),
-                finite(gauge(registry, "plume.db.pool.wait.average.milliseconds")));
+                finite(gauge(registry, "plume.db.pool.wait.average.seconds") * 1000));
         previous = totals;
         previousNanos = now;
         return sample;

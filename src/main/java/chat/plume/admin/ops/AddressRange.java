@@ -13,7 +13,7 @@ record AddressRange(byte[] network, int prefix) {
         String spec = text.strip();
         int slash = spec.indexOf('/');
         String address = slash < 0 ? spec : spec.substring(0, slash);
-        if (!address.matches("[0-9a-fA-F:.]+")) {
+        if (!LITERAL.matcher(address).matches()) {
             throw new IllegalArgumentException("Not an IP address or range: " + text);
         }
         try {
@@ -28,8 +28,12 @@ record AddressRange(byte[] network, int prefix) {
         }
     }
 
+    /** IPv4 dotted quads and IPv6 (with a colon): literals only, so no name is ever looked up. */
+    private static final java.util.regex.Pattern LITERAL =
+            java.util.regex.Pattern.compile("(\\d{1,3}(\\.\\d{1,3}){3})|([0-9a-fA-F]*:[0-9a-fA-F:.]*(%[0-9A-Za-z]+)?)");
+
     boolean contains(String remote) {
-        if (remote == null || !remote.matches("[0-9a-fA-F:.%a-zA-Z0-9]+")) {
+        if (remote == null || !LITERAL.matcher(remote).matches()) {
             return false;
         }
         byte[] bytes;

@@ -11,7 +11,9 @@ import java.util.Optional;
  * {@code plume.metrics.allowed-addresses} (addresses and CIDR ranges, comma-separated; default
  * loopback only), or one that sends {@code Authorization: Bearer} with
  * {@code plume.metrics.token} (best given as {@code PLUME_METRICS_TOKEN}; none by default).
- * The figures say how busy the node is and who is online how often: not for everyone.
+ * The figures say how busy the node is and who is online how often: not for everyone. A
+ * request that came through a proxy ({@code Forwarded} or {@code X-Forwarded-For}) is not let in
+ * by its address: behind a local proxy every request would look like loopback.
  */
 final class MetricsAccess {
 
@@ -27,6 +29,17 @@ final class MetricsAccess {
         List<String> addresses = Settings.list("plume.metrics.allowed-addresses");
         return new MetricsAccess(
                 addresses.isEmpty() ? List.of("127.0.0.1", "::1") : addresses, Settings.lookup("plume.metrics.token"));
+    }
+
+    /**
+     * A request through a proxy says where it came from only in headers anyone can write, and
+     * its address is the proxy's (often loopback): such a request needs the token.
+     */
+    boolean allows(String remoteAddress, String authorization, boolean forwarded) {
+        if (forwarded) {
+            return allows(null, authorization);
+        }
+        return allows(remoteAddress, authorization);
     }
 
     boolean allows(String remoteAddress, String authorization) {

@@ -37,7 +37,8 @@ public class MetricsServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setHeader("Cache-Control", "no-store");
-        if (!access.allows(request.getRemoteAddr(), request.getHeader("Authorization"))) {
+        boolean forwarded = request.getHeader("Forwarded") != null || request.getHeader("X-Forwarded-For") != null;
+        if (!access.allows(request.getRemoteAddr(), request.getHeader("Authorization"), forwarded)) {
             response.setStatus(HttpServletResponse.SC_FORBIDDEN);
             response.setContentType("application/problem+json");
             Problem problem = Problem.of(

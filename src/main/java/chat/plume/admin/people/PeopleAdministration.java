@@ -19,6 +19,7 @@ import chat.plume.platform.rest.ResultPage;
 import chat.plume.realtime.ConnectionRegistry;
 import chat.plume.social.friends.Friendships;
 import chat.plume.social.groups.GroupMemberships;
+import jakarta.ejb.Asynchronous;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -145,8 +146,11 @@ public class PeopleAdministration {
     /**
      * The rest of a purge, after its ban has committed and the person's last sends have settled:
      * every message of theirs in the period recalled for everyone (live), every upload withdrawn
-     * from serving, and a second audit row saying how many.
+     * from serving, and a second audit row saying how many. In the background: a spammer's
+     * thousands of messages must not hold the administrator's request open; the second audit row
+     * says when it is done.
      */
+    @Asynchronous
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void purgeContent(Caller actor, long accountId, ModerationRequest request, String clientAddress) {
         LocalDateTime from = request.from() == null

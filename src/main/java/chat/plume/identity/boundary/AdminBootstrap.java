@@ -8,6 +8,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -46,6 +47,9 @@ public class AdminBootstrap {
     @Inject
     PasswordHasher hasher;
 
+    @Inject
+    Event<SecurityEvent> security;
+
     @PostConstruct
     void ensureAdmin() {
         Optional<String> username = Settings.lookup("plume.admin.username");
@@ -63,6 +67,13 @@ public class AdminBootstrap {
             }
             if (existing.get().role() != Role.ADMIN) {
                 existing.get().grant(Role.ADMIN);
+                // Configuration outranks an administrator's demotion: say so in the audit log.
+                security.fire(new SecurityEvent(
+                        "account.role",
+                        existing.get().id(),
+                        existing.get().username(),
+                        "role admin, from plume.admin.username at startup",
+                        null));
                 LOG.info(() ->
                         "Granted the admin role to account " + existing.get().id());
             }

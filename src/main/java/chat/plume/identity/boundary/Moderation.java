@@ -10,6 +10,7 @@ import chat.plume.platform.error.MissingEntityException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -38,6 +39,9 @@ public class Moderation {
 
     @Inject
     Sessions sessions;
+
+    @Inject
+    Event<RoleChanged> roleChanged;
 
     /** Who was moderated, for the audit log. */
     public record Target(long id, String username) {}
@@ -100,6 +104,7 @@ public class Moderation {
             throw new ConflictException("account_banned", "Unban this account before making it an administrator.");
         }
         account.grant(role);
+        roleChanged.fire(new RoleChanged(accountId));
         return of(account);
     }
 

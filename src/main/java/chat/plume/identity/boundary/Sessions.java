@@ -61,6 +61,9 @@ public class Sessions {
     @Inject
     TwoFactor twoFactor;
 
+    @Inject
+    Event<SecurityEvent> security;
+
     @Resource
     SessionContext context;
 
@@ -74,8 +77,9 @@ public class Sessions {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public SignedIn signIn(SignInRequest request, String clientAddress, String userAgent) {
         String key = Account.keyOf(request.username());
+        boolean lastAttempt;
         try {
-            throttle.reserve(key, clientAddress);
+            lastAttempt = throttle.reserve(key, clientAddress);
         } catch (RateLimitedException e) {
             metrics.signIn("throttled");
             throw e;
@@ -87,6 +91,9 @@ public class Sessions {
         if (found.isEmpty() || !hasher.matches(request.password(), found.get().passwordHash())) {
             LOG.fine(() -> "Failed sign-in from " + clientAddress);
             metrics.signIn("failure");
+            if (lastAttempt) {
+                locked(found.map(Account::id).orElse(null), key, clientAddress);
+            }
             throw new NotAuthenticatedException("invalid_credentials", WRONG_CREDENTIALS);
         }
         Account account = found.get();
@@ -100,15 +107,35 @@ public class Sessions {
             // Counted as a failed attempt until the code comes: alternating this answer with
             // wrong codes must not reset the throttle.
             metrics.signIn("second_factor");
+            throttle.passwordRight(clientAddress);
             throw new NotAuthenticatedException(
                     "second_factor_required", "Enter the code from your authenticator app, or a recovery code.");
         }
         String strongerHash = hasher.needsRehash(account.passwordHash()) ? hasher.hash(request.password()) : null;
-        SignedIn signedIn = context.getBusinessObject(Sessions.class)
-                .open(account.id(), strongerHash, request.code(), clientAddress, userAgent);
+        SignedIn signedIn;
+        try {
+            signedIn = context.getBusinessObject(Sessions.class)
+                    .open(account.id(), strongerHash, request.code(), clientAddress, userAgent);
+        } catch (NotAuthenticatedException wrongCode) {
+            if (lastAttempt) {
+                locked(account.id(), key, clientAddress);
+            }
+            throw wrongCode;
+        }
         throttle.succeeded(key, clientAddress);
         metrics.signIn("success");
         return signedIn;
+    }
+
+    /** The account's sign-in window is used up by failures: recorded once per window. */
+    private void locked(Long accountId, String key, String clientAddress) {
+        security.fire(new SecurityEvent(
+                "account.sign_in_locked",
+                accountId,
+                key,
+                "too many failed sign-ins; locked for "
+                        + settings.failureWindow().toMinutes() + " minutes",
+                clientAddress));
     }
 
     /** Opens a session for an account whose password has just been checked; only {@link #signIn} calls it. */
@@ -235,6 +262,20 @@ public class Sessions {
                             ? "This account is suspended."
                             : "This account is suspended until " + until + " UTC.");
         }
+    }
+
+    /**
+     * Checks a second-factor code outside sign-in (step-up, turning it off), counted like a
+     * sign-in attempt: wrong codes use up the account's and the address's attempts, so codes
+     * cannot be guessed faster than passwords. The account row must be locked by the caller.
+     */
+    public void verifyCode(Account account, String code, String clientAddress) {
+        String key = Account.keyOf(account.username());
+        throttle.reserve(key, clientAddress);
+        if (!twoFactor.accepts(account, code)) {
+            throw new NotAuthenticatedException("invalid_second_factor", "That code is not right.");
+        }
+        throttle.succeeded(key, clientAddress);
     }
 
     /** Throws like a failed sign-in when the password is wrong; counts towards the throttle. */

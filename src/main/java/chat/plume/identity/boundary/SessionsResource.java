@@ -80,7 +80,7 @@ public class SessionsResource {
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
     public Response verify(@NotNull @Valid TwoFactorResource.CodeRequest request) {
-        twoFactor.stepUp(caller.get(), request.code());
+        twoFactor.stepUp(caller.get(), request.code(), http.getRemoteAddr());
         return Response.noContent().build();
     }
 

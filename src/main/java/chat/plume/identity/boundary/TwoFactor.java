@@ -11,6 +11,7 @@ import chat.plume.platform.error.MissingEntityException;
 import chat.plume.platform.error.NotAuthenticatedException;
 import io.nayuki.qrcodegen.QrCode;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -43,6 +44,9 @@ public class TwoFactor {
     @Inject
     Sessions sessions;
 
+    @Inject
+    Event<SecurityEvent> security;
+
     /** What the profile shows. */
     public record Status(boolean enabled, long recoveryCodesLeft) {}
 
@@ -67,9 +71,14 @@ public class TwoFactor {
         return new Status(account.hasSecondFactor(), left);
     }
 
-    /** Starts enrolment (again): a fresh secret, not in force until a code from it is confirmed. */
-    public Enrolment begin(Caller caller) {
+    /**
+     * Starts enrolment (again): a fresh secret, not in force until a code from it is confirmed.
+     * Asks for the password: a stolen session alone must not be able to put its thief's phone on
+     * the account (and, for an administrator, open the console with it).
+     */
+    public Enrolment begin(Caller caller, String password, String clientAddress) {
         Account account = own(caller);
+        sessions.verifyPassword(account, password, clientAddress);
         if (account.hasSecondFactor()) {
             throw new ConflictException("second_factor_enabled", "Two-factor authentication is already on.");
         }
@@ -89,7 +98,7 @@ public class TwoFactor {
     }
 
     /** Confirms enrolment with a code from the new secret; this session counts as verified with it. */
-    public Confirmed confirm(Caller caller, String code) {
+    public Confirmed confirm(Caller caller, String code, String clientAddress) {
         Account account = em.find(Account.class, caller.accountId(), LockModeType.PESSIMISTIC_WRITE);
         if (account == null || account.totpPending() == null) {
             throw new ConflictException("no_enrolment", "Start setting up two-factor authentication first.");
@@ -113,6 +122,10 @@ public class TwoFactor {
         if (session != null) {
             session.verified(Timestamps.now(), true);
         }
+        // Every other session began without the second factor: they sign in again, with it.
+        sessions.revokeAllExcept(account.id(), caller.sessionId());
+        security.fire(
+                new SecurityEvent("account.two_factor_on", account.id(), account.username(), null, clientAddress));
         LOG.info(() -> "Account " + account.id() + " turned two-factor authentication on");
         return new Confirmed(codes);
     }
@@ -127,25 +140,30 @@ public class TwoFactor {
         if (!account.hasSecondFactor()) {
             return;
         }
-        if (!accepts(account, code)) {
-            throw new NotAuthenticatedException("invalid_second_factor", "That code is not right.");
-        }
+        sessions.verifyCode(account, code, clientAddress);
         account.removeTotp();
         em.createQuery("delete from RecoveryCode r where r.accountId = :account")
                 .setParameter("account", account.id())
                 .executeUpdate();
+        // No session keeps a second factor the account no longer has: the others end, this one
+        // loses it (the console, which requires one, closes to it).
+        sessions.revokeAllExcept(account.id(), caller.sessionId());
+        AuthSession session = em.find(AuthSession.class, caller.sessionId());
+        if (session != null) {
+            session.withoutSecondFactor();
+        }
+        security.fire(
+                new SecurityEvent("account.two_factor_off", account.id(), account.username(), null, clientAddress));
         LOG.info(() -> "Account " + account.id() + " turned two-factor authentication off");
     }
 
     /** Steps the caller's session up: a current code makes it freshly verified, with a second factor. */
-    public void stepUp(Caller caller, String code) {
+    public void stepUp(Caller caller, String code, String clientAddress) {
         Account account = em.find(Account.class, caller.accountId(), LockModeType.PESSIMISTIC_WRITE);
         if (account == null || !account.hasSecondFactor()) {
             throw new ConflictException("second_factor_not_enabled", "Turn two-factor authentication on first.");
         }
-        if (!accepts(account, code)) {
-            throw new NotAuthenticatedException("invalid_second_factor", "That code is not right.");
-        }
+        sessions.verifyCode(account, code, clientAddress);
         AuthSession session = em.find(AuthSession.class, caller.sessionId());
         session.verified(Timestamps.now(), true);
     }
@@ -172,6 +190,7 @@ public class TwoFactor {
             return false;
         }
         recovery.use(Timestamps.now());
+        security.fire(new SecurityEvent("account.recovery_code_used", account.id(), account.username(), null, null));
         LOG.info(() -> "Account " + account.id() + " used a recovery code");
         return true;
     }

@@ -36,7 +36,21 @@ public class TwoFactorResource {
     HttpServletRequest http;
 
     /** A code from the authenticator app (six digits) or a recovery code. */
-    public record CodeRequest(@NotBlank @Size(max = 32) String code) {}
+    public record CodeRequest(@NotBlank @Size(max = 32) String code) {
+        @Override
+        public String toString() {
+            return "CodeRequest";
+        }
+    }
+
+    /** Starting enrolment: the password. */
+    public record PasswordRequest(
+            @NotNull @Size(max = AccountRules.PASSWORD_MAX) String password) {
+        @Override
+        public String toString() {
+            return "PasswordRequest";
+        }
+    }
 
     /** Switching off: the password and a code. */
     public record DisableRequest(
@@ -54,15 +68,16 @@ public class TwoFactorResource {
     }
 
     @POST
-    public TwoFactor.Enrolment begin() {
-        return twoFactor.begin(caller.get());
+    @Consumes(MediaType.APPLICATION_JSON)
+    public TwoFactor.Enrolment begin(@NotNull @Valid PasswordRequest request) {
+        return twoFactor.begin(caller.get(), request.password(), http.getRemoteAddr());
     }
 
     @POST
     @Path("confirm")
     @Consumes(MediaType.APPLICATION_JSON)
     public TwoFactor.Confirmed confirm(@NotNull @Valid CodeRequest request) {
-        return twoFactor.confirm(caller.get(), request.code().strip());
+        return twoFactor.confirm(caller.get(), request.code().strip(), http.getRemoteAddr());
     }
 
     @POST

@@ -31,8 +31,11 @@ public class AttemptWindows {
         this.code = code;
     }
 
-    /** Counts an attempt, or refuses with 429 when the key has used up its window. */
-    public void reserve(String key) {
+    /**
+     * Counts an attempt, or refuses with 429 when the key has used up its window. Returns true
+     * when this attempt was the window's last one (the next is refused unless this one succeeds).
+     */
+    public boolean reserve(String key) {
         Instant now = clock.instant();
         AtomicReference<Window> refused = new AtomicReference<>();
         windows.compute(key, (k, current) -> {
@@ -52,6 +55,8 @@ public class AttemptWindows {
         if (windows.size() > SWEEP_THRESHOLD) {
             windows.values().removeIf(w -> w.endsBefore(now));
         }
+        Window after = windows.get(key);
+        return after != null && after.attempts >= limit;
     }
 
     /** Gives one attempt back (it went well and should not count). */

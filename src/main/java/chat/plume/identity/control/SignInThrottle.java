@@ -24,15 +24,29 @@ public class SignInThrottle {
         this.addresses = new AttemptWindows(clock, perAddress, window, "too_many_attempts");
     }
 
-    /** Counts an attempt for both, or refuses with 429 {@code too_many_attempts} if either is used up. */
-    public void reserve(String accountKey, String address) {
-        accounts.reserve(accountKey);
+    /**
+     * Counts an attempt for both, or refuses with 429 {@code too_many_attempts} if either is used
+     * up. Returns true when this attempt was the account's last one in its window: if it fails,
+     * the account is locked (worth an audit row, once per window).
+     */
+    public boolean reserve(String accountKey, String address) {
+        boolean last = accounts.reserve(accountKey);
         try {
             addresses.reserve(address);
         } catch (RuntimeException refused) {
             accounts.refund(accountKey);
             throw refused;
         }
+        return last;
+    }
+
+    /**
+     * The password was right but the account's second factor is still to come: the address gets
+     * its attempt back (many people behind one address sign in with two steps), the account's
+     * count stays until the code is right — so alternating this with wrong codes resets nothing.
+     */
+    public void passwordRight(String address) {
+        addresses.refund(address);
     }
 
     /** The attempt succeeded: the account starts afresh, and the address gets its attempt back. */

@@ -122,6 +122,11 @@ public class AuthSession {
         this.secondFactor = this.secondFactor || withSecondFactor;
     }
 
+    /** Two-factor authentication was turned off: this session no longer counts as having it. */
+    public void withoutSecondFactor() {
+        this.secondFactor = false;
+    }
+
     public LocalDateTime verifiedAt() {
         return verifiedAt == null ? createdAt : verifiedAt;
     }

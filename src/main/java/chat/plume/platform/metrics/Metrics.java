@@ -34,6 +34,9 @@ public class Metrics {
     /** Frame types past this many distinct values count as {@code other}: a client cannot add series. */
     private static final int MAX_LABEL_VALUES = 200;
 
+    private static final java.util.Set<String> KNOWN_METHODS =
+            java.util.Set.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS");
+
     private PrometheusMeterRegistry registry;
     private JvmGcMetrics gc;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
@@ -141,23 +144,34 @@ public class Metrics {
 
     /** One HTTP request, by method, route template and status. */
     public void httpRequest(String method, String route, int status, long nanos) {
-        String key = method + ' ' + route + ' ' + status;
+        // Only the methods the API has: any other word a client sends counts as OTHER.
+        String m = KNOWN_METHODS.contains(method) ? method : "OTHER";
+        String key = m + ' ' + route + ' ' + status;
         Timer timer = timers.get(key);
         if (timer == null) {
             timer = timers.size() >= MAX_LABEL_VALUES * 4
-                    ? timer("OTHER", "other", status)
-                    : timers.computeIfAbsent(key, k -> timer(method, route, status));
+                    ? timers.computeIfAbsent("OTHER other 0", k -> timer("OTHER", "other", 0))
+                    : timers.computeIfAbsent(key, k -> timer(m, route, status));
         }
         timer.record(Duration.ofNanos(nanos));
     }
 
+    /** Ten fixed buckets (5 ms to 10 s) per series, not Micrometer's seventy-odd: series stay few. */
     private Timer timer(String method, String route, int status) {
         return Timer.builder("plume.http.server.requests")
                 .description("HTTP requests, by method, route and status")
                 .tags(Tags.of("method", method, "route", route, "status", Integer.toString(status)))
-                .publishPercentileHistogram()
-                .minimumExpectedValue(Duration.ofMillis(1))
-                .maximumExpectedValue(Duration.ofSeconds(30))
+                .serviceLevelObjectives(
+                        Duration.ofMillis(5),
+                        Duration.ofMillis(10),
+                        Duration.ofMillis(25),
+                        Duration.ofMillis(50),
+                        Duration.ofMillis(100),
+                        Duration.ofMillis(250),
+                        Duration.ofMillis(500),
+                        Duration.ofSeconds(1),
+                        Duration.ofMillis(2500),
+                        Duration.ofSeconds(10))
                 .register(registry);
     }
 

@@ -40,14 +40,15 @@ public class PoolMetrics {
             throw new IllegalStateException(e);
         }
         metrics.gauge("plume.db.pool.in.use", "Database connections in use", () -> read("InUseCount"));
+        // WildFly reports milliseconds; Prometheus's convention is seconds.
         metrics.gauge(
-                "plume.db.pool.wait.average.milliseconds",
+                "plume.db.pool.wait.average.seconds",
                 "Average time a request waited for a database connection",
-                () -> read("AverageBlockingTime"));
+                () -> read("AverageBlockingTime") / 1000);
         metrics.gauge(
-                "plume.db.pool.wait.max.milliseconds",
+                "plume.db.pool.wait.max.seconds",
                 "Longest time a request waited for a database connection",
-                () -> read("MaxWaitTime"));
+                () -> read("MaxWaitTime") / 1000);
     }
 
     private double read(String attribute) {

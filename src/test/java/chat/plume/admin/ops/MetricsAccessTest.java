@@ -50,4 +50,22 @@ class MetricsAccessTest {
         assertThatThrownBy(() -> new MetricsAccess(List.of("intranet.example"), Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void throughAProxyOnlyTheTokenCounts() {
+        MetricsAccess access = new MetricsAccess(List.of("127.0.0.1"), Optional.of("s3cret-token"));
+        assertThat(access.allows("127.0.0.1", null, true)).isFalse();
+        assertThat(access.allows("127.0.0.1", "Bearer s3cret-token", true)).isTrue();
+        assertThat(access.allows("127.0.0.1", null, false)).isTrue();
+    }
+
+    @Test
+    void onlyAddressLiteralsAreRead() {
+        MetricsAccess access = new MetricsAccess(List.of("0.0.0.0/0", "::/0"), Optional.empty());
+        assertThat(access.allows("203.0.113.9", null)).isTrue();
+        assertThat(access.allows("fe80::1%eth0", null)).isTrue();
+        // A name would be looked up: never, whatever it is.
+        assertThat(access.allows("localhost", null)).isFalse();
+        assertThat(access.allows("deadbeef", null)).isFalse();
+    }
 }
