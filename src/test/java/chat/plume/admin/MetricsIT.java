@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * {@code /metrics} as Prometheus reads it: parsed by the Prometheus project's own text-format
  * parser (its Python client), with the documented names present, every series labelled with its
  * node, and the counters moving when messages are sent. The IT server allows no client address
- * (only 192.0.2.0/24, a documentation range), so access here is by the bearer token alone.
+ * (only 198.51.100.0/24, a documentation range), so access here is by the bearer token alone.
  */
 @RunAsClient
 class MetricsIT extends ClientTestBase {

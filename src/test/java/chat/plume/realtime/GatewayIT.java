@@ -135,7 +135,15 @@ class GatewayIT extends ClientTestBase {
                     break;
                 }
             }
-            assertThat(client.awaitClose(WAIT)).isEqualTo(new WsClient.Closed(1009, "frame_too_large"));
+            WsClient.Closed closed = client.awaitClose(WAIT);
+            if (Leg.payara()) {
+                // As with a flood (MessagingIT): Tyrus closes the socket right after its close frame
+                // with fragments still unread, the kernel resets, and the client may lose the close
+                // frame (1006). The limit held either way: the connection is gone.
+                assertThat(closed.code()).isIn(1009, 1006);
+            } else {
+                assertThat(closed).isEqualTo(new WsClient.Closed(1009, "frame_too_large"));
+            }
         }
         try (RawWebSocket raw = RawWebSocket.open(base, api.newSignedInUser("Endless"))) {
             long hundredMegabytes = 100L << 20;

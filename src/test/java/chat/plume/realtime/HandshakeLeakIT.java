@@ -47,8 +47,15 @@ class HandshakeLeakIT extends ClientTestBase {
             List<Future<?>> done = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 done.add(pool.submit(() -> {
-                    try (WsClient client = WsClient.connect(api.base(), token)) {
-                        client.next("welcome", Duration.ofSeconds(10));
+                    // What is measured is what handshakes leave behind, not how fast they are: a
+                    // handshake that a loaded server (Payara Micro on two cores) answers too late
+                    // is tried once more rather than failing the count.
+                    WsClient client = WsClient.tryConnect(api.base(), token);
+                    if (client == null) {
+                        client = WsClient.connect(api.base(), token);
+                    }
+                    try (WsClient open = client) {
+                        open.next("welcome", Duration.ofSeconds(10));
                     }
                 }));
             }
