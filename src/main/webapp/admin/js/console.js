@@ -4,13 +4,25 @@ import { api } from '/js/api.js';
 import { has, initLanguage, onLanguageChange, setLanguage, t } from '/js/i18n.js';
 import { showAudit } from './audit.js';
 import { showDashboard } from './dashboard.js';
+import { showAnnouncements } from './announcements.js';
+import { showGroup, showGroups } from './groups.js';
+import { showJobs } from './jobs.js';
+import { onSample, startLive } from './live.js';
 import { showPeople, showPerson } from './people.js';
+import { showReport, showReports } from './reports.js';
 
+const query = (match) => new URLSearchParams(match[1] || '');
 const SECTIONS = [
     [/^#\/dashboard$/, (match, main) => showDashboard(main)],
+    [/^#\/reports\/(\d+)$/, (match, main) => showReport(main, Number(match[1]))],
+    [/^#\/reports(?:\?(.*))?$/, (match, main) => showReports(main, query(match))],
     [/^#\/people\/(\d+)$/, (match, main, me) => showPerson(main, Number(match[1]), me)],
-    [/^#\/people(?:\?(.*))?$/, (match, main) => showPeople(main, new URLSearchParams(match[1] || ''))],
-    [/^#\/audit(?:\?(.*))?$/, (match, main) => showAudit(main, new URLSearchParams(match[1] || ''))],
+    [/^#\/people(?:\?(.*))?$/, (match, main) => showPeople(main, query(match))],
+    [/^#\/groups\/(\d+)$/, (match, main) => showGroup(main, Number(match[1]))],
+    [/^#\/groups(?:\?(.*))?$/, (match, main) => showGroups(main, query(match))],
+    [/^#\/announcements(?:\?(.*))?$/, (match, main) => showAnnouncements(main, query(match))],
+    [/^#\/jobs(?:\?(.*))?$/, (match, main) => showJobs(main, query(match))],
+    [/^#\/audit(?:\?(.*))?$/, (match, main) => showAudit(main, query(match))],
 ];
 
 async function boot() {
@@ -43,6 +55,9 @@ async function boot() {
     onLanguageChange(show);
     if (!location.hash) history.replaceState(null, '', '#/dashboard');
     show();
+    // The report queue's length on the navigation, from every live sample.
+    onSample((sample) => showReportCount(sample.openReports));
+    startLive();
 }
 
 function route(main, me) {
@@ -59,6 +74,15 @@ function route(main, me) {
         }
     }
     location.replace('#/dashboard');
+}
+
+function showReportCount(count) {
+    const badge = document.getElementById('reports-badge');
+    const open = Math.max(0, Number(count) || 0);
+    badge.hidden = open === 0;
+    badge.textContent = open > 99 ? '99+' : String(open);
+    badge.closest('a').setAttribute('aria-label', open ? `${t('admin.nav.reports')}, ${t('admin.reports.count.open', { count: open })}`
+        : t('admin.nav.reports'));
 }
 
 /** A section that could not load says why, in words the operator can act on. */

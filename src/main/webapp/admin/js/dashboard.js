@@ -1,10 +1,11 @@
-// The live dashboard: the node's last 20 minutes from /admin/dashboard, then each new sample as
-// a server-sent event. Every figure is a card: its name, its newest value and a chart of the
+// The live dashboard: the node's last 20 minutes from /admin/dashboard, then each new sample from
+// the console's live stream (live.js). Every figure is a card: its name, its newest value and a chart of the
 // last 15 minutes. Sampled every 5 s on the server; the page draws, it does not compute.
 import { api } from '/js/api.js';
 import { el, humanSize, replace } from '/js/dom.js';
 import { language, t } from '/js/i18n.js';
 import { drawChart, WINDOW_MS } from './chart.js';
+import { onSample } from './live.js';
 
 const CARDS = [
     { key: 'connections', series: ['connections', 'online'], format: count, legend: ['admin.dash.connectionsLegend', 'admin.dash.onlineLegend'] },
@@ -20,10 +21,10 @@ const CARDS = [
         : `${count(v)} · ${s.dbPoolWaitMillis.toFixed(0)} ms`), legend: ['admin.dash.inUse', 'admin.dash.waitMs'] },
 ];
 
-let source = null;
+let stop = () => {};
 
 export async function showDashboard(main) {
-    source?.close();
+    stop();
     const samples = (await api('GET', '/admin/dashboard')).samples;
     const status = el('p', { class: 'hint', role: 'status' });
     const grid = el('div', { class: 'cards' });
@@ -35,16 +36,17 @@ export async function showDashboard(main) {
         replace(grid, ...CARDS.map((card) => cardOf(card, samples, latest)));
     };
     render();
-    // Live: EventSource reconnects by itself when a stream ends (every few minutes, by design).
-    source = new EventSource('/api/v1/admin/dashboard/stream');
-    source.addEventListener('sample', (event) => {
-        const sample = JSON.parse(event.data);
+    // Live: the console's one stream (live.js).
+    stop = onSample((sample) => {
+        if (!main.isConnected || !location.hash.startsWith('#/dashboard')) {
+            stop();
+            return;
+        }
         if (samples.length && samples[samples.length - 1].at === sample.at) return;
         samples.push(sample);
         const cutoff = Date.now() - WINDOW_MS - 60_000;
         while (samples.length && Date.parse(samples[0].at) < cutoff) samples.shift();
-        if (main.isConnected && location.hash.startsWith('#/dashboard')) render();
-        else source.close();
+        render();
     });
 }
 

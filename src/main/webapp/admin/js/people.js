@@ -4,6 +4,7 @@ import { el, humanSize, replace } from '/js/dom.js';
 import { submit, values } from '/js/forms.js';
 import { t } from '/js/i18n.js';
 import { auditTable } from './audit.js';
+import { codeField } from './dialog.js';
 import { instantFromLocal, localInput, when } from './format.js';
 
 const PAGE_SIZE = 20;
@@ -133,9 +134,7 @@ function openAction(main, me, person, action, { role, sessionId } = {}) {
             .map(([value, key]) => el('option', { value, selected: value === '7' }, t(key)))) : null;
     const permanent = action === 'ban' ? el('input', { type: 'checkbox', name: 'permanent', id: 'action-permanent',
         onchange: () => { until.disabled = permanent.checked; } }) : null;
-    const code = el('div', { hidden: true, class: 'reauth' },
-        el('label', { for: 'action-code' }, t('twoFactor.code')),
-        el('input', { id: 'action-code', name: 'code', autocomplete: 'one-time-code', inputmode: 'numeric', maxlength: '32' }));
+    const code = codeField();
     const title = action === 'role' ? t(role === 'admin' ? 'admin.action.grantAdmin' : 'admin.action.revokeAdmin')
         : action === 'sign-out' && sessionId ? t('admin.action.signOutOne') : t(`admin.action.${actionKey(action)}`);
     const form = el('form', { method: 'dialog', novalidate: true },
@@ -149,7 +148,7 @@ function openAction(main, me, person, action, { role, sessionId } = {}) {
         period ? el('label', { for: 'action-period' }, t('admin.purge.period')) : null,
         period,
         period ? el('p', { class: 'hint' }, t('admin.purge.explain')) : null,
-        code,
+        code.node,
         el('p', { class: 'form-error', role: 'alert', dataset: { errorFor: 'form' } }),
         el('div', { class: 'actions' },
             el('button', { type: 'button', class: 'secondary', onclick: () => dialog.close() }, t('admin.cancel')),
@@ -170,16 +169,8 @@ function openAction(main, me, person, action, { role, sessionId } = {}) {
         if (role) body.role = role;
         if (period && v.period !== 'all') body.from = new Date(Date.now() - Number(v.period) * 86_400_000).toISOString();
         if (sessionId) body.sessionId = sessionId;
-        if (!code.hidden && v.code?.trim()) await api('POST', '/sessions/current/verify', { code: v.code.trim() });
-        try {
-            await api(action === 'role' ? 'PUT' : 'POST', `/admin/people/${person.id}/${action}`, body);
-        } catch (error) {
-            if (error.code !== 'reauthentication_required') throw error;
-            // A sensitive action on a session that proved itself too long ago: ask for a code.
-            code.hidden = false;
-            code.querySelector('input').focus();
-            throw error;
-        }
+        // A sensitive action on a session that proved itself too long ago asks for a code (dialog.js).
+        await code.retrying(form, () => api(action === 'role' ? 'PUT' : 'POST', `/admin/people/${person.id}/${action}`, body));
         dialog.close();
         await showPerson(main, person.id, me);
     });

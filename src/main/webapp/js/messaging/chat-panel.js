@@ -7,6 +7,7 @@ import { createMessageMenu } from './message-menu.js';
 import { createEmojiPicker } from './emoji-picker.js';
 import { createPinsBar } from './pins-bar.js';
 import { createSelection } from './selection.js';
+import { openReportDialog } from '../reports/report-dialog.js';
 
 const QUICK_REACTIONS = ['👍', '❤️', '😂', '😮', '😢', '🙏', '🎉', '👌'];
 const EDIT_WINDOW_MS = 15 * 60 * 1000;   // the server's defaults; it refuses when the window has passed
@@ -118,6 +119,10 @@ export function createChatPanel({ me, state, names, view, composer, outbox, load
             items.push({ id: 'recall', label: t('chats.recall'), confirm: t('chats.confirmRecall'), danger: true,
                 run: () => request({ type: 'recall', conversation: conversation.id, seq }) });
         }
+        if (!mine) {
+            items.push({ id: 'report', label: t('chats.report'), danger: true,
+                run: () => openReportDialog({ subject: { conversation: conversation.id, seq } }) });
+        }
         return items;
     }
 
@@ -191,6 +196,9 @@ export function createChatPanel({ me, state, names, view, composer, outbox, load
             { id: 'mute', label: t(conversation.muted ? 'chats.unmute' : 'chats.mute'), run: () => onPreference('muted') },
             { id: 'info', label: t(conversation.kind === 'group' ? 'chats.groupInfo' : 'chats.personInfo'),
                 run: () => { location.hash = infoRoute(conversation); } },
+            ...(conversation.peer ? [{ id: 'report-person', label: t('chats.reportPerson'), danger: true,
+                run: () => openReportDialog({ subject: { person: conversation.peer.id },
+                    name: names.title(conversation) }) }] : []),
         ];
     }
 

@@ -10,6 +10,7 @@ import { mountChats } from '../messaging/chats.js';
 import { mountContacts } from '../social/contacts.js';
 import { roster, friendName } from '../social/roster.js';
 import { mountAccount } from './account.js';
+import { mountNotices } from './notices.js';
 import { installShortcuts } from './shortcuts.js';
 import { chatOf, chatRoute, formatRoute, parseRoute } from './router.js';
 import { SESSION_HINT, SIGNED_OUT_BECAUSE } from '../identity/auth.js';
@@ -115,6 +116,7 @@ export function showShell(user) {
             location.hash = hash;
         }
     };
+    mountNotices({ gateway, me });
     const contacts = mountContacts({ gateway, me, openDetail, setBadge });
     const chats = mountChats({ gateway, me, openChat, setBadge, isChatVisible, navigate: (id) => go(chatRoute(id)) });
     const account = mountAccount({ me, openDetail, showEditor: () => { showPane('editor'); shell.dataset.view = 'conversation'; },

@@ -9,9 +9,11 @@ import java.nio.channels.Channels;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -57,7 +59,8 @@ public class FileSystemMediaStore implements MediaStore {
     @Override
     public void keep(Path upload, String hash) throws IOException {
         Path target = locate(hash);
-        if (Files.exists(target)) {
+        // Kept again: marked as fresh, so the clean-up leaves bytes a new upload is about to use.
+        if (touch(target)) {
             Files.deleteIfExists(upload);
             return;
         }
@@ -71,7 +74,7 @@ public class FileSystemMediaStore implements MediaStore {
 
     @Override
     public void keep(byte[] bytes, String hash) throws IOException {
-        if (Files.exists(locate(hash))) {
+        if (touch(locate(hash))) {
             return;
         }
         Path file = newTemporaryFile();
@@ -89,6 +92,43 @@ public class FileSystemMediaStore implements MediaStore {
     @Override
     public long size(String hash) throws IOException {
         return Files.size(locate(hash));
+    }
+
+    /**
+     * Race-free with {@link #keep}: the file is first renamed aside (atomic), then its time is
+     * checked on the renamed copy. A keep that touched it before the rename is seen (and the file
+     * put back); a keep after the rename finds no file and puts its own upload in place.
+     */
+    @Override
+    public boolean deleteUnlessKeptSince(String hash, Instant since) throws IOException {
+        Path file = locate(hash);
+        Path aside = file.resolveSibling(hash + ".deleting");
+        try {
+            Files.move(file, aside, StandardCopyOption.ATOMIC_MOVE);
+        } catch (NoSuchFileException gone) {
+            return false;
+        }
+        if (Files.getLastModifiedTime(aside).toInstant().isBefore(since)) {
+            Files.delete(aside);
+            return true;
+        }
+        try {
+            Files.move(aside, file, StandardCopyOption.ATOMIC_MOVE);
+        } catch (FileAlreadyExistsException replaced) {
+            // A keep put identical bytes back meanwhile.
+            Files.deleteIfExists(aside);
+        }
+        return false;
+    }
+
+    /** Marks a stored file as kept now; false if there is no such file. */
+    private static boolean touch(Path file) throws IOException {
+        try {
+            Files.setLastModifiedTime(file, FileTime.from(Instant.now()));
+            return true;
+        } catch (NoSuchFileException absent) {
+            return false;
+        }
     }
 
     private Path locate(String hash) {

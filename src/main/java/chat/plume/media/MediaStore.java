@@ -3,10 +3,11 @@ package chat.plume.media;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.Instant;
 
 /**
  * Where media bytes live, by content hash. The filesystem store is the one implementation
- * today; an object store (S3-compatible) would implement the same four operations.
+ * today; an object store (S3-compatible) would implement the same operations.
  */
 public interface MediaStore {
 
@@ -22,4 +23,10 @@ public interface MediaStore {
     InputStream open(String hash, long offset) throws IOException;
 
     long size(String hash) throws IOException;
+
+    /**
+     * Deletes the bytes stored under {@code hash} unless they were written or kept again at or
+     * after {@code since} (an upload of identical bytes may be about to use them); true if deleted.
+     */
+    boolean deleteUnlessKeptSince(String hash, Instant since) throws IOException;
 }

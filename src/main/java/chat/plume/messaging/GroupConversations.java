@@ -49,14 +49,14 @@ public class GroupConversations {
                 }
                 notice(conversation, activity);
             }
-            case "left", "removed" -> {
+            case "left", "removed", "expelled" -> {
                 notice(conversation, activity);
                 em.createNamedQuery(ConversationMember.REMOVE)
                         .setParameter("conversation", conversation.id())
                         .setParameter("account", activity.user())
                         .executeUpdate();
             }
-            case "dissolved" -> {
+            case "dissolved", "closed" -> {
                 notice(conversation, activity);
                 conversations.participants(conversation.id()).forEach(m -> em.remove(em.merge(m)));
             }

@@ -13,8 +13,8 @@ import java.time.LocalDateTime;
 import java.util.List;
 
 /**
- * What an administrator does to messages: recall everything one person sent in a period (the
- * spammer clean-up), for everyone and live — each recall is pushed like the sender's own. In
+ * What an administrator does to messages: recall one (a report's decision) or everything one
+ * person sent in a period (the spammer clean-up), for everyone and live — each recall is pushed like the sender's own. In
  * chunks of {@value #CHUNK}, each in a transaction of its own, so a spammer's ten thousand
  * messages neither hold locks for long nor need a huge transaction.
  */
@@ -60,15 +60,28 @@ public class MessageModeration {
                 .getResultList();
         LocalDateTime now = Timestamps.now();
         for (Message message : chunk) {
-            Message locked = access.lockedAt(message.conversationId(), message.seq());
-            if (locked.isRecalled()) {
-                // Recalled meanwhile (by its sender or a group admin): their record stands.
-                continue;
-            }
-            locked.recall(moderatorId, now);
-            pins.unpinRecalled(locked);
-            access.announceUpdate(locked);
+            recallLocked(message.conversationId(), message.seq(), moderatorId, now);
         }
         return chunk.size();
+    }
+
+    /**
+     * Recalls one message for everyone, live (a report's decision). False when it was recalled
+     * already: by its sender, a group admin or another administrator, whose record stands.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public boolean recall(long conversationId, long seq, long moderatorId) {
+        return recallLocked(conversationId, seq, moderatorId, Timestamps.now());
+    }
+
+    private boolean recallLocked(long conversationId, long seq, long moderatorId, LocalDateTime now) {
+        Message locked = access.lockedAt(conversationId, seq);
+        if (locked.isRecalled()) {
+            return false;
+        }
+        locked.recall(moderatorId, now);
+        pins.unpinRecalled(locked);
+        access.announceUpdate(locked);
+        return true;
     }
 }

@@ -17,7 +17,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -258,5 +260,21 @@ public class Messages {
         return em.createQuery("select count(m) from Message m where m.senderId = :sender", Long.class)
                 .setParameter("sender", accountId)
                 .getSingleResult();
+    }
+
+    /**
+     * How many messages each group's chat holds, Plume's notices included (its last sequence
+     * number: nothing is ever deleted from the middle), by group id — one query for the console.
+     */
+    public Map<Long, Long> countsByGroup(Collection<Long> groupIds) {
+        if (groupIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, Long> counts = new HashMap<>();
+        em.createQuery("select c.groupId, c.lastSeq from Conversation c where c.groupId in :ids", Object[].class)
+                .setParameter("ids", groupIds)
+                .getResultStream()
+                .forEach(r -> counts.put((Long) r[0], ((Number) r[1]).longValue()));
+        return counts;
     }
 }

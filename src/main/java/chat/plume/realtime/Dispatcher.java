@@ -15,4 +15,7 @@ public interface Dispatcher {
     void toUser(long accountId, Object frame);
 
     void toUsers(Collection<Long> accountIds, Object frame);
+
+    /** Pushes a frame to every connection there is (an announcement to all). */
+    void toEveryone(Object frame);
 }

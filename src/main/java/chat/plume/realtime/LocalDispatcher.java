@@ -24,6 +24,17 @@ public class LocalDispatcher implements Dispatcher {
     }
 
     @Override
+    public void toEveryone(Object frame) {
+        String text = codec.encode(frame);
+        int sent = 0;
+        for (Connection connection : registry.all()) {
+            connection.sendText(text);
+            sent++;
+        }
+        metrics.pushed(frame, sent);
+    }
+
+    @Override
     public void toUsers(Collection<Long> accountIds, Object frame) {
         String text = null;
         int sent = 0;

@@ -87,7 +87,11 @@ public class PushDelivery implements PresenceDirectory {
 
     private void dispatch(Push push) {
         try {
-            dispatcher.toUsers(push.recipients(), push.frame());
+            if (push.isToEveryone()) {
+                dispatcher.toEveryone(push.frame());
+            } else {
+                dispatcher.toUsers(push.recipients(), push.frame());
+            }
         } catch (RuntimeException e) {
             // One push failing must not keep the rest of the transaction's pushes from going out.
             LOG.log(Level.WARNING, "Delivering a push failed", e);

@@ -34,21 +34,8 @@ class AdminConsoleBrowserIT extends ClientTestBase {
                 // The administrator has two-factor authentication (Person.admin enrols it once): the
                 // sign-in page asks for the code after the password.
                 Person.admin(api);
-                WebDriver a = admin.driver();
-                a.get(url.toString());
-                admin.waiting()
-                        .until(ExpectedConditions.visibilityOfElementLocated(By.id("signin-username")))
-                        .sendKeys(Person.ADMIN);
-                a.findElement(By.id("signin-password")).sendKeys(Person.ADMIN_PASSWORD);
-                a.findElement(By.cssSelector("#form-signin button[type=submit]"))
-                        .click();
-                admin.waiting()
-                        .until(ExpectedConditions.visibilityOfElementLocated(By.id("signin-code")))
-                        .sendKeys(TotpCodes.fresh(Person.adminTotpSecret()));
-                a.findElement(By.cssSelector("#form-signin button[type=submit]"))
-                        .click();
-                admin.waiting()
-                        .until(ExpectedConditions.attributeToBe(By.id("connection-state"), "data-state", "online"));
+                WebDriver a = admin.signIn(
+                        url, Person.ADMIN, Person.ADMIN_PASSWORD, () -> TotpCodes.fresh(Person.adminTotpSecret()));
 
                 // The chat page links administrators to the console.
                 a.findElement(By.cssSelector(".nav-item[data-section=profile]")).click();

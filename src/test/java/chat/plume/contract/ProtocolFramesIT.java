@@ -76,6 +76,26 @@ class ProtocolFramesIT extends ClientTestBase {
             Person.ok(200, alice.put("/groups/" + group + "/announcement", Json.object("text", "公告")));
             bobWs.next(f -> "group.announcement".equals(f.getString("type", null)), WAIT);
             aliceWs.next(f -> "group.member.joined".equals(f.getString("type", null)), WAIT);
+            // Reports and announcements: what administrators' decisions push to everyone concerned.
+            Person admin = Person.admin(api);
+            long report = Person.ok(
+                            201,
+                            bob.post(
+                                    "/reports",
+                                    Json.object("conversation", conversation, "seq", seq, "reason", "spam")))
+                    .getJsonNumber("id")
+                    .longValue();
+            Person.ok(
+                    200,
+                    admin.post(
+                            "/admin/reports/" + report + "/resolve",
+                            Json.object("action", "dismiss", "reason", "not spam")));
+            bobWs.next(f -> "report.handled".equals(f.getString("type", null)), WAIT);
+            long announcement = Person.ok(201, admin.post("/admin/announcements", Json.object("body", "协议公告")))
+                    .getJsonNumber("id")
+                    .longValue();
+            Person.ok(200, admin.post("/admin/announcements/" + announcement + "/end", null));
+            aliceWs.next(f -> "announcement.ended".equals(f.getString("type", null)), WAIT);
             bobWs.request(Json.object("type", "ping", "id", "last"), WAIT);
             aliceWs.request(Json.object("type", "ping", "id", "last"), WAIT);
 

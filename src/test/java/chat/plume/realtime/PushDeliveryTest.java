@@ -90,6 +90,11 @@ class PushDeliveryTest {
         public void toUsers(Collection<Long> accountIds, Object frame) {
             delivered.add(frame);
         }
+
+        @Override
+        public void toEveryone(Object frame) {
+            delivered.add("everyone:" + frame);
+        }
     }
 
     private final FakeTransactions transactions = new FakeTransactions();
@@ -101,6 +106,16 @@ class PushDeliveryTest {
         delivery.transactions = transactions;
         delivery.dispatcher = dispatcher;
         delivery.start();
+    }
+
+    @Test
+    void aPushToEveryoneGoesToEveryConnectionAfterCommit() {
+        transactions.begin();
+        delivery.collect(Push.to(7L, "before"));
+        delivery.collect(Push.toEveryone("announcement"));
+        assertThat(dispatcher.delivered).isEmpty();
+        transactions.complete(Status.STATUS_COMMITTED);
+        assertThat(dispatcher.delivered).containsExactly("before", "everyone:announcement");
     }
 
     @Test

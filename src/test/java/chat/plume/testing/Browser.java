@@ -9,11 +9,13 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.assertj.core.api.Assertions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -121,9 +123,32 @@ public final class Browser implements AutoCloseable {
         return driver;
     }
 
+    /**
+     * Signs in an account with two-factor authentication: the password, then the code the page
+     * asks for next (taken when asked, so it is fresh), and waits until the page is connected.
+     */
+    public WebDriver signIn(URL url, String username, String password, Supplier<String> code) {
+        driver.get(url.toString());
+        waiting()
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("signin-username")))
+                .sendKeys(username);
+        driver.findElement(By.id("signin-password")).sendKeys(password);
+        driver.findElement(By.cssSelector("#form-signin button[type=submit]")).click();
+        waiting()
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("signin-code")))
+                .sendKeys(code.get());
+        driver.findElement(By.cssSelector("#form-signin button[type=submit]")).click();
+        waiting().until(ExpectedConditions.attributeToBe(By.id("connection-state"), "data-state", "online"));
+        return driver;
+    }
+
     /** Every visible button, input and select has an accessible name, as assistive technology computes it. */
     public void assertEveryControlIsNamed() {
-        for (WebElement control : driver.findElements(By.cssSelector("button, input, select, textarea, [role=tab]"))) {
+        // With a modal dialog open the rest of the page is inert, out of the accessibility tree
+        // (no names at all): what can be reached then is the dialog's.
+        List<WebElement> modal = driver.findElements(By.cssSelector("dialog[open]"));
+        SearchContext scope = modal.isEmpty() ? driver : modal.get(modal.size() - 1);
+        for (WebElement control : scope.findElements(By.cssSelector("button, input, select, textarea, [role=tab]"))) {
             if (control.isDisplayed()) {
                 Assertions.assertThat(control.getAccessibleName())
                         .as("accessible name of %s#%s", control.getTagName(), control.getAttribute("id"))

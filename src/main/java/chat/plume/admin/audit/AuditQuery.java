@@ -19,8 +19,8 @@ public class AuditQuery {
 
     @QueryParam("targetKind")
     @Pattern(
-            regexp = "^(account|group|message|report|audit|announcement)$",
-            message = "must be account, group, message, report, audit or announcement")
+            regexp = "^(account|group|message|report|audit|announcement|job|settings)$",
+            message = "must be account, group, message, report, audit, announcement, job or settings")
     String targetKind;
 
     @QueryParam("target")

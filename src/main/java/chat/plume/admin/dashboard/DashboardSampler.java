@@ -2,6 +2,7 @@ package chat.plume.admin.dashboard;
 
 import chat.plume.platform.metrics.Metrics;
 import chat.plume.platform.metrics.NodeName;
+import chat.plume.reports.Reports;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
@@ -46,6 +47,9 @@ public class DashboardSampler {
 
     @Inject
     DashboardStreams streams;
+
+    @Inject
+    Reports reports;
 
     private final ArrayDeque<Sample> samples = new ArrayDeque<>(KEPT);
     private final Jsonb json = JsonbBuilder.create();
@@ -122,10 +126,20 @@ public class DashboardSampler {
                 heap.getMax() < 0 ? heap.getCommitted() : heap.getMax(),
                 delta(totals, "gcMillis") / seconds,
                 finite(gauge(registry, "plume.db.pool.in.use")),
-                finite(gauge(registry, "plume.db.pool.wait.average.seconds") * 1000));
+                finite(gauge(registry, "plume.db.pool.wait.average.seconds") * 1000),
+                openReports());
         previous = totals;
         previousNanos = now;
         return sample;
+    }
+
+    /** The report queue's length, for the console's badge; -1 while the database does not answer. */
+    private long openReports() {
+        try {
+            return reports.openCount();
+        } catch (RuntimeException e) {
+            return -1;
+        }
     }
 
     private double delta(Map<String, Double> totals, String key) {

@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * The node's figures over one sampling interval: gauges as read at its end, counters as rates.
- * Rates per second for messages, per minute for the rarer events.
+ * Rates per second for messages, per minute for the rarer events. {@code openReports} is the
+ * report queue's length (the same on every node; -1 when the database did not answer).
  */
 public record Sample(
         Instant at,
@@ -27,4 +28,5 @@ public record Sample(
         double heapMaxBytes,
         double gcMillisPerSecond,
         double dbPoolInUse,
-        double dbPoolWaitMillis) {}
+        double dbPoolWaitMillis,
+        long openReports) {}

@@ -19,7 +19,9 @@ import chat.plume.platform.rest.ResultPage;
 import chat.plume.realtime.ConnectionRegistry;
 import chat.plume.social.friends.Friendships;
 import chat.plume.social.groups.GroupMemberships;
+import jakarta.annotation.Resource;
 import jakarta.ejb.Asynchronous;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -68,6 +70,9 @@ public class PeopleAdministration {
 
     @Inject
     MessageModeration messageModeration;
+
+    @Resource
+    SessionContext context;
 
     /** The actions, by the name the API and the audit log use. */
     public enum Action {
@@ -135,12 +140,20 @@ public class PeopleAdministration {
     }
 
     /**
-     * After a ban or mute has committed: waits out the person's sends that were checked before it,
-     * so that when the administrator sees "done" nothing more of theirs can be stored.
+     * What follows an action once it has committed. After a ban, mute or purge: waits out the
+     * person's sends that were checked before it, so that when the administrator sees "done"
+     * nothing more of theirs can be stored. After a purge: starts recalling and withdrawing
+     * their content in the background ({@link #purgeContent}).
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public void settle(long accountId) {
-        sendBarrier.awaitSendsOf(accountId);
+    public void followUp(Caller actor, long accountId, Action action, ModerationRequest request, String clientAddress) {
+        if (action == Action.BAN || action == Action.MUTE || action == Action.PURGE) {
+            sendBarrier.awaitSendsOf(accountId);
+        }
+        if (action == Action.PURGE) {
+            context.getBusinessObject(PeopleAdministration.class)
+                    .purgeContent(actor, accountId, request, clientAddress);
+        }
     }
 
     /**

@@ -12,8 +12,8 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -48,16 +48,8 @@ public class PeopleResource {
 
     @GET
     public ResultPage<AccountRecords.Summary> search(
-            @QueryParam("q") @DefaultValue("") @Size(max = 64) String query,
-            @QueryParam("page")
-                    @DefaultValue("0")
-                    @Pattern(regexp = PageParameters.PAGE, message = PageParameters.PAGE_MESSAGE)
-                    String page,
-            @QueryParam("size")
-                    @DefaultValue("20")
-                    @Pattern(regexp = PageParameters.SIZE, message = PageParameters.SIZE_MESSAGE)
-                    String size) {
-        return people.search(query, Integer.parseInt(page), Integer.parseInt(size));
+            @QueryParam("q") @DefaultValue("") @Size(max = 64) String query, @BeanParam @Valid PageParameters paging) {
+        return people.search(query, paging.page(), paging.size());
     }
 
     @GET
@@ -121,14 +113,7 @@ public class PeopleResource {
 
     private PersonRecord act(long id, PeopleAdministration.Action action, ModerationRequest request) {
         people.act(caller.get(), id, action, request, AdminRequests.address(http));
-        if (action == PeopleAdministration.Action.BAN
-                || action == PeopleAdministration.Action.MUTE
-                || action == PeopleAdministration.Action.PURGE) {
-            people.settle(id);
-        }
-        if (action == PeopleAdministration.Action.PURGE) {
-            people.purgeContent(caller.get(), id, request, AdminRequests.address(http));
-        }
+        people.followUp(caller.get(), id, action, request, AdminRequests.address(http));
         return people.record(id);
     }
 }

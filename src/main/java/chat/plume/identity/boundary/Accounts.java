@@ -152,6 +152,17 @@ public class Accounts {
         account.setAvatar(mediaId);
     }
 
+    /** Which of these uploads are someone's avatar now (for the upload clean-up). */
+    public Set<Long> avatarsAmong(Collection<Long> mediaIds) {
+        if (mediaIds.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(
+                em.createQuery("select a.avatarMediaId from Account a where a.avatarMediaId in :ids", Long.class)
+                        .setParameter("ids", mediaIds)
+                        .getResultList());
+    }
+
     /** Case-insensitive substring search over usernames and display names. */
     public ResultPage<PublicProfile> search(String query, int page, int size) {
         String pattern = LikePattern.containing(query);

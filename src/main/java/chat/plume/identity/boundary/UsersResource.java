@@ -3,10 +3,11 @@ package chat.plume.identity.boundary;
 import chat.plume.platform.rest.PageParameters;
 import chat.plume.platform.rest.ResultPage;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -25,17 +26,9 @@ public class UsersResource {
 
     @GET
     public ResultPage<PublicProfile> search(
-            @QueryParam("q") @NotNull @Size(min = 1, max = 64) String query,
-            @QueryParam("page")
-                    @DefaultValue("0")
-                    @Pattern(regexp = PageParameters.PAGE, message = PageParameters.PAGE_MESSAGE)
-                    String page,
-            @QueryParam("size")
-                    @DefaultValue("20")
-                    @Pattern(regexp = PageParameters.SIZE, message = PageParameters.SIZE_MESSAGE)
-                    String size) {
+            @QueryParam("q") @NotNull @Size(min = 1, max = 64) String query, @BeanParam @Valid PageParameters paging) {
         // Numbers arrive as text so that "abc" is a 400 naming the parameter, not JAX-RS's 404.
-        return accounts.search(query, Integer.parseInt(page), Integer.parseInt(size));
+        return accounts.search(query, paging.page(), paging.size());
     }
 
     @GET

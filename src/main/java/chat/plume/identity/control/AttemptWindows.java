@@ -59,6 +59,14 @@ public class AttemptWindows {
         return after != null && after.attempts >= limit;
     }
 
+    /** Forgets every window that has ended; returns how many. */
+    public int sweep() {
+        Instant now = clock.instant();
+        int before = windows.size();
+        windows.values().removeIf(w -> w.endsBefore(now));
+        return Math.max(0, before - windows.size());
+    }
+
     /** Gives one attempt back (it went well and should not count). */
     public void refund(String key) {
         windows.computeIfPresent(

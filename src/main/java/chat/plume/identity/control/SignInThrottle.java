@@ -45,6 +45,11 @@ public class SignInThrottle {
      * its attempt back (many people behind one address sign in with two steps), the account's
      * count stays until the code is right — so alternating this with wrong codes resets nothing.
      */
+    /** Forgets the windows that have ended (the clean-up job); returns how many. */
+    public int sweep() {
+        return accounts.sweep() + addresses.sweep();
+    }
+
     public void passwordRight(String address) {
         addresses.refund(address);
     }

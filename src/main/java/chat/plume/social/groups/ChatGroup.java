@@ -135,6 +135,10 @@ public class ChatGroup {
         return allMutedUntil != null && allMutedUntil.isAfter(now);
     }
 
+    public LocalDateTime dissolvedAt() {
+        return dissolvedAt;
+    }
+
     public boolean isDissolved() {
         return dissolvedAt != null;
     }

@@ -5,12 +5,10 @@ import chat.plume.platform.LikePattern;
 import chat.plume.platform.Timestamps;
 import chat.plume.platform.error.AccessDeniedException;
 import chat.plume.platform.error.DuplicateEntityException;
-import chat.plume.platform.error.InvalidInputException;
 import chat.plume.platform.error.MissingEntityException;
 import chat.plume.platform.error.PlumeException;
 import chat.plume.platform.events.GroupActivity;
 import chat.plume.platform.events.Push;
-import chat.plume.social.RequestStatus;
 import chat.plume.social.SocialSettings;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
@@ -54,6 +52,9 @@ public class ChatGroups {
 
     @Inject
     GroupAnnouncements announcements;
+
+    @Inject
+    GroupChanges changes;
     /** Creates a group owned by the caller, with friends of the caller as its first members. */
     public GroupViews.Group create(
             Caller caller, String name, String description, JoinPolicy policy, Collection<Long> memberIds) {
@@ -195,17 +196,7 @@ public class ChatGroups {
     public GroupViews.Group transfer(Caller caller, long groupId, long userId) {
         ChatGroup group = lookup.live(groupId);
         GroupMember owner = GroupRules.requireOwner(lookup.membership(groupId, caller.accountId()));
-        GroupMember heir = lookup.existingMember(groupId, userId);
-        if (heir.accountId() == owner.accountId()) {
-            throw new InvalidInputException("already_owner", "userId", "You already own this group.");
-        }
-        owner.setRole(GroupRole.ADMIN);
-        heir.setRole(GroupRole.OWNER);
-        group.transferTo(userId);
-        lookup.flush();
-        announcements.announceMember("group.member.updated", owner, caller.accountId());
-        announcements.announceMember("group.member.updated", heir, caller.accountId());
-        announcements.announceGroup("group.updated", group);
+        changes.handOver(group, owner, userId, caller.accountId());
         return announcements.view(group, caller.accountId());
     }
 
@@ -213,18 +204,7 @@ public class ChatGroups {
     public void dissolve(Caller caller, long groupId) {
         ChatGroup group = lookup.live(groupId);
         GroupRules.requireOwner(lookup.membership(groupId, caller.accountId()));
-        Set<Long> audience = lookup.memberIds(groupId);
-        em.createNamedQuery(GroupJoinRequest.PENDING_OF_GROUP, GroupJoinRequest.class)
-                .setParameter("group", groupId)
-                .getResultList()
-                .forEach(r -> r.decide(RequestStatus.CANCELLED, caller.accountId(), Timestamps.now()));
-        em.createNamedQuery(GroupMember.REMOVE_ALL)
-                .setParameter("group", groupId)
-                .executeUpdate();
-        group.dissolve(Timestamps.now());
-        lookup.flush();
-        activity.fire(new GroupActivity(groupId, "dissolved", caller.accountId(), null, group.name()));
-        push.fire(Push.to(audience, new GroupFrames.Dissolved(groupId, group.name())));
+        changes.end(group, caller.accountId(), null);
     }
 
     /** The members' ids, for features that deliver to a group (messaging). */

@@ -19,9 +19,9 @@ public final class GroupFrames {
     public record MemberChanged(String type, long groupId, long user, GroupViews.Member member, Long by) {}
 
     /** The owner dissolved the group; sent to everyone who was a member. */
-    public record Dissolved(String type, long groupId, String name) {
-        Dissolved(long groupId, String name) {
-            this("group.dissolved", groupId, name);
+    public record Dissolved(String type, long groupId, String name, String reason) {
+        Dissolved(long groupId, String name, String reason) {
+            this("group.dissolved", groupId, name, reason);
         }
     }
 

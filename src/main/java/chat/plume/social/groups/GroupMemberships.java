@@ -56,6 +56,9 @@ public class GroupMemberships {
     GroupLookup lookup;
 
     @Inject
+    GroupChanges changes;
+
+    @Inject
     GroupAnnouncements announcements;
 
     /**
@@ -172,12 +175,7 @@ public class GroupMemberships {
             throw new MissingEntityException("member_not_found", "Not a member of this group.");
         }
         GroupRules.requireMayRemove(actor, target);
-        Set<Long> audience = lookup.memberIds(groupId);
-        em.remove(target);
-        activity.fire(new GroupActivity(groupId, "removed", userId, caller.accountId(), null));
-        push.fire(Push.to(
-                audience,
-                new GroupFrames.MemberChanged("group.member.removed", groupId, userId, null, caller.accountId())));
+        changes.expel(target, caller.accountId(), false);
     }
 
     private void addMember(ChatGroup group, long accountId, Long by) {

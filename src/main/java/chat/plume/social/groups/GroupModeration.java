@@ -32,6 +32,9 @@ public class GroupModeration {
     @Inject
     GroupAnnouncements announcements;
 
+    @Inject
+    GroupChanges changes;
+
     public List<GroupViews.Member> members(Caller caller, long groupId) {
         lookup.live(groupId);
         GroupRules.requireMember(lookup.membership(groupId, caller.accountId()));
@@ -74,9 +77,7 @@ public class GroupModeration {
     public GroupViews.Group muteAll(Caller caller, long groupId, int minutes) {
         ChatGroup group = lookup.live(groupId);
         GroupRules.requireManager(lookup.membership(groupId, caller.accountId()));
-        group.muteAllUntil(minutes == 0 ? null : Timestamps.now().plusMinutes(minutes));
-        lookup.flush();
-        announcements.announceGroup("group.updated", group);
+        changes.silence(group, minutes);
         return announcements.view(group, caller.accountId());
     }
 

@@ -10,6 +10,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -78,16 +79,8 @@ public class GroupsResource {
     @GET
     @Path("search")
     public GroupViews.SearchPage search(
-            @QueryParam("q") @NotNull @Size(min = 1, max = 64) String query,
-            @QueryParam("page")
-                    @DefaultValue("0")
-                    @Pattern(regexp = PageParameters.PAGE, message = PageParameters.PAGE_MESSAGE)
-                    String page,
-            @QueryParam("size")
-                    @DefaultValue("20")
-                    @Pattern(regexp = PageParameters.SIZE, message = PageParameters.SIZE_MESSAGE)
-                    String size) {
-        return groups.search(caller.get(), query, Integer.parseInt(page), Integer.parseInt(size));
+            @QueryParam("q") @NotNull @Size(min = 1, max = 64) String query, @BeanParam @Valid PageParameters paging) {
+        return groups.search(caller.get(), query, paging.page(), paging.size());
     }
 
     @GET
