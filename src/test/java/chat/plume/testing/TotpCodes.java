@@ -1,6 +1,14 @@
 package chat.plume.testing;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -12,8 +20,11 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * An authenticator app for the tests: RFC 6238 codes written here from the RFC, not taken from
  * the server's code, so the two check each other. A code is good once on the server, so
- * {@link #fresh} hands out each secret's time steps once per test JVM (waiting for the next step
- * when this one is spent, at most 30 s).
+ * {@link #fresh} hands out each secret's time steps once (waiting for the next step when this one
+ * is spent, at most 30 s) — once across JVMs too: the test JVM and the server (in-container
+ * tests) both sign the administrator in, so the last step handed out is kept in a file in the
+ * leg's data directory, under a file lock. Without it, a page signing in right after an
+ * in-container test could be given a step the server had just seen, and be refused.
  */
 public final class TotpCodes {
 
@@ -21,15 +32,40 @@ public final class TotpCodes {
 
     private TotpCodes() {}
 
-    /** A code of a time step not handed out before for this secret by this JVM. */
+    /** A code of a time step not handed out before for this secret, by this JVM or another one of the leg. */
     public static String fresh(String secret) {
         synchronized (secret.intern()) {
-            long last = LAST_STEP.getOrDefault(secret, -1L);
-            Await.until(Duration.ofSeconds(40), "a TOTP time step not used yet", () -> step() > last);
-            long step = step();
-            LAST_STEP.put(secret, step);
-            return at(secret, step);
+            Path file = stepFile(secret);
+            try {
+                Files.createDirectories(file.getParent());
+                try (FileChannel channel = FileChannel.open(
+                                file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+                        FileLock lock = channel.lock()) {
+                    long last = Math.max(LAST_STEP.getOrDefault(secret, -1L), read(channel));
+                    Await.until(Duration.ofSeconds(40), "a TOTP time step not used yet", () -> step() > last);
+                    long step = step();
+                    LAST_STEP.put(secret, step);
+                    channel.truncate(0);
+                    channel.write(ByteBuffer.wrap(Long.toString(step).getBytes(StandardCharsets.US_ASCII)), 0);
+                    return at(secret, step);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
+    }
+
+    private static long read(FileChannel channel) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(32);
+        channel.read(buffer, 0);
+        String text = new String(buffer.array(), 0, buffer.position(), StandardCharsets.US_ASCII).strip();
+        return text.isEmpty() ? -1 : Long.parseLong(text);
+    }
+
+    /** Beside the leg's data (the test JVM knows it as plume.it.data.dir, the server as plume.data.dir). */
+    private static Path stepFile(String secret) {
+        String dir = System.getProperty("plume.it.data.dir", System.getProperty("plume.data.dir", "target/it-data"));
+        return Path.of(dir, "totp-steps", Integer.toHexString(secret.hashCode()) + ".step");
     }
 
     public static String at(String base32Secret, long step) {
