@@ -1,6 +1,6 @@
 -- Reports: a person reports a message or another person; administrators work the queue.
 
-CREATE SEQUENCE report_seq START WITH 1 INCREMENT BY 50;
+CREATE SEQUENCE report_seq START WITH 50 INCREMENT BY 50;
 CREATE TABLE report (
     id                BIGINT        NOT NULL,
     reporter_id       BIGINT        NOT NULL,

@@ -1,6 +1,6 @@
 -- Announcements to everyone (an administrator's broadcast), and who dismissed which.
 
-CREATE SEQUENCE announcement_seq START WITH 1 INCREMENT BY 50;
+CREATE SEQUENCE announcement_seq START WITH 50 INCREMENT BY 50;
 CREATE TABLE announcement (
     id          BIGINT        NOT NULL,
     body        VARCHAR(500)  NOT NULL,

@@ -14,7 +14,7 @@ INSERT INTO job_lease (name, holder, lease_until) VALUES ('sessions', NULL, TIME
 INSERT INTO job_lease (name, holder, lease_until) VALUES ('uploads', NULL, TIMESTAMP '1970-01-01 00:00:00');
 INSERT INTO job_lease (name, holder, lease_until) VALUES ('messages', NULL, TIMESTAMP '1970-01-01 00:00:00');
 
-CREATE SEQUENCE job_run_seq START WITH 1 INCREMENT BY 50;
+CREATE SEQUENCE job_run_seq START WITH 50 INCREMENT BY 50;
 CREATE TABLE job_run (
     id          BIGINT        NOT NULL,
     job         VARCHAR(40)   NOT NULL,

@@ -2,7 +2,7 @@
 // them all, edit or end the ones showing. Their text is shown as text on every page.
 import { api } from '/js/api.js';
 import { el, replace } from '/js/dom.js';
-import { t } from '/js/i18n.js';
+import { has, t } from '/js/i18n.js';
 import { openActionDialog } from './dialog.js';
 import { instantFromLocal, when } from './format.js';
 import { pager, table } from './people.js';
@@ -12,7 +12,12 @@ const PAGE_SIZE = 20;
 export async function showAnnouncements(main, params) {
     const page = Number(params.get('page') || 0);
     const result = await api('GET', `/admin/announcements?page=${page}&size=${PAGE_SIZE}`);
-    const reload = () => showAnnouncements(main, params);
+    const status = el('p', { class: 'form-error', role: 'alert' });
+    const reload = async () => {
+        const said = status.textContent;
+        await showAnnouncements(main, params);
+        main.querySelector('.form-error[role=alert]').textContent = said;
+    };
     const rows = result.items.map((a) => el('tr', { dataset: { announcement: a.id } },
         el('td', { class: 'clip' }, a.body),
         el('td', {}, a.link || '—'),
@@ -22,7 +27,13 @@ export async function showAnnouncements(main, params) {
         el('td', {}, a.live ? [
             el('button', { type: 'button', class: 'small', onclick: () => edit(a, reload) }, t('admin.announce.edit')),
             el('button', { type: 'button', class: 'small danger', dataset: { end: a.id }, onclick: async () => {
-                await api('POST', `/admin/announcements/${a.id}/end`);
+                status.textContent = '';
+                try {
+                    await api('POST', `/admin/announcements/${a.id}/end`);
+                } catch (error) {
+                    // Ended meanwhile (its time, another administrator): the list below says so.
+                    status.textContent = has(`error.${error.code}`) ? t(`error.${error.code}`) : (error.message || t('error.generic'));
+                }
                 await reload();
             } }, t('admin.announce.end')),
         ] : null)));
@@ -30,6 +41,7 @@ export async function showAnnouncements(main, params) {
     replace(main,
         el('h1', {}, t('admin.announce.title')),
         el('p', { class: 'hint' }, t('admin.announce.explain')),
+        status,
         el('div', { class: 'actions console-actions' }, el('button', { type: 'button', class: 'primary', id: 'announce-new',
             onclick: () => edit(null, reload) }, t('admin.announce.new'))),
         rows.length ? table(['admin.announce.text', 'admin.announce.link', 'admin.announce.created', 'admin.announce.until',

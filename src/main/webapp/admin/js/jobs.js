@@ -13,9 +13,9 @@ export async function showJobs(main, params) {
     const [jobs, runs] = await Promise.all([api('GET', '/admin/jobs'),
         api('GET', `/admin/jobs/runs?page=${page}&size=${PAGE_SIZE}`)]);
     const status = el('p', { class: 'form-error', role: 'alert' });
-    const jobRows = jobs.map((j) => el('tr', { dataset: { job: j.name } },
+    const jobRows = jobs.map((j) => el('tr', { dataset: { job: j.name, lastRun: j.lastRun ? String(j.lastRun.id) : '' } },
         el('td', {}, t(`admin.jobs.name.${j.name}`)),
-        el('td', {}, j.window),
+        el('td', {}, j.keep === 0 ? t('admin.jobs.keepForever') : t(`admin.jobs.keep.${j.keepUnit}`, { n: j.keep })),
         el('td', {}, j.runningOn || '—'),
         el('td', {}, j.lastRun ? `${when(j.lastRun.startedAt)} · ${t(`admin.jobs.outcome.${j.lastRun.outcome}`)} · ${j.lastRun.removed}` : '—'),
         el('td', {}, j.enabled ? el('button', { type: 'button', class: 'small', dataset: { run: j.name }, onclick: async (event) => {

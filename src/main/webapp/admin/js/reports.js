@@ -60,7 +60,8 @@ export async function showReport(main, id) {
             class: line.reported ? 'reported' : null, dataset: { seq: line.seq } },
         el('p', { class: 'evidence-head' }, el('strong', {}, line.senderName || '—'), ' · ', when(line.createdAt),
             line.edited ? ` · ${t('admin.reports.edited')}` : '', line.reported ? ` · ${t('admin.reports.thisOne')}` : ''),
-        el('p', { class: 'evidence-body' }, lineText(line))))) : null;
+        el('p', { class: 'evidence-body' }, lineText(line)),
+        line.media ? evidenceMedia(r.id, line) : null))) : null;
     replace(main,
         el('p', {}, el('a', { href: '#/reports' }, t('admin.reports.back'))),
         el('h1', {}, t('admin.reports.one', { id: r.id })),
@@ -70,6 +71,15 @@ export async function showReport(main, id) {
         evidence ? el('section', {}, el('h2', {}, t('admin.reports.evidence')), evidence) : null,
         r.status === 'open' ? decisionPanel(main, r) : null);
     main.focus({ preventScroll: true });
+}
+
+/** The upload a line carried, kept with the report: an image shown, a file to download. */
+function evidenceMedia(reportId, line) {
+    const href = `/api/v1/admin/reports/${reportId}/evidence/${line.seq}/media`;
+    return line.kind === 'image'
+        ? el('a', { href, target: '_blank', rel: 'noopener' },
+            el('img', { src: href, alt: line.mediaName || t('admin.reports.media.image'), class: 'evidence-image', loading: 'lazy' }))
+        : el('a', { href, download: line.mediaName || '' }, t('admin.reports.download', { name: line.mediaName || '' }));
 }
 
 /** What one line of evidence said: its text, the name of what it carried, or which notice it was. */

@@ -649,7 +649,7 @@ export default {
     'admin.jobs.runNow': 'Run now',
     'admin.jobs.off': 'Off',
     'admin.jobs.job': 'Job',
-    'admin.jobs.window': 'Keeps',
+    'admin.jobs.window': 'Kept for',
     'admin.jobs.runningOn': 'Running on',
     'admin.jobs.lastRun': 'Last run',
     'admin.jobs.runs': 'Runs',
@@ -661,4 +661,8 @@ export default {
     'admin.jobs.detail': 'Detail',
     'admin.jobs.noRuns': 'No runs yet.',
     'admin.reports.notice': 'Plume’s notice ({event})',
+    'admin.reports.download': 'Download {name}',
+    'admin.jobs.keepForever': 'kept forever (off)',
+    'admin.jobs.keep.days': '{n} days',
+    'admin.jobs.keep.hours': '{n} hours',
 };

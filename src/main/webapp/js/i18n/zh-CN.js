@@ -648,7 +648,7 @@ export default {
     'admin.jobs.runNow': '立即运行',
     'admin.jobs.off': '关闭',
     'admin.jobs.job': '任务',
-    'admin.jobs.window': '保留',
+    'admin.jobs.window': '保留时长',
     'admin.jobs.runningOn': '运行节点',
     'admin.jobs.lastRun': '上次运行',
     'admin.jobs.runs': '运行记录',
@@ -660,4 +660,8 @@ export default {
     'admin.jobs.detail': '详情',
     'admin.jobs.noRuns': '还没有运行记录。',
     'admin.reports.notice': 'Plume 通知（{event}）',
+    'admin.reports.download': '下载 {name}',
+    'admin.jobs.keepForever': '永久保留（关闭）',
+    'admin.jobs.keep.days': '{n} 天',
+    'admin.jobs.keep.hours': '{n} 小时',
 };

@@ -17,7 +17,18 @@ export function mountNotices({ gateway, me }) {
     document.body.append(region);
     const shown = new Map(); // announcement id → announcement
 
+    let expiry = null;
+
+    /** Draws the announcements still running, and comes back when the next one's end time passes. */
     function renderBanners() {
+        const now = Date.now();
+        for (const [id, a] of shown) {
+            if (a.endsAt && Date.parse(a.endsAt) <= now) shown.delete(id);
+        }
+        clearTimeout(expiry);
+        const ends = [...shown.values()].filter((a) => a.endsAt).map((a) => Date.parse(a.endsAt));
+        // At most a day ahead: timers further out are clamped by browsers anyway.
+        if (ends.length) expiry = setTimeout(renderBanners, Math.min(Math.min(...ends) - now + 500, 86_400_000));
         replace(banners, [...shown.values()].sort((a, b) => b.id - a.id).map((a) => el('div', {
             class: 'banner', role: 'note', dataset: { announcement: a.id } },
         el('span', { class: 'banner-icon', 'aria-hidden': 'true' }, '📣'),
@@ -63,7 +74,7 @@ export function mountNotices({ gateway, me }) {
         const since = localStorage.getItem(key);
         try {
             const page = await api('GET', '/reports?size=20');
-            const news = page.items.filter((r) => r.handledAt && (!since || r.handledAt > since));
+            const news = page.items.filter((r) => r.handledAt && (!since || Date.parse(r.handledAt) > Date.parse(since)));
             if (since && news.length) note(t('notices.reportsHandled', { count: news.length }));
             localStorage.setItem(key, new Date().toISOString());
         } catch {

@@ -1,12 +1,16 @@
 package chat.plume.announcements;
 
 import chat.plume.identity.boundary.Caller;
+import chat.plume.platform.Constraints;
 import chat.plume.platform.Timestamps;
 import chat.plume.platform.error.ConflictException;
 import chat.plume.platform.error.InvalidInputException;
 import chat.plume.platform.error.MissingEntityException;
 import chat.plume.platform.events.Push;
 import chat.plume.platform.rest.ResultPage;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJBException;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -15,6 +19,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -31,11 +36,17 @@ public class Announcements {
     /** Announcements showing at once: a page is not a notice board. */
     public static final int LIVE_LIMIT = 5;
 
+    /** The furthest end an announcement may have (none at all: until ended by hand). */
+    static final Duration LONGEST = Duration.ofDays(366);
+
     @PersistenceContext
     EntityManager em;
 
     @Inject
     Event<Push> push;
+
+    @Resource
+    SessionContext context;
 
     /** What the caller should see now: the live announcements they have not dismissed, newest first. */
     public List<AnnouncementView> current(Caller caller) {
@@ -48,14 +59,29 @@ public class Announcements {
                 .toList();
     }
 
-    /** Hides an announcement from the caller for good, on every device (idempotent). */
+    /**
+     * Hides an announcement from the caller for good, on every device (idempotent): the mark is
+     * written in a transaction of its own, and two devices dismissing at once — the second insert
+     * breaking the key — is the same as one.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void dismiss(Caller caller, long announcementId) {
+        try {
+            context.getBusinessObject(Announcements.class).markDismissed(caller.accountId(), announcementId);
+        } catch (EJBException e) {
+            if (!Constraints.isIntegrityViolation(e)) {
+                throw e;
+            }
+        }
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void markDismissed(long accountId, long announcementId) {
         if (em.find(Announcement.class, announcementId) == null) {
             throw new MissingEntityException("announcement_not_found", "No such announcement.");
         }
-        if (em.find(AnnouncementDismissal.class, new AnnouncementDismissal.Key(caller.accountId(), announcementId))
-                == null) {
-            em.persist(new AnnouncementDismissal(caller.accountId(), announcementId, Timestamps.now()));
+        if (em.find(AnnouncementDismissal.class, new AnnouncementDismissal.Key(accountId, announcementId)) == null) {
+            em.persist(new AnnouncementDismissal(accountId, announcementId, Timestamps.now()));
         }
     }
 
@@ -97,6 +123,10 @@ public class Announcements {
         Announcement announcement = live(announcementId);
         LocalDateTime now = Timestamps.now();
         announcement.edit(draft.body().strip(), link(draft), until(draft.until(), now), now);
+        // Changed, it is news again: shown to everyone, those who dismissed the old text too.
+        em.createQuery("delete from AnnouncementDismissal d where d.announcementId = :id")
+                .setParameter("id", announcementId)
+                .executeUpdate();
         em.flush();
         AnnouncementView view = AnnouncementView.of(announcement);
         push.fire(Push.toEveryone(new AnnouncementFrames.Shown(view)));
@@ -139,11 +169,12 @@ public class Announcements {
         if (until == null) {
             return null;
         }
-        LocalDateTime end = LocalDateTime.ofInstant(until, ZoneOffset.UTC);
-        if (!end.isAfter(now)) {
-            throw new InvalidInputException("invalid_input", "until", "until must be in the future.");
+        if (!until.isAfter(now.toInstant(ZoneOffset.UTC))
+                || until.isAfter(now.plus(LONGEST).toInstant(ZoneOffset.UTC))) {
+            throw new InvalidInputException(
+                    "invalid_input", "until", "until must be in the future, at most a year from now.");
         }
-        return end;
+        return LocalDateTime.ofInstant(until, ZoneOffset.UTC);
     }
 
     private static String link(AnnouncementDraft draft) {

@@ -10,7 +10,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -19,6 +18,8 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The clean-up job's part in media: uploads older than a grace period that nothing refers to —
@@ -30,6 +31,8 @@ import java.util.Set;
 public class MediaCleanup {
 
     public static final int CHUNK = 200;
+
+    private static final Logger LOG = Logger.getLogger(MediaCleanup.class.getName());
 
     @PersistenceContext
     EntityManager em;
@@ -101,8 +104,9 @@ public class MediaCleanup {
                 if (users == 0 && store.deleteUnlessKeptSince(hash, keptSince)) {
                     removed++;
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException("Could not delete stored media " + hash, e);
+            } catch (IOException | RuntimeException e) {
+                // One file that cannot be deleted must not keep the others: said, and left.
+                LOG.log(Level.WARNING, "Could not delete stored media " + hash, e);
             }
         }
         return removed;

@@ -61,16 +61,7 @@ public class MediaResource {
             @PathParam("id") long id,
             @HeaderParam("Range") String range,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        Media media = downloads.authorize(caller.get(), id);
-        boolean image = media.kind() == MediaKind.IMAGE;
-        return MediaResponses.serve(
-                store,
-                media.contentHash(),
-                image ? media.contentType() : MediaType.APPLICATION_OCTET_STREAM,
-                media.originalName(),
-                image,
-                range,
-                ifNoneMatch);
+        return MediaResponses.upload(store, downloads.authorize(caller.get(), id), range, ifNoneMatch);
     }
 
     @GET

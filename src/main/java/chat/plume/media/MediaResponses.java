@@ -1,6 +1,7 @@
 package chat.plume.media;
 
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
@@ -23,6 +24,19 @@ final class MediaResponses {
     private static final Pattern RANGE = Pattern.compile("^bytes=(\\d{0,18})-(\\d{0,18})$");
 
     private MediaResponses() {}
+
+    /** An upload as it is downloaded: an image inline with its type, anything else as a download. */
+    static Response upload(MediaStore store, Media media, String range, String ifNoneMatch) {
+        boolean image = media.kind() == MediaKind.IMAGE;
+        return serve(
+                store,
+                media.contentHash(),
+                image ? media.contentType() : MediaType.APPLICATION_OCTET_STREAM,
+                media.originalName(),
+                image,
+                range,
+                ifNoneMatch);
+    }
 
     static Response serve(
             MediaStore store,

@@ -263,8 +263,8 @@ public class Messages {
     }
 
     /**
-     * How many messages each group's chat holds, Plume's notices included (its last sequence
-     * number: nothing is ever deleted from the middle), by group id — one query for the console.
+     * How many messages each group's chat has had, Plume's notices included (its last sequence
+     * number: what retention removed still counts), by group id — one query for the console.
      */
     public Map<Long, Long> countsByGroup(Collection<Long> groupIds) {
         if (groupIds.isEmpty()) {

@@ -19,9 +19,18 @@ import java.util.Objects;
 @NamedQuery(
         name = ReportEvidence.OF,
         query = "select e from ReportEvidence e where e.reportId = :report order by e.seq")
+@NamedQuery(
+        name = ReportEvidence.MEDIA_OF,
+        query = "select e.mediaId from ReportEvidence e where e.reportId = :report and e.seq = :seq")
+@NamedQuery(
+        name = ReportEvidence.MEDIA_OF_OPEN,
+        query = "select e.mediaId from ReportEvidence e, Report r where e.mediaId in :ids and r.id = e.reportId"
+                + " and r.status = :status")
 public class ReportEvidence {
 
     static final String OF = "ReportEvidence.of";
+    static final String MEDIA_OF = "ReportEvidence.mediaOf";
+    static final String MEDIA_OF_OPEN = "ReportEvidence.mediaOfOpen";
 
     @Id
     @Column(name = "report_id")
@@ -42,6 +51,9 @@ public class ReportEvidence {
 
     @Column(updatable = false, length = 10000)
     private String body;
+
+    @Column(name = "media_id", updatable = false)
+    private Long mediaId;
 
     @Column(name = "media_name", updatable = false, length = 255)
     private String mediaName;
@@ -67,6 +79,7 @@ public class ReportEvidence {
         this.senderName = line.senderName();
         this.kind = line.kind();
         this.body = line.body();
+        this.mediaId = line.mediaId();
         this.mediaName = line.mediaName();
         this.createdAt = LocalDateTime.ofInstant(line.createdAt(), ZoneOffset.UTC);
         this.edited = line.edited();
@@ -81,6 +94,7 @@ public class ReportEvidence {
                 senderName,
                 kind,
                 body,
+                mediaId != null,
                 mediaName,
                 createdAt.toInstant(ZoneOffset.UTC),
                 edited,

@@ -47,13 +47,17 @@ public final class ReportViews {
     public record Detail(
             Summary report, String targetSnapshot, long openReportsOfSubject, List<EvidenceLine> evidence) {}
 
-    /** One message of the evidence, as the reporter saw it. */
+    /**
+     * One message of the evidence, as the reporter saw it. {@code media}: it carried an upload,
+     * which administrators fetch from the report ({@code /admin/reports/{id}/evidence/{seq}/media}).
+     */
     public record EvidenceLine(
             long seq,
             Long sender,
             String senderName,
             String kind,
             String body,
+            boolean media,
             String mediaName,
             Instant createdAt,
             boolean edited,

@@ -136,10 +136,11 @@ public class Reports {
         return new ResultPage<>(items, page, size, total);
     }
 
-    /** How many reports wait for an administrator (the console's badge). */
+    /** How many reports wait for an administrator (the console's badge); given a second at most. */
     public long openCount() {
         return em.createNamedQuery(Report.COUNT_STATUS, Long.class)
                 .setParameter("status", Report.Status.OPEN)
+                .setHint("jakarta.persistence.query.timeout", 1000)
                 .getSingleResult();
     }
 
@@ -210,6 +211,18 @@ public class Reports {
                 report.messageSeq(),
                 report.isAboutMessage(),
                 all.size());
+    }
+
+    /** The upload line {@code seq} of a report's evidence carried; 404 {@code media_not_found} if none. */
+    public long evidenceMedia(long reportId, long seq) {
+        find(reportId);
+        return em.createNamedQuery(ReportEvidence.MEDIA_OF, Long.class)
+                .setParameter("report", reportId)
+                .setParameter("seq", seq)
+                .getResultStream()
+                .filter(java.util.Objects::nonNull)
+                .findFirst()
+                .orElseThrow(() -> new MissingEntityException("media_not_found", "This line carried no upload."));
     }
 
     private Report find(long reportId) {

@@ -90,15 +90,20 @@ class ConsoleSectionsBrowserIT extends ClientTestBase {
 
                 // Clean-up: a run at a click, then listed with where it ran.
                 a.get(console + "jobs");
-                admin.waiting()
-                        .until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[data-run=sessions]")))
-                        .click();
-                admin.waiting()
-                        .until(ExpectedConditions.textToBePresentInElementLocated(
-                                By.cssSelector("tr[data-job=sessions]"), "completed"));
+                By sessionsRow = By.cssSelector("tr[data-job=sessions]");
+                String before = admin.waiting()
+                        .until(ExpectedConditions.visibilityOfElementLocated(sessionsRow))
+                        .getAttribute("data-last-run");
+                a.findElement(By.cssSelector("button[data-run=sessions]")).click();
+                // This run's line: the last run is another one, and it completed.
+                admin.waiting().until(d -> {
+                    WebElement row = d.findElement(sessionsRow);
+                    return !row.getAttribute("data-last-run").equals(before)
+                            && row.getText().contains("completed");
+                });
                 assertThat(a.findElement(By.cssSelector("tr[data-job=messages]"))
                                 .getText())
-                        .contains("kept forever");
+                        .contains("30 days");
                 admin.assertEveryControlIsNamed();
                 admin.screenshot("admin-jobs");
                 admin.resize(true);

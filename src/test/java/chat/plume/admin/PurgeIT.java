@@ -14,7 +14,6 @@ import jakarta.json.JsonObject;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
@@ -42,7 +41,7 @@ class PurgeIT extends ClientTestBase {
         befriend(spammer, bystander);
         long direct = spammer.conversationWith(friend);
         long group = spammer.conversationOfGroup(spammer.createGroup("deals", friend, bystander));
-        long file = upload(spammer, direct, "flyer.txt", "cheap watches".getBytes(StandardCharsets.UTF_8));
+        long file = spammer.upload(direct, "flyer.txt", "cheap watches");
         try (WsClient spammerPage = spammer.connect()) {
             JsonObject ack = spammerPage.request(
                     Json.object(
@@ -138,19 +137,6 @@ class PurgeIT extends ClientTestBase {
                 () -> okArray(200, admin.get("/admin/audit?action=account.purged&target=" + spammer.id()))
                                 .size()
                         == 1);
-    }
-
-    private long upload(Person who, long conversation, String name, byte[] bytes) throws Exception {
-        HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(
-                                api.base().resolve("/api/v1/media?conversation=" + conversation + "&name=" + name))
-                        .header("Authorization", "Bearer " + who.token())
-                        .header("Content-Type", "application/octet-stream")
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return Json.parse(response.body()).getJsonNumber("id").longValue();
     }
 
     private int fetch(Person who, String path) throws Exception {

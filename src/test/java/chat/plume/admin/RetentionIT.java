@@ -8,8 +8,8 @@ import chat.plume.admin.retention.CleanupJob;
 import chat.plume.admin.retention.CleanupRunner;
 import chat.plume.identity.boundary.Accounts;
 import chat.plume.identity.entity.Role;
+import chat.plume.media.MediaSettings;
 import chat.plume.media.MediaStore;
-import chat.plume.messaging.MessageRetention;
 import chat.plume.platform.jobs.JobLeases;
 import chat.plume.platform.jobs.JobRuns;
 import chat.plume.testing.Await;
@@ -17,18 +17,25 @@ import chat.plume.testing.Deployments;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -50,14 +57,11 @@ class RetentionIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.plumeWith(RetentionIT.class);
+        return Deployments.plumeWith(RetentionIT.class, BlockingReferences.class);
     }
 
     @Resource(lookup = "java:comp/DefaultDataSource")
     DataSource dataSource;
-
-    @Inject
-    MessageRetention retention;
 
     @Inject
     CleanupRunner runner;
@@ -73,6 +77,9 @@ class RetentionIT {
 
     @Inject
     MediaStore store;
+
+    @Inject
+    MediaSettings mediaSettings;
 
     @Test
     void retentionRemovesExactlyTheMessagesOlderThanTheWindow() throws Exception {
@@ -94,14 +101,15 @@ class RetentionIT {
                 old2,
                 Timestamp.valueOf(now));
 
+        // The job as it runs every hour, with the window the test server is given
+        // (plume.retention.message-days=30, pom.xml).
+        assertTrue(runner.isEnabled(CleanupJob.MESSAGES));
         LocalDateTime cutoff = now.minusDays(30);
         long olderBefore = count("SELECT COUNT(*) FROM message WHERE created_at < ?", Timestamp.valueOf(cutoff));
-        long removed = 0;
-        for (int n; (n = retention.removeChunkOlderThan(cutoff)) > 0; ) {
-            removed += n;
-        }
-        assertEquals(olderBefore, removed);
-        assertTrue(removed >= 2, "removed " + removed);
+        JobRuns.View run = runOnce(CleanupJob.MESSAGES);
+        assertEquals("completed", run.outcome(), run.toString());
+        assertEquals(olderBefore, run.removed(), run.toString());
+        assertTrue(run.removed() >= 2, run.toString());
         assertEquals(0, count("SELECT COUNT(*) FROM message WHERE created_at < ?", Timestamp.valueOf(cutoff)));
         assertEquals(
                 List.of(kept1, kept2),
@@ -110,9 +118,6 @@ class RetentionIT {
         assertEquals(0, count("SELECT COUNT(*) FROM hidden_message WHERE message_id = ?", old2));
         // The conversation keeps its numbering: the next message is still 5.
         assertEquals(4, count("SELECT last_seq FROM conversation WHERE id = ?", conversation));
-        // Off by default (plume.retention.message-days = 0): the scheduled job does nothing.
-        assertFalse(runner.isEnabled(CleanupJob.MESSAGES));
-        assertTrue(runner.run(CleanupJob.MESSAGES).isEmpty());
     }
 
     @Test
@@ -198,6 +203,34 @@ class RetentionIT {
         }
     }
 
+    @Test
+    void twoRunsThatOverlapDoNotBothRun() throws Exception {
+        long account = account();
+        media(
+                account,
+                stored("held " + UUID.randomUUID()),
+                LocalDateTime.now(ZoneOffset.UTC).minusDays(2));
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        BlockingReferences.arm();
+        try {
+            long runsBefore = runs.recent("uploads", 0, 1).total();
+            Future<Optional<JobRuns.View>> first = pool.submit(() -> runner.run(CleanupJob.UPLOADS));
+            // The first run is in the middle of its work, holding the lease ...
+            assertTrue(BlockingReferences.awaitEntered(Duration.ofSeconds(60)), "the first run got under way");
+            // ... when a second one starts, by hand or by the clock: neither runs.
+            assertEquals(Optional.empty(), runner.run(CleanupJob.UPLOADS));
+            assertEquals(Optional.empty(), runner.runScheduled(CleanupJob.UPLOADS));
+            BlockingReferences.release();
+            Optional<JobRuns.View> ran = first.get(60, TimeUnit.SECONDS);
+            assertTrue(ran.isPresent());
+            assertEquals("completed", ran.get().outcome(), ran.get().toString());
+            assertEquals(runsBefore + 1, runs.recent("uploads", 0, 1).total());
+        } finally {
+            BlockingReferences.disarm();
+            pool.shutdownNow();
+        }
+    }
+
     /**
      * Runs a job now. The hourly timer may hold its lease at this very moment (then this run
      * rightly does nothing): wait for that run to end and run again.
@@ -277,6 +310,15 @@ class RetentionIT {
         String hash =
                 HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         store.keep(bytes, hash);
+        // Stored an hour ago as far as the clean-up can tell (it leaves files kept again during
+        // its run): the layout is the filesystem store's, <dir>/ab/cd/<hash>.
+        Files.setLastModifiedTime(
+                mediaSettings
+                        .directory()
+                        .resolve(hash.substring(0, 2))
+                        .resolve(hash.substring(2, 4))
+                        .resolve(hash),
+                FileTime.from(Instant.now().minus(Duration.ofHours(1))));
         return hash;
     }
 

@@ -124,6 +124,57 @@ class ReportsIT extends ClientTestBase {
     }
 
     @Test
+    void aReportedFileStaysWithTheReportWhenItsMessageIsRecalled() {
+        Person admin = Person.admin(api);
+        Person sender = Person.create(api, "Flyer");
+        Person reader = Person.create(api, "Inbox");
+        befriend(sender, reader);
+        long direct = sender.conversationWith(reader);
+        long file = sender.upload(direct, "offer.txt", "win a prize: send your password");
+        long seq;
+        try (WsClient page = sender.connect()) {
+            JsonObject ack = page.request(
+                    Json.object(
+                            "type",
+                            "send",
+                            "id",
+                            "m1",
+                            "conversation",
+                            direct,
+                            "clientMessageId",
+                            "file-1",
+                            "media",
+                            file),
+                    WAIT);
+            seq = ack.getJsonNumber("seq").longValue();
+            long id = ok(201, reader.post("/reports", report(direct, seq, "spam", null)))
+                    .getJsonNumber("id")
+                    .longValue();
+            // The sender recalls it: the file is gone for the chat, not for the report.
+            assertThat(page.request(Json.object("type", "recall", "id", "r1", "conversation", direct, "seq", seq), WAIT)
+                            .getString("type"))
+                    .isEqualTo("ok");
+            assertProblem(reader.get("/media/" + file), 404, "media_not_found");
+            JsonObject line = ok(200, admin.get("/admin/reports/" + id))
+                    .getJsonArray("evidence")
+                    .getValuesAs(JsonObject.class)
+                    .stream()
+                    .filter(l -> l.getBoolean("reported"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(line.getBoolean("media")).isTrue();
+            assertThat(line.getString("mediaName")).isEqualTo("offer.txt");
+            var evidence = admin.get("/admin/reports/" + id + "/evidence/" + seq + "/media");
+            assertThat(evidence.statusCode()).isEqualTo(200);
+            assertThat(evidence.body()).isEqualTo("win a prize: send your password");
+            // Only administrators, and only lines that carried something.
+            assertProblem(reader.get("/admin/reports/" + id + "/evidence/" + seq + "/media"), 403, "admin_only");
+            assertProblem(
+                    admin.get("/admin/reports/" + id + "/evidence/" + (seq + 1) + "/media"), 404, "media_not_found");
+        }
+    }
+
+    @Test
     void aReportedPersonCanBeMutedFromTheQueueAndTheMuteHolds() {
         Person admin = Person.admin(api);
         Person spammer = Person.create(api, "Pest");

@@ -241,6 +241,21 @@ public record Person(Api api, long id, String username, String token) {
         return all;
     }
 
+    /** Uploads a small text file for a conversation ({@code POST /media}); returns the upload's id. */
+    public long upload(long conversation, String name, String text) {
+        return ok(
+                        201,
+                        api.send(
+                                "POST",
+                                "/media?conversation=" + conversation + "&name=" + name,
+                                text,
+                                token,
+                                "Content-Type",
+                                "application/octet-stream"))
+                .getJsonNumber("id")
+                .longValue();
+    }
+
     public WsClient connect() {
         WsClient client = WsClient.connect(api.base(), token);
         client.next("welcome", Duration.ofSeconds(10));

@@ -4,6 +4,8 @@ import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -12,6 +14,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -27,9 +30,20 @@ import java.util.logging.Logger;
 @Singleton
 @Startup
 @DependsOn("SchemaMigration")
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class SettingsAudit {
 
     static final String ACTION = "settings.changed";
+
+    /**
+     * Settings that differ from node to node by design (its name, its data directory): left out,
+     * or every node of a cluster would record a "change" each time it starts after another.
+     */
+    static final Set<String> PER_NODE = Set.of(
+            "plume.node.name", "PLUME_NODE_NAME", "plume.node.id", "PLUME_NODE_ID", "plume.data.dir", "PLUME_DATA_DIR");
+
+    /** A setting whose name has one of these is shown only as set or unset. */
+    static final List<String> SECRET_WORDS = List.of("password", "pass", "token", "secret", "key", "credential");
 
     private static final Logger LOG = Logger.getLogger(SettingsAudit.class.getName());
 
@@ -58,12 +72,12 @@ public class SettingsAudit {
         Map<String, String> settings = new TreeMap<>();
         properties.forEach((key, value) -> {
             String name = String.valueOf(key);
-            if (name.startsWith("plume.")) {
+            if (name.startsWith("plume.") && !PER_NODE.contains(name)) {
                 settings.put(name, masked(name, String.valueOf(value)));
             }
         });
         environment.forEach((name, value) -> {
-            if (name.startsWith("PLUME_")) {
+            if (name.startsWith("PLUME_") && !PER_NODE.contains(name)) {
                 settings.put(name, masked(name, value));
             }
         });
@@ -72,7 +86,7 @@ public class SettingsAudit {
 
     static String masked(String name, String value) {
         String lower = name.toLowerCase(Locale.ROOT);
-        if (lower.contains("password") || lower.contains("token") || lower.contains("secret")) {
+        if (SECRET_WORDS.stream().anyMatch(lower::contains)) {
             return value == null || value.isBlank() ? "(unset)" : "(set)";
         }
         return value;

@@ -5,6 +5,7 @@ import chat.plume.admin.people.PeopleAdministration;
 import chat.plume.identity.boundary.AdminOnly;
 import chat.plume.identity.boundary.Authenticated;
 import chat.plume.identity.boundary.CurrentCaller;
+import chat.plume.media.EvidenceMedia;
 import chat.plume.platform.rest.PageParameters;
 import chat.plume.platform.rest.ResultPage;
 import chat.plume.reports.ReportViews;
@@ -18,13 +19,16 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 /** {@code /admin/reports}: the queue, a report with its evidence, and a decision on it. */
 @Path("admin/reports")
@@ -38,6 +42,9 @@ public class ReportQueueResource {
 
     @Inject
     ReportDecisions decisions;
+
+    @Inject
+    EvidenceMedia evidence;
 
     @Inject
     PeopleAdministration people;
@@ -62,6 +69,18 @@ public class ReportQueueResource {
     @Path("{id}")
     public ReportViews.Detail report(@PathParam("id") long id) {
         return reports.detail(id);
+    }
+
+    /** An upload the evidence carried (an image inline, a file as a download), whatever became of its message. */
+    @GET
+    @Path("{id}/evidence/{seq}/media")
+    @Produces(MediaType.WILDCARD)
+    public Response evidenceMedia(
+            @PathParam("id") long id,
+            @PathParam("seq") long seq,
+            @HeaderParam("Range") String range,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        return evidence.serve(reports.evidenceMedia(id, seq), range, ifNoneMatch);
     }
 
     /** One decision, one click: answers with the report as it is afterwards. */

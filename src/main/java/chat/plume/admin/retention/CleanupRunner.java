@@ -38,6 +38,15 @@ public class CleanupRunner {
     /** Chunks one run does at most (500 rows each for sessions and messages). */
     static final int MAX_CHUNKS = 200;
 
+    /** A scheduled run is skipped when one started this recently (the timers fire hourly). */
+    static final Duration SLOT = Duration.ofMinutes(30);
+
+    /** The node's name as runs record it (the column holds 64 characters). */
+    private static String node() {
+        String name = NodeName.get();
+        return name.length() <= 64 ? name : name.substring(0, 64);
+    }
+
     @Inject
     JobLeases leases;
 
@@ -61,18 +70,32 @@ public class CleanupRunner {
     }
 
     /**
-     * Runs the job unless it is switched off or another run (on any node) holds its lease: then
-     * nothing happens and the answer is empty. Otherwise the answer is the finished run.
+     * Runs the job now (an administrator's "Run now") unless it is switched off or another run (on
+     * any node) holds its lease: then nothing happens and the answer is empty. Otherwise the
+     * answer is the finished run.
      */
     public Optional<JobRuns.View> run(CleanupJob job) {
+        return run(job, false);
+    }
+
+    /** The hourly run: as {@link #run}, and not again if one started within the last half hour. */
+    public Optional<JobRuns.View> runScheduled(CleanupJob job) {
+        return run(job, true);
+    }
+
+    private Optional<JobRuns.View> run(CleanupJob job, boolean scheduled) {
         if (!isEnabled(job)) {
             return Optional.empty();
         }
-        String holder = NodeName.get() + "/" + UUID.randomUUID();
-        if (!leases.take(job.jobName(), holder, LEASE)) {
+        String node = node();
+        String holder = node + "/" + UUID.randomUUID();
+        boolean taken = scheduled
+                ? leases.takeIfDue(job.jobName(), holder, LEASE, SLOT)
+                : leases.take(job.jobName(), holder, LEASE);
+        if (!taken) {
             return Optional.empty();
         }
-        long runId = runs.start(job.jobName(), NodeName.get());
+        long runId = runs.start(job.jobName(), node);
         Progress progress = new Progress(job, holder);
         try {
             String detail = switch (job) {
@@ -98,23 +121,35 @@ public class CleanupRunner {
                 + NodeName.get();
     }
 
+    /**
+     * Uploads are looked at in id order, 200 at a time, going on from where the last run stopped
+     * (most old uploads are in use and stay: starting from the first each time, a run's budget
+     * would never reach the newer ones); at the end it starts over.
+     */
     private String uploads(Progress progress) {
-        Instant started = Instant.now();
+        // Files kept again (an identical upload) since a little before the run began stay: the
+        // margin covers filesystems that keep modification times to the second or two.
+        Instant keptSince = Instant.now().minusSeconds(5);
         LocalDateTime cutoff = Timestamps.now().minusHours(settings.uploadGraceHours());
-        long after = 0;
+        long from = leases.cursor(progress.job.jobName());
+        long after = from;
         int files = 0;
         int examined = 0;
+        boolean finished = false;
         while (progress.mayGoOn()) {
             MediaCleanup.Chunk chunk = media.collectChunk(cutoff, after);
             if (chunk.examined() == 0) {
+                finished = true;
                 break;
             }
             examined += chunk.examined();
             after = chunk.lastId();
             progress.removed += chunk.removed();
-            files += media.removeUnusedFiles(chunk.hashes(), started);
+            files += media.removeUnusedFiles(chunk.hashes(), keptSince);
         }
-        return "unused uploads made before " + cutoff + "Z (" + examined + " looked at); " + files
+        leases.moveCursor(progress.job.jobName(), progress.holder, finished ? 0 : after);
+        return "unused uploads made before " + cutoff + "Z, ids after " + from + " (" + examined + " looked at"
+                + (finished ? ", to the end" : ", the next run goes on after " + after) + "); " + files
                 + " stored files deleted";
     }
 

@@ -23,16 +23,16 @@ public class CleanupSchedule {
 
     @Schedule(minute = "7", hour = "*", persistent = false)
     void sessions() {
-        runner.run(CleanupJob.SESSIONS);
+        runner.runScheduled(CleanupJob.SESSIONS);
     }
 
     @Schedule(minute = "27", hour = "*", persistent = false)
     void uploads() {
-        runner.run(CleanupJob.UPLOADS);
+        runner.runScheduled(CleanupJob.UPLOADS);
     }
 
     @Schedule(minute = "47", hour = "*", persistent = false)
     void messages() {
-        runner.run(CleanupJob.MESSAGES);
+        runner.runScheduled(CleanupJob.MESSAGES);
     }
 }

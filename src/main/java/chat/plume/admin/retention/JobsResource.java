@@ -63,7 +63,8 @@ public class JobsResource {
                 .map(job -> new JobStatus(
                         job.jobName(),
                         runner.isEnabled(job),
-                        window(job),
+                        keep(job),
+                        job == CleanupJob.UPLOADS ? "hours" : "days",
                         leases.holderOf(job.jobName()).orElse(null),
                         runs.recent(job.jobName(), 0, 1).items().stream()
                                 .findFirst()
@@ -108,14 +109,11 @@ public class JobsResource {
         return run;
     }
 
-    private String window(CleanupJob job) {
+    private int keep(CleanupJob job) {
         return switch (job) {
-            case SESSIONS -> "ended sessions kept " + settings.sessionDays() + " days";
-            case UPLOADS -> "unused uploads kept " + settings.uploadGraceHours() + " hours";
-            case MESSAGES ->
-                settings.messageDays() == 0
-                        ? "messages kept forever (plume.retention.message-days = 0)"
-                        : "messages kept " + settings.messageDays() + " days";
+            case SESSIONS -> settings.sessionDays();
+            case UPLOADS -> settings.uploadGraceHours();
+            case MESSAGES -> settings.messageDays();
         };
     }
 }

@@ -12,8 +12,16 @@ import java.time.LocalDateTime;
 @Table(name = "job_lease")
 @NamedQuery(
         name = JobLease.TAKE,
-        query = "update JobLease l set l.holder = :holder, l.leaseUntil = :until"
+        query = "update JobLease l set l.holder = :holder, l.leaseUntil = :until, l.lastStartedAt = :now"
                 + " where l.name = :name and (l.leaseUntil < :now or l.holder is null)")
+@NamedQuery(
+        name = JobLease.TAKE_IF_DUE,
+        query = "update JobLease l set l.holder = :holder, l.leaseUntil = :until, l.lastStartedAt = :now"
+                + " where l.name = :name and (l.leaseUntil < :now or l.holder is null)"
+                + " and (l.lastStartedAt is null or l.lastStartedAt < :due)")
+@NamedQuery(
+        name = JobLease.MOVE_CURSOR,
+        query = "update JobLease l set l.cursorPosition = :cursor where l.name = :name and l.holder = :holder")
 @NamedQuery(
         name = JobLease.RENEW,
         query = "update JobLease l set l.leaseUntil = :until where l.name = :name and l.holder = :holder")
@@ -24,6 +32,8 @@ import java.time.LocalDateTime;
 public class JobLease {
 
     static final String TAKE = "JobLease.take";
+    static final String TAKE_IF_DUE = "JobLease.takeIfDue";
+    static final String MOVE_CURSOR = "JobLease.moveCursor";
     static final String RENEW = "JobLease.renew";
     static final String GIVE_BACK = "JobLease.giveBack";
 
@@ -37,6 +47,13 @@ public class JobLease {
     @Column(name = "lease_until", nullable = false)
     private LocalDateTime leaseUntil;
 
+    /** Where a job that works through a table over several runs goes on from. */
+    @Column(name = "cursor_position", nullable = false)
+    private long cursorPosition;
+
+    @Column(name = "last_started_at")
+    private LocalDateTime lastStartedAt;
+
     protected JobLease() {}
 
     public String holder() {
@@ -45,5 +62,9 @@ public class JobLease {
 
     public LocalDateTime leaseUntil() {
         return leaseUntil;
+    }
+
+    public long cursorPosition() {
+        return cursorPosition;
     }
 }

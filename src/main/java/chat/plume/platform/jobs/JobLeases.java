@@ -34,6 +34,39 @@ public class JobLeases {
                 == 1;
     }
 
+    /**
+     * Takes the lease as {@link #take} does, and only if no run of the job started within
+     * {@code period}: a timer of the same hourly slot firing late on another node (clocks differ
+     * by seconds, a pause) finds the job done, not due.
+     */
+    public boolean takeIfDue(String job, String holder, Duration length, Duration period) {
+        LocalDateTime now = Timestamps.now();
+        return em.createNamedQuery(JobLease.TAKE_IF_DUE)
+                        .setParameter("holder", holder)
+                        .setParameter("until", now.plus(length))
+                        .setParameter("name", job)
+                        .setParameter("now", now)
+                        .setParameter("due", now.minus(period))
+                        .executeUpdate()
+                == 1;
+    }
+
+    /** Where the job's last run stopped (0: at the start). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public long cursor(String job) {
+        JobLease lease = em.find(JobLease.class, job);
+        return lease == null ? 0 : lease.cursorPosition();
+    }
+
+    /** Keeps where this run stopped, for the next one (only while the lease is the holder's). */
+    public void moveCursor(String job, String holder, long cursor) {
+        em.createNamedQuery(JobLease.MOVE_CURSOR)
+                .setParameter("cursor", cursor)
+                .setParameter("name", job)
+                .setParameter("holder", holder)
+                .executeUpdate();
+    }
+
     /** Extends a lease its holder still has; false if it lapsed and was taken by someone else. */
     public boolean renew(String job, String holder, Duration length) {
         return em.createNamedQuery(JobLease.RENEW)

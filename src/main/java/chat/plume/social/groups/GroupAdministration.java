@@ -131,7 +131,8 @@ public class GroupAdministration {
     public Summary transfer(long adminId, long groupId, long heirId) {
         ChatGroup group = locked(groupId);
         GroupMember owner = lookup.existingMember(groupId, group.ownerId());
-        changes.handOver(group, owner, heirId, adminId);
+        // Not naming the administrator to the members.
+        changes.handOver(group, owner, heirId, null);
         return summaries(List.of(group)).get(0);
     }
 

@@ -39,7 +39,7 @@ public class GroupChanges {
     Event<GroupActivity> activity;
 
     /** Makes member {@code userId} the owner; the old owner stays as an admin. */
-    void handOver(ChatGroup group, GroupMember owner, long userId, long by) {
+    void handOver(ChatGroup group, GroupMember owner, long userId, Long by) {
         GroupMember heir = lookup.existingMember(group.id(), userId);
         if (heir.accountId() == owner.accountId()) {
             throw new InvalidInputException("already_owner", "userId", "They already own this group.");
@@ -96,6 +96,10 @@ public class GroupChanges {
                 byAdministrator
                         ? new GroupActivity(groupId, "expelled", userId, null, null)
                         : new GroupActivity(groupId, "removed", userId, by, null));
-        push.fire(Push.to(audience, new GroupFrames.MemberChanged("group.member.removed", groupId, userId, null, by)));
+        // An administrator is not named to the members (as in the chat's notice).
+        push.fire(Push.to(
+                audience,
+                new GroupFrames.MemberChanged(
+                        "group.member.removed", groupId, userId, null, byAdministrator ? null : by)));
     }
 }

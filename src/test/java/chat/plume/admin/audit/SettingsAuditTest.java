@@ -17,8 +17,8 @@ class SettingsAuditTest {
                         "java.home", "/usr/lib/jvm"),
                 Map.of("PLUME_TOTP_SECRET", "JBSWY3DPEHPK3PXP", "HOME", "/root", "PLUME_NODE_NAME", "node-a"));
         assertThat(effective)
+                // The node's own name is not a setting of the deployment: each node has its own.
                 .containsExactly(
-                        Map.entry("PLUME_NODE_NAME", "node-a"),
                         Map.entry("PLUME_TOTP_SECRET", "(set)"),
                         Map.entry("plume.admin.password", "(set)"),
                         Map.entry("plume.metrics.token", "(set)"),
