@@ -82,6 +82,8 @@ public class Announcements {
         }
         if (em.find(AnnouncementDismissal.class, new AnnouncementDismissal.Key(accountId, announcementId)) == null) {
             em.persist(new AnnouncementDismissal(accountId, announcementId, Timestamps.now()));
+            // Here, not at commit: a duplicate from another device then fails inside this call.
+            em.flush();
         }
     }
 

@@ -32,9 +32,9 @@ import java.util.concurrent.TimeUnit;
  * (20 minutes) for the dashboard, and hands each new one to the live streams. The figures come
  * from the same registry {@code /metrics} writes, so the console and Prometheus never disagree.
  * Sampling is per node (a timer that is not persistent: a missed tick is just a gap) and reads
- * memory, except the report queue's length — one indexed count, given at most a second, so a
- * database that does not answer costs a sample its count (-1), not its timing; every sample
- * names its node.
+ * memory, except the report queue's length — one indexed count with a one-second query
+ * timeout; a database that does not answer costs a sample its count (-1) and, at worst, the
+ * pool's wait for a connection; every sample names its node.
  */
 @Singleton
 @Startup
