@@ -150,11 +150,13 @@ class GatewayIT extends ClientTestBase {
             raw.startTextFrame(hundredMegabytes);
             RawWebSocket.Stream stream = raw.streamPayload(hundredMegabytes, 16 * 1024, Duration.ofSeconds(3));
             // Refused while the frame was still coming, not once it had been read whole. Socket
-            // buffers on both sides hold a few megabytes; the server itself refuses at 8 KiB.
+            // buffers on both sides hold a few megabytes; the server itself refuses at 8 KiB — or
+            // at once, from the length the frame's header announces, before the client has
+            // written any of it (seen on a loaded machine): what matters is the upper bound.
             // Payara's Tyrus reads a frame whole before handing any of it on, into a buffer of at
             // most 4 MB, and closes with 1011 when a frame outgrows it: Plume never sees it.
             assertThat(stream.closeCode()).isEqualTo(Leg.payara() ? 1011 : 1009);
-            assertThat(stream.writtenAtClose()).isBetween(8L * 1024, 16L << 20);
+            assertThat(stream.writtenAtClose()).isBetween(0L, 16L << 20);
         }
     }
 
