@@ -196,7 +196,9 @@ class GatewayIT extends ClientTestBase {
                         .as("one answer per request")
                         .isTrue();
                 if ("error".equals(reply.getString("type"))) {
-                    assertThat(reply.getString("code")).isEqualTo("rate_limited");
+                    // Over the flood limit, or — on a loaded machine — the connection's frames
+                    // queued past their bound: refused either way, the request named.
+                    assertThat(reply.getString("code")).isIn("rate_limited", "busy");
                     refused++;
                 }
             }
