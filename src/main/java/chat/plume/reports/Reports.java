@@ -27,6 +27,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -220,7 +221,7 @@ public class Reports {
                 .setParameter("report", reportId)
                 .setParameter("seq", seq)
                 .getResultStream()
-                .filter(java.util.Objects::nonNull)
+                .filter(Objects::nonNull)
                 .findFirst()
                 .orElseThrow(() -> new MissingEntityException("media_not_found", "This line carried no upload."));
     }

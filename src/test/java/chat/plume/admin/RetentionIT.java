@@ -16,6 +16,7 @@ import chat.plume.testing.Await;
 import chat.plume.testing.Deployments;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.attribute.FileTime;
@@ -24,10 +25,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -330,7 +333,7 @@ class RetentionIT {
         try {
             store.size(hash);
             return true;
-        } catch (java.io.IOException gone) {
+        } catch (IOException gone) {
             return false;
         }
     }
@@ -358,7 +361,7 @@ class RetentionIT {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement(sql)) {
             bind(s, values);
-            List<Long> ids = new java.util.ArrayList<>();
+            List<Long> ids = new ArrayList<>();
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     ids.add(r.getLong(1));
@@ -371,7 +374,7 @@ class RetentionIT {
     private static void bind(PreparedStatement s, Object... values) throws Exception {
         for (int i = 0; i < values.length; i++) {
             if (values[i] == null) {
-                s.setObject(i + 1, null, java.sql.Types.NULL);
+                s.setObject(i + 1, null, Types.NULL);
             } else {
                 s.setObject(i + 1, values[i]);
             }

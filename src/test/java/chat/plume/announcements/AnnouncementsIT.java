@@ -12,6 +12,7 @@ import chat.plume.testing.WsClient;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.junit.jupiter.api.Test;
@@ -113,7 +114,7 @@ class AnnouncementsIT extends ClientTestBase {
                 404,
                 "announcement_not_found");
         // At most five at once: the sixth is refused until one ends.
-        List<Long> published = new java.util.ArrayList<>();
+        List<Long> published = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             var response = admin.post("/admin/announcements", Json.object("body", "notice " + i));
             if (response.statusCode() == 409) {

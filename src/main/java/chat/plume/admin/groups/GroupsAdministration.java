@@ -77,7 +77,7 @@ public class GroupsAdministration {
             }
             case TRANSFER -> {
                 long heir = required(request.userId(), "userId");
-                group = groups.transfer(actor.accountId(), groupId, heir);
+                group = groups.transfer(groupId, heir);
                 detail = "to account " + heir;
             }
             case MUTE_ALL -> {

@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 /** The record of job runs: each start and finish committed at once, so the console sees a run in progress. */
 @Stateless
@@ -69,7 +70,7 @@ public class JobRuns {
                 r.node(),
                 Timestamps.toInstant(r.startedAt()),
                 Timestamps.toInstant(r.finishedAt()),
-                r.outcome().name().toLowerCase(java.util.Locale.ROOT),
+                r.outcome().name().toLowerCase(Locale.ROOT),
                 r.removed(),
                 r.detail());
     }

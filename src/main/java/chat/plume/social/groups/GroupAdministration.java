@@ -128,7 +128,7 @@ public class GroupAdministration {
 
     /** Hands the group to one of its members (the old owner stays as an admin). */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
-    public Summary transfer(long adminId, long groupId, long heirId) {
+    public Summary transfer(long groupId, long heirId) {
         ChatGroup group = locked(groupId);
         GroupMember owner = lookup.existingMember(groupId, group.ownerId());
         // Not naming the administrator to the members.
