@@ -9,6 +9,7 @@ import { onSample } from './live.js';
 
 const CARDS = [
     { key: 'connections', series: ['connections', 'online'], format: count, legend: ['admin.dash.connectionsLegend', 'admin.dash.onlineLegend'] },
+    { key: 'calls', series: ['activeCalls'], format: count },
     { key: 'messages', series: ['sentPerSecond', 'deliveredPerSecond'], format: rate, legend: ['admin.dash.sent', 'admin.dash.delivered'] },
     { key: 'refused', series: ['refusedPerSecond'], format: rate, detail: refusedDetail },
     { key: 'signIns', series: ['signInsPerMinute', 'failedSignInsPerMinute'], format: perMinute, legend: ['admin.dash.succeeded', 'admin.dash.failed'] },

@@ -450,6 +450,7 @@ export default {
     'admin.dash.waiting': 'Waiting for the first sample (every 5 s)…',
     'admin.dash.connections': 'Connections and people online',
     'admin.dash.connectionsLegend': 'Connections',
+    'admin.dash.calls': 'Calls ringing or in progress',
     'admin.dash.onlineLegend': 'People online',
     'admin.dash.messages': 'Messages per second',
     'admin.dash.sent': 'Sent',

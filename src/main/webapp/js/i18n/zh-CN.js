@@ -449,6 +449,7 @@ export default {
     'admin.dash.waiting': '正在等待第一次采样（每 5 秒）…',
     'admin.dash.connections': '连接数与在线人数',
     'admin.dash.connectionsLegend': '连接',
+    'admin.dash.calls': '正在响铃或进行中的通话',
     'admin.dash.onlineLegend': '在线人数',
     'admin.dash.messages': '每秒消息数',
     'admin.dash.sent': '发送',

@@ -159,7 +159,20 @@ public class Message {
 
     /** Whether the message can be forwarded: text, an image or a file that has not been recalled. */
     public boolean isForwardable() {
-        return !isRecalled() && kind != MessageKind.SYSTEM;
+        return !isRecalled() && !isWrittenByPlume();
+    }
+
+    /** A system notice or a call's entry: Plume wrote it, so nobody may recall or forward it. */
+    public boolean isWrittenByPlume() {
+        return kind == MessageKind.SYSTEM || kind == MessageKind.CALL;
+    }
+
+    /** A call's entry follows its call (ringing, answered, ended); not an edit by anyone. */
+    public void recordCall(String newBody) {
+        if (kind != MessageKind.CALL) {
+            throw new IllegalStateException("Not a call entry");
+        }
+        this.body = newBody;
     }
 
     public void edit(String newBody, LocalDateTime now) {

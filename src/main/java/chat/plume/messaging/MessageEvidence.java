@@ -73,7 +73,7 @@ public class MessageEvidence {
         if (reported.isRecalled()) {
             throw new DuplicateEntityException("message_recalled", null, "This message was recalled.");
         }
-        if (reported.senderId() == null || reported.kind() == MessageKind.SYSTEM) {
+        if (reported.senderId() == null || reported.isWrittenByPlume()) {
             throw new InvalidInputException("not_reportable", "seq", "Plume's own notices cannot be reported.");
         }
         if (reported.senderId() == reporterId) {

@@ -2,11 +2,13 @@ package chat.plume.messaging;
 
 /**
  * Text written by a person, an image or a file they sent (the upload is referenced, not copied),
- * or a system notice (member joined, group renamed …) written by Plume.
+ * a system notice (member joined, group renamed …) written by Plume, or a call's entry in the
+ * conversation (its body, JSON, is kept up to date by {@code calls} until the call ends).
  */
 public enum MessageKind {
     TEXT,
     SYSTEM,
     IMAGE,
-    FILE
+    FILE,
+    CALL
 }

@@ -44,7 +44,7 @@ public class MessageReactions {
         if (message.isRecalled()) {
             throw new DuplicateEntityException("message_recalled", null, "This message was recalled.");
         }
-        if (message.kind() == MessageKind.SYSTEM) {
+        if (message.isWrittenByPlume()) {
             throw new AccessDeniedException("not_reactable", "Notices cannot be reacted to.");
         }
         Reaction.Key key = new Reaction.Key(message.id(), caller.accountId(), reaction);

@@ -150,8 +150,8 @@ public class Messages {
         if (!own && !moderator) {
             throw new AccessDeniedException("not_sender", "Only the sender or a group admin can recall this message.");
         }
-        if (message.kind() == MessageKind.SYSTEM) {
-            throw new AccessDeniedException("not_sender", "System messages cannot be recalled.");
+        if (message.isWrittenByPlume()) {
+            throw new AccessDeniedException("not_sender", "System messages and calls cannot be recalled.");
         }
         if (!moderator) {
             requireWithin(

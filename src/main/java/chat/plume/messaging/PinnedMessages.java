@@ -56,7 +56,7 @@ public class PinnedMessages {
         Message message = access.at(conversationId, seq);
         PinnedMessage existing = em.find(PinnedMessage.class, message.id());
         if (on && existing == null) {
-            if (message.isRecalled() || message.kind() == MessageKind.SYSTEM) {
+            if (message.isRecalled() || message.isWrittenByPlume()) {
                 throw new DuplicateEntityException("message_recalled", null, "This message cannot be pinned.");
             }
             long pinned = em.createNamedQuery(PinnedMessage.COUNT, Long.class)

@@ -18,4 +18,10 @@ public interface Dispatcher {
 
     /** Pushes a frame to every connection there is (an announcement to all). */
     void toEveryone(Object frame);
+
+    /**
+     * Pushes a frame to one connection of one user (a call's signalling goes to the device in the
+     * call, not to the person's other devices); nothing when that connection is gone.
+     */
+    void toConnection(long accountId, String connectionId, Object frame);
 }

@@ -35,6 +35,16 @@ public class LocalDispatcher implements Dispatcher {
     }
 
     @Override
+    public void toConnection(long accountId, String connectionId, Object frame) {
+        for (Connection connection : registry.connectionsOf(accountId)) {
+            if (connection.id().equals(connectionId)) {
+                connection.send(frame);
+                return;
+            }
+        }
+    }
+
+    @Override
     public void toUsers(Collection<Long> accountIds, Object frame) {
         String text = null;
         int sent = 0;

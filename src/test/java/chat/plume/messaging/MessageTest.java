@@ -37,4 +37,17 @@ class MessageTest {
         assertFalse(message.isWithin(window, SENT.plusMinutes(15).plusNanos(1)));
         assertTrue(message.isWithin(Duration.ZERO, SENT));
     }
+
+    @Test
+    void aCallEntryIsRewrittenOnlyAsACallAndNeverForwardedOrEdited() {
+        Message call = from(7L, MessageKind.CALL);
+        call.recordCall("{\"state\":\"ended\"}");
+        assertTrue(call.body().contains("ended"));
+        assertTrue(call.editedAt() == null);
+        assertTrue(call.isWrittenByPlume());
+        assertFalse(call.isForwardable());
+        assertFalse(call.isEditableBy(7));
+        org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalStateException.class, () -> from(7L, MessageKind.TEXT).recordCall("{}"));
+    }
 }

@@ -326,7 +326,7 @@ class MessagingIT extends ClientTestBase {
         try (WsClient ws = alice.connect()) {
             send(ws, conversation, "ok1", "fine");
             assertThat(send(ws, conversation, "b1", "   ").getString("code")).isEqualTo("empty_message");
-            // 5,001 characters: one over the limit (and under the test server's 8 KiB frame limit).
+            // 5,001 characters: one over the limit (and under the test server's 64 KiB frame limit).
             assertThat(send(ws, conversation, "b2", "x".repeat(5001)).getString("code"))
                     .isEqualTo("message_too_long");
             assertThat(send(ws, conversation, "bad id!", "x").getString("code")).isEqualTo("invalid_input");

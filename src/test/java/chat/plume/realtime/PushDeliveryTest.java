@@ -95,6 +95,11 @@ class PushDeliveryTest {
         public void toEveryone(Object frame) {
             delivered.add("everyone:" + frame);
         }
+
+        @Override
+        public void toConnection(long accountId, String connectionId, Object frame) {
+            delivered.add(connectionId + ":" + frame);
+        }
     }
 
     private final FakeTransactions transactions = new FakeTransactions();

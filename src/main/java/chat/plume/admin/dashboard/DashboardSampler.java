@@ -113,6 +113,7 @@ public class DashboardSampler {
                 NodeName.get(),
                 (int) gauge(registry, "plume.connections"),
                 (int) gauge(registry, "plume.people.online"),
+                (int) finite(gauge(registry, "plume.calls.active")),
                 delta(totals, "sent") / seconds,
                 delta(totals, "delivered") / seconds,
                 delta(totals, "refused") / seconds,

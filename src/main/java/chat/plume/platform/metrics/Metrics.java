@@ -44,6 +44,7 @@ public class Metrics {
     private Counter messagesSent;
     private Counter uploadBytes;
     private DistributionSummary writerBatch;
+    private DistributionSummary callDuration;
 
     /** Figures outside a container (unit tests, tools): the same registry, started by hand. */
     public static Metrics started() {
@@ -71,6 +72,11 @@ public class Metrics {
         uploadBytes = Counter.builder("plume.upload.bytes")
                 .description("Bytes uploaded")
                 .baseUnit("bytes")
+                .register(registry);
+        callDuration = DistributionSummary.builder("plume.calls.duration")
+                .description("How long calls were answered for")
+                .baseUnit("seconds")
+                .serviceLevelObjectives(10, 30, 60, 300, 900, 1800, 3600, 7200)
                 .register(registry);
         writerBatch = DistributionSummary.builder("plume.writer.batch.size")
                 .description("Sends stored per writer transaction")
@@ -136,6 +142,24 @@ public class Metrics {
     public void upload(String kind, long bytes) {
         counter("plume.uploads", "Uploads stored, by kind", "kind", kind).increment();
         uploadBytes.increment(bytes);
+    }
+
+    /** A call was placed: {@code voice} or {@code video}, {@code direct} or {@code group}. */
+    public void callStarted(String media, String kind) {
+        // Both values come from closed sets (CallMedia, direct/group): a client cannot add series.
+        counters.computeIfAbsent(
+                        "plume.calls.started\u0000" + media + '\u0000' + kind,
+                        k -> Counter.builder("plume.calls.started")
+                                .description("Calls placed, by media and kind")
+                                .tags("media", media, "kind", kind)
+                                .register(registry))
+                .increment();
+    }
+
+    /** A call ended, by reason, after being answered for {@code duration} (zero if it never was). */
+    public void callEnded(String reason, java.time.Duration duration) {
+        counter("plume.calls.ended", "Calls ended, by reason", "reason", reason).increment();
+        callDuration.record(duration.toMillis() / 1000.0);
     }
 
     public void writerBatch(int size) {

@@ -1,0 +1,42 @@
+package chat.plume.calls;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The ICE servers a browser uses for a call: the configured STUN servers as they are, and the TURN
+ * servers with a credential made for this person now ({@link TurnCredentials}).
+ */
+@ApplicationScoped
+public class IceServers {
+
+    /** One {@code RTCIceServer} (username and credential only for TURN). */
+    public record Server(List<String> urls, String username, String credential) {}
+
+    /** What a page needs to set up its peer connections; TURN credentials stop working at {@code expiresAt}. */
+    public record Configuration(List<Server> iceServers, Instant expiresAt) {}
+
+    @Inject
+    CallSettings settings;
+
+    Clock clock = Clock.systemUTC();
+
+    public Configuration forAccount(long accountId) {
+        List<Server> servers = new ArrayList<>();
+        if (!settings.stunUrls().isEmpty()) {
+            servers.add(new Server(settings.stunUrls(), null, null));
+        }
+        Instant expiresAt = null;
+        if (!settings.turnUrls().isEmpty()) {
+            TurnCredentials.Credential credential = new TurnCredentials(settings.turnSecret())
+                    .issue(Long.toString(accountId), Instant.now(clock).plus(settings.turnCredentialLifetime()));
+            servers.add(new Server(settings.turnUrls(), credential.username(), credential.password()));
+            expiresAt = credential.expiresAt();
+        }
+        return new Configuration(servers, expiresAt);
+    }
+}
