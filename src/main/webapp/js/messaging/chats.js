@@ -22,7 +22,7 @@ import { openForwardDialog } from './forward-dialog.js';
 
 const TYPING_SHOWN_MS = 5000;
 
-export function mountChats({ gateway, me, openChat, setBadge, isChatVisible, navigate }) {
+export function mountChats({ gateway, me, openChat, setBadge, isChatVisible, navigate, calls }) {
     const state = {
         conversations: new Map(),
         messages: new MessageStore(), // per conversation, by seq, with its holes
@@ -205,6 +205,8 @@ export function mountChats({ gateway, me, openChat, setBadge, isChatVisible, nav
         const conversation = state.conversations.get(id);
         if (conversation?.kind === 'group' && !state.members.has(id)) sync.loadMembers(conversation);
         if (!state.pins.has(id)) sync.loadPins(id);
+        // A group's call may have started before this page was told of it.
+        if (conversation?.kind === 'group') calls?.refresh(id);
         renderChat(true);
         list.render();
         // On a touch screen the keyboard would cover half the chat: the composer waits for a tap.
@@ -235,7 +237,7 @@ export function mountChats({ gateway, me, openChat, setBadge, isChatVisible, nav
         if (!conversation) return;
         openChat(names.title(conversation), panel.node, conversation.peer ? `@${conversation.peer.username}`
             : t('groups.numberAndCount', { number: conversation.group.number, count: state.members.get(state.open)?.length ?? '…' }),
-        conversation, panel.headerActions);
+        conversation, calls ? [calls.headerButtons(conversation), panel.headerActions] : panel.headerActions);
         panel.render(toBottom);
     }
 
@@ -282,6 +284,12 @@ export function mountChats({ gateway, me, openChat, setBadge, isChatVisible, nav
         open: (id) => open(id),
         conversationWith,
         titleOf: (c) => names.title(c),
+        /** A conversation's title by id ('' while it is not loaded). */
+        titleOfId: (id) => (state.conversations.has(id) ? names.title(state.conversations.get(id)) : ''),
+        /** How a person is called in a conversation (one's remark, the group nickname, the name). */
+        nameOf: (conversationId, userId) => names.memberName(conversationId, userId),
+        /** Draws the open chat's header again (its call buttons changed). */
+        renderHeader: () => { if (state.open) renderChat(); },
         close: () => { opening++; state.open = null; composer.show(null); list.render(); },
         closePopup: () => panel.closeMenu() || composer.closeInnermost() || panel.endSelection(),
         /** Signing out: nothing more is written to this browser's storage for this person. */

@@ -61,7 +61,8 @@ export function createMessageView({ me, state, names, openViewer, onShowReaders,
 
     /** Whether a message continues its sender's run (one avatar and name per run, as QQ and Telegram do). */
     function continues(previous, m) {
-        return Boolean(previous) && previous.kind !== 'system' && m.kind !== 'system' && previous.sender === m.sender
+        return Boolean(previous) && !['system', 'call'].includes(previous.kind) && !['system', 'call'].includes(m.kind)
+            && previous.sender === m.sender
             && new Date(m.createdAt) - new Date(previous.createdAt) < RUN_GAP_MS;
     }
 
@@ -70,6 +71,15 @@ export function createMessageView({ me, state, names, openViewer, onShowReaders,
             const text = names.systemText(conversation.id, m);
             return nodes.node(`m:${conversation.id}:${m.seq}`, `system:${text}`,
                 () => el('p', { class: 'system-message', dataset: { seq: m.seq } }, text));
+        }
+        if (m.kind === 'call') {
+            // A call's entry: one line in the middle, like a notice, with the time it started.
+            const text = names.callText(m);
+            const video = m.body?.includes('"media":"video"');
+            return nodes.node(`m:${conversation.id}:${m.seq}`, `call:${text}:${m.createdAt}`,
+                () => el('p', { class: 'call-entry', role: 'article', dataset: { seq: m.seq } },
+                    el('span', { 'aria-hidden': 'true' }, video ? '🎥 ' : '📞 '), text, ' ',
+                    el('time', { datetime: m.createdAt }, clock(m.createdAt))));
         }
         const mine = m.sender === me.id;
         const look = {

@@ -48,6 +48,39 @@ export function createNames({ me, state }) {
     }
 
     /**
+     * What a call's entry says: "Missed voice call", "Video call · 3:12", "Group video call · 3:12 ·
+     * 3 people" — from the side of whoever reads it (a missed call is "No answer" to its caller).
+     */
+    function callText(m) {
+        let call;
+        try {
+            call = JSON.parse(m.body);
+        } catch {
+            return '';
+        }
+        const media = call.media === 'video' ? 'video' : 'voice';
+        const group = call.group ? 'group' : 'direct';
+        if (call.state !== 'ended') return t(`calls.entry.live.${group}.${media}`);
+        const mine = call.by === me.id;
+        const time = formatDuration(call.duration ?? 0);
+        switch (call.reason) {
+        case 'completed':
+        case 'dropped':
+            return call.group ? t(`calls.entry.group.${media}`, { duration: time, count: call.joined?.length ?? 0 })
+                : t(`calls.entry.${call.reason}.${media}`, { duration: time });
+        case 'missed':
+        case 'cancelled':
+            return t(mine ? `calls.entry.${call.reason === 'missed' ? 'noAnswer' : 'cancelled'}.${media}` : `calls.entry.missed.${media}`);
+        case 'declined':
+            return t(mine ? 'calls.entry.declinedByThem' : 'calls.entry.declinedByYou');
+        case 'busy':
+            return t(mine ? 'calls.entry.busy' : `calls.entry.missed.${media}`);
+        default:
+            return t('calls.entry.failed');
+        }
+    }
+
+    /**
      * What a message says, in one line, whatever state it is in: deleted for me, recalled, a
      * notice, an image or file (by name), or its text. Previews, quotes and pins all use it.
      */
@@ -55,6 +88,7 @@ export function createNames({ me, state }) {
         if (m.hidden) return t('chats.deletedForYou');
         if (m.recalled) return t('chats.recalled');
         if (m.kind === 'system') return systemText(conversationId, m);
+        if (m.kind === 'call') return callText(m);
         if (m.kind === 'image') return `[${t('chats.image')}]`;
         if (m.kind === 'file') return `[${t('chats.file')}] ${m.media?.name ?? ''}`;
         return m.body ?? '';
@@ -62,7 +96,7 @@ export function createNames({ me, state }) {
 
     /** One line for the chat list; in a group, who said it first (the server names the sender). */
     function preview(c, m) {
-        const plain = m.hidden || m.recalled || m.kind === 'system';
+        const plain = m.hidden || m.recalled || m.kind === 'system' || m.kind === 'call';
         const who = !plain && c.kind === 'group' && m.sender !== me.id ? `${memberName(c.id, m.sender, m.senderName)}: ` : '';
         return who + summary(c.id, m);
     }
@@ -72,5 +106,14 @@ export function createNames({ me, state }) {
         return member.nickname || member.user.displayName;
     }
 
-    return { title, memberName, avatarOf, myRole, systemText, summary, preview, publicName };
+    return { title, memberName, avatarOf, myRole, systemText, callText, summary, preview, publicName };
+}
+
+/** 192 → "3:12", 3723 → "1:02:03". */
+export function formatDuration(seconds) {
+    const s = Math.max(0, Math.floor(seconds));
+    const h = Math.floor(s / 3600);
+    const m = Math.floor((s % 3600) / 60);
+    const rest = String(s % 60).padStart(2, '0');
+    return h ? `${h}:${String(m).padStart(2, '0')}:${rest}` : `${m}:${rest}`;
 }

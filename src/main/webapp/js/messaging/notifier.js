@@ -9,6 +9,8 @@ export function createNotifier({ me, state, names, isChatVisible, navigate }) {
         get sound() { return localStorage.getItem('plume.sound') !== 'off'; },
     };
     return function notify(conversation, message) {
+        // A call rings by itself (calls/incoming.js); its entry in the chat makes no second sound.
+        if (message.kind === 'call') return;
         const mentioned = message.mentions?.includes(me.id);
         if (conversation.muted && !mentioned) return;
         const looking = state.open === conversation.id && isChatVisible() && !document.hidden;

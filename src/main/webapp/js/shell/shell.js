@@ -7,6 +7,7 @@ import { onLanguageChange, t } from '../i18n.js';
 import { Gateway } from '../realtime/connection.js';
 import { avatar, avatarUrl } from '../dom.js';
 import { mountChats } from '../messaging/chats.js';
+import { mountCalls } from '../calls/calls.js';
 import { mountContacts } from '../social/contacts.js';
 import { roster, friendName } from '../social/roster.js';
 import { mountAccount } from './account.js';
@@ -78,7 +79,10 @@ export function showShell(user) {
         delete title.dataset.i18n;
         subtitle.textContent = sub ?? '';
         headerAvatar.replaceChildren(...conversationBadge(conversation));
-        if (headerActions.firstChild !== actions) headerActions.replaceChildren(actions);
+        const wanted = [].concat(actions);
+        if (wanted.length !== headerActions.childNodes.length || wanted.some((node, i) => headerActions.childNodes[i] !== node)) {
+            headerActions.replaceChildren(...wanted);
+        }
         shell.dataset.view = 'conversation';
     };
     const isChatVisible = () => !panes.chat.hidden && (shell.dataset.view === 'conversation' || window.matchMedia(WIDE).matches);
@@ -116,9 +120,13 @@ export function showShell(user) {
             location.hash = hash;
         }
     };
-    mountNotices({ gateway, me });
+    const notices = mountNotices({ gateway, me });
     const contacts = mountContacts({ gateway, me, openDetail, setBadge });
-    const chats = mountChats({ gateway, me, openChat, setBadge, isChatVisible, navigate: (id) => go(chatRoute(id)) });
+    // Calls and chats know each other only through these few functions (names, header buttons).
+    const calls = mountCalls({ gateway, me, nameOf: (conversation, user) => chats.nameOf(conversation, user),
+        titleOf: (conversation) => chats.titleOfId(conversation), say: (text) => notices.note(text) });
+    const chats = mountChats({ gateway, me, openChat, setBadge, isChatVisible, navigate: (id) => go(chatRoute(id)), calls });
+    calls.onChange(() => chats.renderHeader());
     const account = mountAccount({ me, openDetail, showEditor: () => { showPane('editor'); shell.dataset.view = 'conversation'; },
         signOut });
     window.addEventListener('plume:open-chat', onOpenChat);
@@ -215,6 +223,7 @@ export function showShell(user) {
         // The sign-in screen after the reload says why this person was signed out, once.
         if (why === 'banned') sessionStorage.setItem(SIGNED_OUT_BECAUSE, why);
         chats.dispose();
+        calls.dispose();
         unsubscribe();
         gateway.stop();
         localStorage.removeItem(SESSION_HINT);

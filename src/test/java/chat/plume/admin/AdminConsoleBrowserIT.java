@@ -44,7 +44,7 @@ class AdminConsoleBrowserIT extends ClientTestBase {
                 link.click();
                 admin.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("console")));
                 // The console opens on the live dashboard: every figure a card with its own chart.
-                admin.waiting().until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".card svg.chart"), 10));
+                admin.waiting().until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".card svg.chart"), 11));
                 admin.waiting()
                         .until(ExpectedConditions.presenceOfElementLocated(
                                 By.cssSelector(".card[data-card=connections] polyline")));

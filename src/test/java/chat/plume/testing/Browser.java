@@ -56,6 +56,10 @@ public final class Browser implements AutoCloseable {
                 // A fake microphone and camera that need no permission prompt (voice messages, calls).
                 "--use-fake-ui-for-media-stream",
                 "--use-fake-device-for-media-stream",
+                // Calls between browsers on this one machine: host candidates as plain addresses
+                // (not mDNS names nobody here resolves), loopback included.
+                "--allow-loopback-in-peer-connection",
+                "--disable-features=WebRtcHideLocalIpsWithMdns",
                 "--lang=" + language,
                 "--user-data-dir=" + profile);
         options.setExperimentalOption(
