@@ -133,10 +133,14 @@ export function createCallPanel({ nameOf, titleOf }) {
         const loss = Math.max(...results.map((r) => r.loss));
         const level = rtt < 150 && loss < 0.02 ? 'good' : rtt < 400 && loss < 0.08 ? 'fair' : 'poor';
         quality.dataset.level = level;
-        quality.textContent = t(`calls.quality.${level}`, { rtt: Math.round(rtt), loss: (loss * 100).toFixed(1) });
+        const relayed = results.some((r) => r.route === 'relay');
+        quality.textContent = t(`calls.quality.${level}`, { rtt: Math.round(rtt), loss: (loss * 100).toFixed(1) })
+            + (relayed ? ` · ${t('calls.relayed')}` : '');
         for (const r of results) {
             const node = tiles.get(`u${r.user}`)?.node;
-            if (node) node.dataset.framesDecoded = String(r.framesDecoded);
+            if (!node) continue;
+            node.dataset.framesDecoded = String(r.framesDecoded);
+            if (r.route) node.dataset.route = r.route;
         }
     }
 

@@ -130,9 +130,20 @@ export class Peer extends EventTarget {
         }, CANDIDATE_BATCH_MS);
     }
 
-    /** Round-trip time (ms) and packet loss (0–1) of the media received, from getStats. */
+    /**
+     * Round-trip time (ms) and packet loss (0–1) of the media received, video frames decoded so
+     * far, and the route: the type of this side's candidate in use ({@code host}, {@code srflx},
+     * {@code relay}), from getStats.
+     */
     async quality() {
         const stats = await this.pc.getStats();
+        let route = null;
+        stats.forEach((report) => {
+            if (report.type === 'transport' && report.selectedCandidatePairId) {
+                const pair = stats.get(report.selectedCandidatePairId);
+                route = stats.get(pair?.localCandidateId)?.candidateType ?? null;
+            }
+        });
         let rtt = null;
         let lost = 0;
         let received = 0;
@@ -146,7 +157,7 @@ export class Peer extends EventTarget {
                 if (report.kind === 'video') framesDecoded += report.framesDecoded ?? 0;
             }
         });
-        return { rtt, loss: received + lost ? lost / (received + lost) : 0, framesDecoded };
+        return { rtt, loss: received + lost ? lost / (received + lost) : 0, framesDecoded, route };
     }
 
     close() {

@@ -8,6 +8,7 @@ import { avatarUrl, el } from '../dom.js';
 import { actor, confirmButton } from '../social/pane-kit.js';
 import { applyTheme, theme } from './theme.js';
 import { twoFactorPane } from '../identity/two-factor.js';
+import { callsPane } from '../calls/self-test.js';
 
 export function mountAccount({ me, openDetail, showEditor, signOut }) {
     const editor = document.getElementById('profile-editor');
@@ -138,6 +139,7 @@ export function mountAccount({ me, openDetail, showEditor, signOut }) {
         if (path === 'password') return passwordPane();
         if (path === 'devices') return devicesPane();
         if (path === 'two-factor') return twoFactorPane(openDetail);
+        if (path === 'calls') return callsPane(openDetail);
         fillEditor();
         return showEditor();
     }

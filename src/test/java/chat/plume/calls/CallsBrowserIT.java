@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import chat.plume.testing.Browser;
 import chat.plume.testing.ClientTestBase;
 import chat.plume.testing.Person;
+import chat.plume.testing.TurnServer;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.junit.jupiter.api.Test;
@@ -157,6 +158,70 @@ class CallsBrowserIT extends ClientTestBase {
             quinnBrowser
                     .waiting()
                     .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".call-join"), "2"));
+        }
+    }
+
+    @Test
+    void aCallForcedThroughTheRelayConnectsWithShortLivedCredentialsAndTheSelfTestSaysTheRelayWorks() throws Exception {
+        assertThat(TurnServer.installed())
+                .as("coturn (Debian's package; .ci/run installs it)")
+                .isTrue();
+        Person anna = Person.create(api, "RelayAnna");
+        Person ben = Person.create(api, "RelayBen");
+        befriend(anna, ben);
+        long conversation = anna.conversationWith(ben);
+        try (TurnServer turn = TurnServer.start();
+                Browser annaBrowser = Browser.open("en-US");
+                Browser benBrowser = Browser.open("en-US")) {
+            for (Side side : List.of(new Side(annaBrowser, anna), new Side(benBrowser, ben))) {
+                WebDriver page = side.browser().signIn(url, side.other());
+                page.navigate().to(url.toString().replaceAll("/$", "") + "/#/profile/calls");
+                side.browser()
+                        .waiting()
+                        .until(ExpectedConditions.elementToBeClickable(By.id("calls-relay-only")))
+                        .click();
+            }
+            annaBrowser.driver().findElement(By.id("run-self-test")).click();
+            annaBrowser
+                    .waiting()
+                    .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-check=done]")));
+            for (String check : List.of("servers", "host", "relayCandidate", "relayPath")) {
+                assertThat(annaBrowser
+                                .driver()
+                                .findElement(By.cssSelector("[data-check=" + check + "]"))
+                                .getAttribute("class"))
+                        .as(check)
+                        .isEqualTo("ok");
+            }
+            assertThat(annaBrowser
+                            .driver()
+                            .findElement(By.cssSelector("[data-check=relayPath]"))
+                            .getText())
+                    .contains("connects");
+
+            open(annaBrowser.driver(), conversation);
+            open(benBrowser.driver(), conversation);
+            annaBrowser
+                    .waiting()
+                    .until(ExpectedConditions.elementToBeClickable(By.cssSelector(".call-video")))
+                    .click();
+            benBrowser
+                    .waiting()
+                    .until(ExpectedConditions.visibilityOfElementLocated(
+                            By.cssSelector("dialog.call-incoming .call-accept")))
+                    .click();
+            for (Side side : List.of(new Side(annaBrowser, ben), new Side(benBrowser, anna))) {
+                seesTheOther(side.browser(), side.other());
+                By tile = By.cssSelector(".call-tile[data-user='" + side.other().id() + "']");
+                side.browser().waiting().until(ExpectedConditions.attributeToBe(tile, "data-route", "relay"));
+            }
+            // The relay checked each browser's short-lived credential: "<expiry>:<account id>".
+            // (Read once coturn has stopped: it writes its log out as it goes, not line by line.)
+            turn.close();
+            String log = turn.log();
+            assertThat(log).containsPattern("user <\\d+:" + anna.id() + ">");
+            assertThat(log).containsPattern("user <\\d+:" + ben.id() + ">");
+            assertThat(log).contains("ALLOCATE processed, success");
         }
     }
 

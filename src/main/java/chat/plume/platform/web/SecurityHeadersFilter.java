@@ -43,7 +43,9 @@ public class SecurityHeadersFilter extends HttpFilter {
         response.setHeader("Cross-Origin-Opener-Policy", "same-origin");
         response.setHeader("Cross-Origin-Resource-Policy", "same-origin");
         response.setHeader("Permissions-Policy", "camera=(self), microphone=(self), geolocation=(), payment=()");
-        if (request.isSecure()) {
+        if (request.isSecure() && request.getServerPort() == 443) {
+            // Only on the standard port: HSTS holds for a host on every port, and the run command's
+            // HTTPS port (8443, for calls from other devices) sits beside plain HTTP on 8080.
             response.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
         }
         String path = request.getRequestURI();
