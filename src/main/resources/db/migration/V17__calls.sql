@@ -47,7 +47,11 @@ CREATE TABLE call_participant (
     left_at     TIMESTAMP,
     -- The device's connection closed at; dropped unless it rejoins within the grace.
     lost_at     TIMESTAMP,
+    -- The account again while it is in the call, null otherwise: one call at a time per person,
+    -- kept by the database even when two calls in two conversations are joined at once.
+    engaged_account_id BIGINT,
     CONSTRAINT pk_call_participant PRIMARY KEY (call_id, account_id),
+    CONSTRAINT uq_call_participant_engaged UNIQUE (engaged_account_id),
     CONSTRAINT fk_call_participant_call FOREIGN KEY (call_id) REFERENCES call_session (id) ON DELETE CASCADE,
     CONSTRAINT ck_call_participant_state CHECK (state IN ('INVITED', 'JOINED', 'LEFT', 'DECLINED', 'DROPPED'))
 );

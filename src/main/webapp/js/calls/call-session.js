@@ -9,13 +9,14 @@ const QUALITY_EVERY_MS = 2000;
 
 /** Why local media could not be had, as an i18n key: no permission, no such device, or another reason. */
 export function mediaProblem(error, wantedVideo) {
+    // An http:// page that is not localhost has no mediaDevices at all: say why, not "no permission".
+    if (globalThis.isSecureContext === false || !globalThis.navigator?.mediaDevices) return 'calls.insecure';
     if (error?.name === 'NotAllowedError' || error?.name === 'SecurityError') {
         return wantedVideo ? 'calls.noCameraPermission' : 'calls.noMicrophonePermission';
     }
     if (error?.name === 'NotFoundError' || error?.name === 'OverconstrainedError') {
         return wantedVideo ? 'calls.noCamera' : 'calls.noMicrophone';
     }
-    if (!navigator.mediaDevices) return 'calls.insecure';
     return 'calls.deviceBusy';
 }
 
@@ -105,7 +106,9 @@ export class CallSession extends EventTarget {
      * After this device came back on a new connection (call.rejoin): the others start over with it,
      * so it does too — every peer connection is made afresh.
      */
-    restart(call) {
+    restart(call, ice) {
+        // The answer to the rejoin brought fresh TURN credentials: the new connections use them.
+        if (ice) this.configuration = { ...this.configuration, iceServers: ice.iceServers };
         for (const user of [...this.peers.keys()]) this.#drop(user);
         this.update(call, true);
     }
@@ -141,14 +144,27 @@ export class CallSession extends EventTarget {
         this.#joinedAt.delete(user);
     }
 
-    /** An offer or answer relayed from a participant (who may have joined a moment before we were told). */
-    async signal(frame) {
+    /**
+     * The peer connection for a relayed frame's sender: a new one when they joined a moment
+     * before we were told, or when the frame says they are on a new device now ({@code since}
+     * differs from the join time our connection was made for).
+     */
+    #peerForFrame(frame) {
+        const known = this.#joinedAt.get(frame.from);
+        if (this.peers.has(frame.from) && frame.since && known && known !== frame.since) this.#drop(frame.from);
         const peer = this.peers.get(frame.from) ?? this.#connectForFrame(frame.from);
+        if (peer && frame.since && !this.#joinedAt.get(frame.from)) this.#joinedAt.set(frame.from, frame.since);
+        return peer;
+    }
+
+    /** An offer or answer relayed from a participant. */
+    async signal(frame) {
+        const peer = this.#peerForFrame(frame);
         if (peer) await peer.description(frame.description).catch((error) => this.#problem(error));
     }
 
     async candidates(frame) {
-        const peer = this.peers.get(frame.from) ?? this.#connectForFrame(frame.from);
+        const peer = this.#peerForFrame(frame);
         if (peer) await peer.candidates(frame.candidates);
     }
 
@@ -179,6 +195,10 @@ export class CallSession extends EventTarget {
             tracks.forEach((track) => { track.enabled = this.video; });
         } else {
             const camera = await navigator.mediaDevices.getUserMedia({ video: true });
+            if (this.ended) {
+                camera.getTracks().forEach((t) => t.stop()); // hung up while the browser asked
+                return;
+            }
             const track = camera.getVideoTracks()[0];
             this.local.addTrack(track);
             for (const peer of this.peers.values()) peer.pc.addTrack(track, this.local);
@@ -195,6 +215,10 @@ export class CallSession extends EventTarget {
             return;
         }
         const screen = await navigator.mediaDevices.getDisplayMedia({ video: true, audio: false });
+        if (this.ended) {
+            screen.getTracks().forEach((t) => t.stop());
+            return;
+        }
         this.screenStream = screen;
         const track = screen.getVideoTracks()[0];
         track.addEventListener('ended', () => this.#stopScreen());
@@ -220,6 +244,10 @@ export class CallSession extends EventTarget {
     /** Switches microphone or camera ({@code kind}: 'audio' or 'video') without renegotiating. */
     async useDevice(kind, deviceId) {
         const fresh = await navigator.mediaDevices.getUserMedia({ [kind]: { deviceId: { exact: deviceId } } });
+        if (this.ended) {
+            fresh.getTracks().forEach((t) => t.stop());
+            return;
+        }
         const track = kind === 'audio' ? fresh.getAudioTracks()[0] : fresh.getVideoTracks()[0];
         const old = kind === 'audio' ? this.local.getAudioTracks()[0] : this.local.getVideoTracks()[0];
         track.enabled = kind === 'audio' ? this.audio : this.video;

@@ -46,8 +46,10 @@ export function mountCalls({ gateway, me, nameOf, titleOf, say }) {
         const mine = participant(call, me.id);
         if (session?.call.id === call.id) {
             if (call.state !== 'ringing') stopRinging();
-            session.update(call);
             if (call.state === 'ended') end(t(`calls.ended.${call.reason}`));
+            // Out of the call while it goes on: removed from the group, or dropped while away.
+            else if (mine?.state !== 'joined') end(t('calls.noLongerIn'));
+            else session.update(call);
         } else if (incoming.showing() === call.id) {
             if (call.state === 'ended') incoming.hide();
             else if (mine?.state === 'joined') {
@@ -224,7 +226,7 @@ export function mountCalls({ gateway, me, nameOf, titleOf, say }) {
         if (session) {
             gateway.request({ type: 'call.rejoin', call: session.call.id }).then((reply) => {
                 if (reply.type === 'error') end(errorText(reply));
-                else session?.restart(reply.call);
+                else session?.restart(reply.call, reply.ice);
             }).catch(() => {});
         }
     });

@@ -27,7 +27,8 @@ export function createIncoming({ onAccept, onDecline }) {
         document.body.append(dialog);
         dialog.showModal();
         accept.focus();
-        const stopRinging = ring('incoming');
+        // A one-to-one call rings; a group call (maybe hundreds of members) only shows itself.
+        const stopRinging = call.group ? () => {} : ring('incoming');
         let note = null;
         if (document.hidden && localStorage.getItem('plume.notify') === 'on' && 'Notification' in window
             && Notification.permission === 'granted') {

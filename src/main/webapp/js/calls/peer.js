@@ -61,8 +61,10 @@ export class Peer extends EventTarget {
     }
 
     #addTracks(streams) {
+        // A track turned on while this side waited for the offer was added then: not twice.
+        const sending = new Set(this.pc.getSenders().map((sender) => sender.track));
         for (const stream of streams) {
-            for (const track of stream.getTracks()) this.pc.addTrack(track, stream);
+            for (const track of stream.getTracks()) if (!sending.has(track)) this.pc.addTrack(track, stream);
         }
     }
 

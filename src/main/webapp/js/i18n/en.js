@@ -775,4 +775,5 @@ export default {
     'selfTest.relayOnly': 'Always send my calls through the relay',
     'selfTest.relayOnlyHint': 'The other person then never learns your network address. Calls need the relay server to be reachable and may be a little slower.',
     'calls.relayed': 'via the relay',
+    'calls.noLongerIn': 'You are no longer in this call.',
 };

@@ -774,4 +774,5 @@ export default {
     'selfTest.relayOnly': '始终通过中继进行通话',
     'selfTest.relayOnlyHint': '对方将无法得知你的网络地址。需要能连上中继服务器，通话延迟可能略高。',
     'calls.relayed': '经中继',
+    'calls.noLongerIn': '你已不在此通话中。',
 };

@@ -49,7 +49,8 @@ export function createMessageView({ me, state, names, openViewer, onShowReaders,
         for (const [clientId, p] of state.pending) {
             if (p.conversation === id) out.push(pendingNode(clientId, p));
         }
-        if (!out.some((node) => node.classList.contains('message')) && state.messages.isComplete(id)) {
+        if (!out.some((node) => node.classList.contains('message') || node.classList.contains('call-entry'))
+            && state.messages.isComplete(id)) {
             // A new chat is not a blank pane: it says what to do.
             const hint = t('chats.sayHello', { name: names.title(conversation) });
             out.push(nodes.node(`empty:${id}`, hint, () => el('div', { class: 'empty-chat' },

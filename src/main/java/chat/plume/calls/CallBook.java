@@ -100,7 +100,7 @@ public class CallBook {
                 p.leave(ParticipantState.LEFT, now);
             }
         }
-        metrics.callEnded(CallView.lower(reason), call.duration());
+        metrics.callEnded(CallView.lower(reason), call.answeredAt() == null ? null : call.duration());
     }
 
     /**

@@ -1,6 +1,7 @@
 package chat.plume.calls;
 
 import chat.plume.platform.metrics.Metrics;
+import chat.plume.realtime.ConnectionRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -20,7 +21,9 @@ import java.util.logging.Logger;
 
 /**
  * Looks, every second, at the calls whose deadline has passed ({@link CallTimeouts}): the ring
- * timeout, the connect timeout, a lost device's grace. The deadlines are in the database, so a
+ * timeout, the connect timeout, a lost device's grace; and every five seconds for devices in a
+ * call that have no connection any more (a connection is one node's: with several nodes each
+ * will check the devices it holds, see the scale-out issue). The deadlines are in the database, so a
  * restarted node (or any node of several) carries on where another left off; one indexed query a
  * second costs next to nothing when no call is due.
  */
@@ -46,6 +49,15 @@ public class CallClock {
     @Inject
     CallStatistics statistics;
 
+    @Inject
+    ConnectionRegistry registry;
+
+    /** Every how many sweeps the devices in calls are checked against the open connections. */
+    static final int VANISHED_EVERY = 5;
+
+    /** Sweeps so far; only the scheduler's one task touches it. */
+    private long sweeps;
+
     private ScheduledFuture<?> task;
     /** Only the scheduler's one task touches it. */
     private boolean failing;
@@ -66,6 +78,13 @@ public class CallClock {
     /** One look at every call due; one call failing does not keep the others waiting. */
     void sweep() {
         try {
+            // At the first sweep too: after a restart no device of any call is connected.
+            if (sweeps++ % VANISHED_EVERY == 0) {
+                // Each in its own transaction, like every other call change.
+                for (CallTimeouts.Device lost : timeouts.vanished(registry::isConnected)) {
+                    timeouts.deviceLost(lost.account(), lost.device());
+                }
+            }
             for (long callId : timeouts.due()) {
                 try {
                     timeouts.lookAt(callId);

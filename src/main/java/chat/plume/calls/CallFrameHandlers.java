@@ -2,6 +2,7 @@ package chat.plume.calls;
 
 import chat.plume.messaging.MessagingFrames;
 import chat.plume.platform.error.InvalidInputException;
+import chat.plume.platform.error.RateLimitedException;
 import chat.plume.realtime.Dispatcher;
 import chat.plume.realtime.FrameContext;
 import chat.plume.realtime.FrameFields;
@@ -11,6 +12,7 @@ import chat.plume.realtime.InboundFrame;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -21,6 +23,9 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class CallFrameHandlers implements FrameHandlers {
+
+    /** A connection takes a call over at most this often. */
+    private static final Duration REJOIN_INTERVAL = Duration.ofSeconds(3);
 
     @Inject
     Calls calls;
@@ -79,6 +84,11 @@ public class CallFrameHandlers implements FrameHandlers {
 
     void rejoin(FrameContext connection, InboundFrame frame) {
         long call = call(frame);
+        // Each rejoin is told to everyone in the conversation (a group may be large): not a toy.
+        if (!connection.onceEvery("call.rejoin", REJOIN_INTERVAL)) {
+            throw new RateLimitedException(
+                    "rate_limited", REJOIN_INTERVAL, "Taking a call over is possible every few seconds only.");
+        }
         Calls.Rejoined rejoined = calls.rejoin(connection.caller(), connection.connectionId(), call);
         if (rejoined.previousDevice() != null) {
             dispatcher.toConnection(connection.accountId(), rejoined.previousDevice(), new CallFrames.Moved(call));
@@ -97,9 +107,12 @@ public class CallFrameHandlers implements FrameHandlers {
         CallFrames.Description description =
                 SignalPayloads.description(frame.body().get("description"));
         long call = call(frame);
-        Calls.Route to = peer(connection, frame, call);
+        Calls.Peers peers = calls.peersOf(connection.caller(), connection.connectionId(), call);
+        Calls.Route to = peer(peers, frame);
         dispatcher.toConnection(
-                to.account(), to.device(), new CallFrames.Signal(call, connection.accountId(), description));
+                to.account(),
+                to.device(),
+                new CallFrames.Signal(call, connection.accountId(), peers.since(), description));
         connection.reply(new MessagingFrames.Ok(frame.id()));
     }
 
@@ -108,9 +121,12 @@ public class CallFrameHandlers implements FrameHandlers {
         List<CallFrames.Candidate> candidates =
                 SignalPayloads.candidates(frame.body().get("candidates"));
         long call = call(frame);
-        Calls.Route to = peer(connection, frame, call);
+        Calls.Peers peers = calls.peersOf(connection.caller(), connection.connectionId(), call);
+        Calls.Route to = peer(peers, frame);
         dispatcher.toConnection(
-                to.account(), to.device(), new CallFrames.Candidates(call, connection.accountId(), candidates));
+                to.account(),
+                to.device(),
+                new CallFrames.Candidates(call, connection.accountId(), peers.since(), candidates));
         connection.reply(new MessagingFrames.Ok(frame.id()));
     }
 
@@ -121,15 +137,16 @@ public class CallFrameHandlers implements FrameHandlers {
         boolean screen = flag(frame, "screen");
         long call = call(frame);
         CallFrames.MediaState state = new CallFrames.MediaState(call, connection.accountId(), audio, video, screen);
-        for (Calls.Route peer : calls.peersOf(connection.caller(), connection.connectionId(), call)) {
+        for (Calls.Route peer : calls.peersOf(connection.caller(), connection.connectionId(), call)
+                .routes()) {
             dispatcher.toConnection(peer.account(), peer.device(), state);
         }
         connection.reply(new MessagingFrames.Ok(frame.id()));
     }
 
-    private Calls.Route peer(FrameContext connection, InboundFrame frame, long call) {
+    private static Calls.Route peer(Calls.Peers peers, InboundFrame frame) {
         long to = FrameFields.number(frame, "to");
-        return calls.peersOf(connection.caller(), connection.connectionId(), call).stream()
+        return peers.routes().stream()
                 .filter(r -> r.account() == to)
                 .findFirst()
                 .orElseThrow(

@@ -1,5 +1,6 @@
 package chat.plume.calls;
 
+import java.time.Instant;
 import java.util.List;
 
 /** The frames of calls (docs/protocol.md, "Calls"). */
@@ -25,9 +26,9 @@ public final class CallFrames {
     }
 
     /** An SDP offer or answer, relayed from one participant's device to another's. */
-    public record Signal(String type, long call, long from, Description description) {
-        Signal(long call, long from, Description description) {
-            this("call.signal", call, from, description);
+    public record Signal(String type, long call, long from, Instant since, Description description) {
+        Signal(long call, long from, Instant since, Description description) {
+            this("call.signal", call, from, since, description);
         }
     }
 
@@ -35,9 +36,9 @@ public final class CallFrames {
     public record Description(String type, String sdp) {}
 
     /** Trickled ICE candidates, relayed in the batch the sender sent them in. */
-    public record Candidates(String type, long call, long from, List<Candidate> candidates) {
-        Candidates(long call, long from, List<Candidate> candidates) {
-            this("call.candidates", call, from, candidates);
+    public record Candidates(String type, long call, long from, Instant since, List<Candidate> candidates) {
+        Candidates(long call, long from, Instant since, List<Candidate> candidates) {
+            this("call.candidates", call, from, since, candidates);
         }
     }
 

@@ -31,6 +31,10 @@ import java.util.Objects;
         query = "select p.callId from CallParticipant p where p.device = :device and p.accountId = :account"
                 + " and p.state = :joined")
 @NamedQuery(
+        name = CallParticipant.JOINED_LIVE,
+        query = "select p from CallParticipant p, Call c where p.state = :joined and p.lostAt is null"
+                + " and c.id = p.callId and c.liveConversationId is not null")
+@NamedQuery(
         name = CallParticipant.ENGAGED,
         query = "select p.callId from CallParticipant p, Call c where p.accountId = :account"
                 + " and p.state in :engaged and c.id = p.callId and c.liveConversationId is not null")
@@ -40,6 +44,8 @@ public class CallParticipant {
     static final String OF_CALLS = "CallParticipant.ofCalls";
     /** The calls a device is joined to (a closed connection loses them). */
     static final String ON_DEVICE = "CallParticipant.onDevice";
+    /** Everyone in a live call whose device is not known to be lost. */
+    static final String JOINED_LIVE = "CallParticipant.joinedLive";
     /** The live calls a person is rung by or joined to (busy). */
     static final String ENGAGED = "CallParticipant.engaged";
 
@@ -70,6 +76,9 @@ public class CallParticipant {
     @Column(name = "lost_at")
     private LocalDateTime lostAt;
 
+    @Column(name = "engaged_account_id")
+    private Long engagedAccountId;
+
     protected CallParticipant() {}
 
     private CallParticipant(long callId, long accountId, ParticipantState state) {
@@ -93,6 +102,7 @@ public class CallParticipant {
     /** Joins (or joins again, after leaving a group call) from {@code device}. */
     void join(String device, boolean muted, LocalDateTime now) {
         this.state = ParticipantState.JOINED;
+        this.engagedAccountId = accountId;
         this.device = device;
         this.muted = muted;
         this.joinedAt = now;
@@ -103,6 +113,7 @@ public class CallParticipant {
     /** Leaves, declines or is dropped: {@code state} is where they end up. */
     void leave(ParticipantState state, LocalDateTime now) {
         this.state = state;
+        this.engagedAccountId = null;
         this.leftAt = now;
         this.lostAt = null;
     }

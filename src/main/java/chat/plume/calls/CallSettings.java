@@ -53,6 +53,15 @@ public record CallSettings(
                 Settings.seconds("plume.calls.turn-credential-seconds", 12 * 3600, 60, 7 * 24 * 3600));
     }
 
+    /** Never the secret: settings may be printed (a log line, a debugger). */
+    @Override
+    public String toString() {
+        return "CallSettings[ringTimeout=" + ringTimeout + ", connectTimeout=" + connectTimeout + ", rejoinGrace="
+                + rejoinGrace + ", groupLimit=" + groupLimit + ", stunUrls=" + stunUrls + ", turnUrls=" + turnUrls
+                + ", turnSecret=" + (turnSecret == null ? "none" : "(set)") + ", turnCredentialLifetime="
+                + turnCredentialLifetime + "]";
+    }
+
     private static void requireScheme(String url, String... schemes) {
         for (String scheme : schemes) {
             if (url.startsWith(scheme)) {

@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.function.BiPredicate;
 
 /**
  * The call state machine, driven by time and by connections: a call that rang too long is
@@ -62,7 +63,8 @@ public class CallTimeouts {
             }
         }
         if (dropped && (!call.isGroupCall() || CallBook.joinedCount(participants) == 0)) {
-            book.end(call, participants, EndReason.DROPPED, now);
+            // Nobody had answered: to the others it is a call that stopped ringing, not a lost one.
+            book.end(call, participants, call.answeredAt() == null ? EndReason.CANCELLED : EndReason.DROPPED, now);
         } else if (call.state() == CallState.RINGING
                 && !call.createdAt().plus(settings.ringTimeout()).isAfter(now)) {
             book.end(call, participants, EndReason.MISSED, now);
@@ -78,6 +80,25 @@ public class CallTimeouts {
         } else {
             book.rescheduled(call, participants);
         }
+    }
+
+    /** A person's device in a call. */
+    public record Device(long account, String device) {}
+
+    /**
+     * Everyone in a live call whose device has no open connection here: each is then given to
+     * {@link #deviceLost} (its grace starts). The close of a connection says so at once; this
+     * catches what no close announced: a restart (every connection gone), a close that came before
+     * the join it ends had committed. One query for everyone in a call.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<Device> vanished(BiPredicate<Long, String> connected) {
+        return em.createNamedQuery(CallParticipant.JOINED_LIVE, CallParticipant.class)
+                .setParameter("joined", ParticipantState.JOINED)
+                .getResultStream()
+                .filter(p -> !connected.test(p.accountId(), p.device()))
+                .map(p -> new Device(p.accountId(), p.device()))
+                .toList();
     }
 
     /**

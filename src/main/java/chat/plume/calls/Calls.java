@@ -2,6 +2,7 @@ package chat.plume.calls;
 
 import chat.plume.identity.boundary.Caller;
 import chat.plume.messaging.CallLog;
+import chat.plume.platform.Constraints;
 import chat.plume.platform.Timestamps;
 import chat.plume.platform.error.AccessDeniedException;
 import chat.plume.platform.error.ConflictException;
@@ -12,6 +13,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,6 +75,11 @@ public class Calls {
             }
             return join(live, participants, line, me, device);
         }
+        if (line.isGroup() && log.isSilenced(line, me)) {
+            // A muted member may join a call, not ring the whole group.
+            throw new AccessDeniedException(
+                    "muted", "You are muted in this group for now: you can join a call, not start one.");
+        }
         if (isJoinedSomewhere(me)) {
             throw new ConflictException("already_in_call", "Hang up your other call first.");
         }
@@ -87,7 +94,7 @@ public class Calls {
             participants.add(CallParticipant.invited(call.id(), line.peer()));
         }
         participants.forEach(em::persist);
-        em.flush();
+        flushEngaged();
         call.loggedAt(log.open(conversationId, me, book.entry(call, participants)));
         metrics.callStarted(CallView.lower(media), line.isGroup() ? "group" : "direct");
         if (busy) {
@@ -137,6 +144,7 @@ public class Calls {
         } else {
             mine.join(device, muted, now);
         }
+        flushEngaged();
         if (CallBook.joinedCount(participants) >= 2) {
             call.answer(now, now.plus(settings.connectTimeout()));
         }
@@ -171,7 +179,10 @@ public class Calls {
      */
     public Answer hangup(Caller caller, long callId) {
         long me = caller.accountId();
-        Call call = lockedVisibleCall(callId, me);
+        // Someone in the call may always leave it, even after they left its conversation.
+        Call call = em.find(CallParticipant.class, new CallParticipant.Key(callId, me)) != null
+                ? book.lockedCall(callId)
+                : lockedVisibleCall(callId, me);
         List<CallParticipant> participants = book.participants(callId);
         CallParticipant mine = CallBook.find(participants, me);
         if (!call.isLive() || mine == null || !(mine.isJoined() || mine.state() == ParticipantState.INVITED)) {
@@ -266,7 +277,7 @@ public class Calls {
      * sender takes part in the live call from this very device. Returns the call's joined
      * participants other than the sender, by account, with their devices.
      */
-    public List<Route> peersOf(Caller caller, String device, long callId) {
+    public Peers peersOf(Caller caller, String device, long callId) {
         long me = caller.accountId();
         Call call = em.find(Call.class, callId);
         if (call == null || log.lineOf(call.conversationId(), me).isEmpty()) {
@@ -277,11 +288,20 @@ public class Calls {
         }
         List<CallParticipant> participants = book.participants(callId);
         requireOnThisDevice(call, participants, me, device);
-        return participants.stream()
-                .filter(p -> p.isJoined() && p.accountId() != me)
-                .map(p -> new Route(p.accountId(), p.device()))
-                .toList();
+        return new Peers(
+                participants.stream()
+                        .filter(p -> p.isJoined() && p.accountId() != me)
+                        .map(p -> new Route(p.accountId(), p.device()))
+                        .toList(),
+                Timestamps.toInstant(CallBook.find(participants, me).joinedAt()));
     }
+
+    /**
+     * The others in the call, and since when the sender is in it from this device (its join time,
+     * as the call shows it): a page that has another join time for the sender knows the frame comes
+     * from a new device before the call's own update says so.
+     */
+    public record Peers(List<Route> routes, java.time.Instant since) {}
 
     /** {@code call.get}: the conversation's live call, if any. */
     public Optional<CallView> current(Caller caller, long conversationId) {
@@ -316,6 +336,22 @@ public class Calls {
         }
         if (!call.isLive()) {
             throw new ConflictException("call_ended", "This call has ended.");
+        }
+    }
+
+    /**
+     * Writes the joins made so far. The database keeps one call at a time per person (a unique
+     * key): the checks above read under one conversation's lock only, so two joins in two
+     * conversations at once could both pass them; the second is refused here.
+     */
+    private void flushEngaged() {
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            if (!Constraints.isIntegrityViolation(e)) {
+                throw e;
+            }
+            throw new ConflictException("already_in_call", "Hang up your other call first.");
         }
     }
 

@@ -9,8 +9,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 /**
- * {@code /calls/ice-servers}: the STUN and TURN servers, with a short-lived TURN credential, for
- * the connectivity self-test in the settings (a call's own come with its {@code call} answer).
+ * {@code /calls/ice-servers}: the STUN and TURN servers, with a TURN credential good for ten
+ * minutes, for the connectivity self-test in the settings (a call's own come with its
+ * {@code call} answer, to the people in the call only).
  */
 @Path("calls")
 @Authenticated
@@ -26,6 +27,6 @@ public class CallsResource {
     @GET
     @Path("ice-servers")
     public IceServers.Configuration iceServers() {
-        return iceServers.forAccount(caller.get().accountId());
+        return iceServers.forSelfTest(caller.get().accountId());
     }
 }

@@ -75,6 +75,15 @@ public class CallLog {
                 conversation.groupId());
     }
 
+    /** A group's conversation, if it has one (without making it). */
+    public Optional<Long> conversationOfGroup(long groupId) {
+        return em.createNamedQuery(Conversation.BY_GROUP, Conversation.class)
+                .setParameter("group", groupId)
+                .getResultStream()
+                .findFirst()
+                .map(Conversation::id);
+    }
+
     /** Locks a conversation until the transaction ends (a call's own change, by nobody in particular). */
     public void lockConversation(long conversationId) {
         em.find(Conversation.class, conversationId, LockModeType.PESSIMISTIC_WRITE);

@@ -51,7 +51,8 @@ public class MessageModeration {
         List<Message> chunk = em.createQuery(
                         "select m from Message m where m.senderId = :sender and m.createdAt >= :from"
                                 + " and m.createdAt < :to and m.recalledAt is null"
-                                + " and m.kind <> chat.plume.messaging.MessageKind.SYSTEM order by m.id",
+                                + " and m.kind <> chat.plume.messaging.MessageKind.SYSTEM"
+                                + " and m.kind <> chat.plume.messaging.MessageKind.CALL order by m.id",
                         Message.class)
                 .setParameter("sender", senderId)
                 .setParameter("from", from)

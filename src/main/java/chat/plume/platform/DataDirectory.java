@@ -1,5 +1,8 @@
 package chat.plume.platform;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -10,6 +13,19 @@ import java.nio.file.Path;
 public final class DataDirectory {
 
     private DataDirectory() {}
+
+    /**
+     * Makes the directory if it is not there yet. On PostgreSQL nothing else would before the
+     * first upload, and the server writes the HTTPS port's generated key store into it.
+     */
+    public static Path ensure() {
+        Path directory = resolve();
+        try {
+            return Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create Plume's data directory " + directory, e);
+        }
+    }
 
     public static Path resolve() {
         return Settings.lookup("plume.data.dir")

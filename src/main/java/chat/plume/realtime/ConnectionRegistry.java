@@ -68,6 +68,12 @@ public class ConnectionRegistry {
         return connections == null ? List.of() : List.copyOf(connections);
     }
 
+    /** Whether this connection of this user is open on this node. */
+    public boolean isConnected(long accountId, String connectionId) {
+        Set<Connection> connections = byUser.get(accountId);
+        return connections != null && connections.stream().anyMatch(c -> c.id().equals(connectionId));
+    }
+
     public boolean isOnline(long accountId) {
         return byUser.containsKey(accountId);
     }

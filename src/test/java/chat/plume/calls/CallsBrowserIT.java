@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.plume.testing.Browser;
 import chat.plume.testing.ClientTestBase;
+import chat.plume.testing.Leg;
 import chat.plume.testing.Person;
 import chat.plume.testing.TurnServer;
 import java.util.List;
@@ -51,6 +52,7 @@ class CallsBrowserIT extends ClientTestBase {
             for (var side : List.of(new Side(annaBrowser, ben), new Side(benBrowser, anna))) {
                 seesTheOther(side.browser(), side.other());
             }
+            benBrowser.screenshot("call-video-" + Leg.name());
             annaBrowser.driver().findElement(By.cssSelector(".call-hangup")).click();
             for (Browser browser : List.of(annaBrowser, benBrowser)) {
                 browser.waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".call-panel")));
@@ -58,6 +60,10 @@ class CallsBrowserIT extends ClientTestBase {
                         .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".call-entry")));
                 browser.waiting().until(d -> entry.getText().matches("(?s).*Video call · \\d+:\\d\\d.*"));
             }
+            benBrowser.screenshot("call-entry-" + Leg.name());
+            assertThat(benBrowser.driver().findElements(By.cssSelector(".empty-chat")))
+                    .as("a chat with a call in it is not an empty chat")
+                    .isEmpty();
         }
     }
 
@@ -148,6 +154,7 @@ class CallsBrowserIT extends ClientTestBase {
                     }
                 }
             }
+            piaBrowser.screenshot("call-group-" + Leg.name());
             // Quinn leaves; the other two go on, each now with one tile for the other.
             quinnBrowser.driver().findElement(By.cssSelector(".call-hangup")).click();
             for (Browser stays : List.of(ownerBrowser, piaBrowser)) {

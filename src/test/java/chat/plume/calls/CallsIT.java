@@ -18,6 +18,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -216,6 +217,59 @@ class CallsIT extends ClientTestBase {
     }
 
     @Test
+    void anAnsweredCallWhoseMediaNeverConnectsFails() {
+        Person[] p = friends("Failed");
+        long conversation = p[0].conversationWith(p[1]);
+        try (Phone anna = Phone.of(p[0]);
+                Phone ben = Phone.of(p[1])) {
+            long call = id(anna.invite(conversation, "video"));
+            ben.nextCall(call, "ringing");
+            ben.accept(call);
+            // Nobody reports a connection: the connect timeout (10 s here) ends it as failed.
+            JsonObject failed = anna.socket
+                    .next(
+                            f -> f.getString("type", "").equals("call")
+                                    && f.getJsonObject("call")
+                                            .getString("state")
+                                            .equals("ended"),
+                            Duration.ofSeconds(30))
+                    .getJsonObject("call");
+            assertThat(failed.getString("reason")).isEqualTo("failed");
+            assertThat(callEntry(p[1], conversation).getString("body")).contains("\"reason\":\"failed\"");
+        }
+    }
+
+    @Test
+    void onePersonIsInOneCallAtATimeEvenWhenTwoAnswersRace() {
+        Person ben = Person.create(api, "RaceBen");
+        Person first = Person.create(api, "RaceFirst");
+        Person second = Person.create(api, "RaceSecond");
+        befriend(first, ben);
+        befriend(second, ben);
+        long one = first.conversationOfGroup(first.createGroup("Race one", ben));
+        long two = second.conversationOfGroup(second.createGroup("Race two", ben));
+        try (Phone firstPhone = Phone.of(first);
+                Phone secondPhone = Phone.of(second);
+                Phone benDesk = Phone.of(ben);
+                Phone benMobile = Phone.of(ben)) {
+            for (int round = 0; round < 3; round++) {
+                long a = id(firstPhone.invite(one, "voice"));
+                long b = id(secondPhone.invite(two, "voice"));
+                CompletableFuture<JsonObject> onDesk = CompletableFuture.supplyAsync(() -> benDesk.accept(a));
+                CompletableFuture<JsonObject> onMobile = CompletableFuture.supplyAsync(() -> benMobile.accept(b));
+                List<String> outcomes = List.of(
+                        onDesk.join().getString("type").equals("call") ? "joined" : code(onDesk.join()),
+                        onMobile.join().getString("type").equals("call") ? "joined" : code(onMobile.join()));
+                assertThat(outcomes).containsExactlyInAnyOrder("joined", "already_in_call");
+                firstPhone.hangup(a);
+                secondPhone.hangup(b);
+                benDesk.hangup(a);
+                benMobile.hangup(b);
+            }
+        }
+    }
+
+    @Test
     void twoPeopleCallingEachOtherAtOnceMakeOneCall() {
         Person[] p = friends("Glare");
         long conversation = p[0].conversationWith(p[1]);
@@ -265,6 +319,9 @@ class CallsIT extends ClientTestBase {
                 Phone piaPhone = Phone.of(pia);
                 Phone quinnPhone = Phone.of(quinn);
                 Phone robPhone = Phone.of(rob)) {
+            assertThat(code(robPhone.invite(conversation, "video")))
+                    .as("muted in the group: may join a call, not ring everyone")
+                    .isEqualTo("muted");
             long call = id(ownerPhone.invite(conversation, "video"));
             JsonObject started = robPhone.nextCall(call, "ringing");
             assertThat(started.getBoolean("group")).isTrue();
@@ -284,11 +341,27 @@ class CallsIT extends ClientTestBase {
             assertThat(participant(withRob, quinn.id()).getString("state")).isEqualTo("left");
             assertThat(code(piaPhone.request("call.end", "call", call))).isEqualTo("forbidden");
             assertThat(piaPhone.offer(call, rob.id(), "v=0").getString("type")).isEqualTo("ok");
-            assertThat(robPhone.socket
-                            .next("call.signal", WAIT)
-                            .getJsonNumber("from")
-                            .longValue())
-                    .isEqualTo(pia.id());
+            JsonObject relayed = robPhone.socket.next("call.signal", WAIT);
+            assertThat(relayed.getJsonNumber("from").longValue()).isEqualTo(pia.id());
+            assertThat(relayed.getString("since"))
+                    .as("the join time the call shows for the sender")
+                    .isEqualTo(participant(withRob, pia.id()).getString("joinedAt"));
+
+            // Removed from the group: out of its call at once, told so, and no signalling reaches them.
+            Api.expect(204, owner.delete("/groups/" + group + "/members/" + pia.id()));
+            robPhone.nextCall(
+                    call, c -> participant(c, pia.id()).getString("state").equals("left"));
+            assertThat(piaPhone.nextCall(
+                                    call,
+                                    c -> participant(c, pia.id())
+                                            .getString("state")
+                                            .equals("left"))
+                            .getString("state"))
+                    .isEqualTo("active");
+            assertThat(piaPhone.hangup(call).getString("type"))
+                    .as("someone who was in the call may still hang up")
+                    .isEqualTo("call");
+            assertThat(code(robPhone.offer(call, pia.id(), "v=0"))).isEqualTo("peer_not_in_call");
 
             JsonObject ended = ownerPhone.request("call.end", "call", call).getJsonObject("call");
             assertThat(ended.getString("state")).isEqualTo("ended");
@@ -296,9 +369,9 @@ class CallsIT extends ClientTestBase {
             assertThat(quinnPhone.nextCall(call, "ended").getString("reason")).isEqualTo("completed");
 
             // The last one to leave ends a group call.
-            long second = id(piaPhone.invite(conversation, "voice"));
-            quinnPhone.accept(second);
-            piaPhone.hangup(second);
+            long second = id(quinnPhone.invite(conversation, "voice"));
+            ownerPhone.accept(second);
+            ownerPhone.hangup(second);
             assertThat(quinnPhone.hangup(second).getJsonObject("call").getString("state"))
                     .isEqualTo("ended");
         }

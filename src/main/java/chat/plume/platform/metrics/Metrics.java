@@ -156,10 +156,12 @@ public class Metrics {
                 .increment();
     }
 
-    /** A call ended, by reason, after being answered for {@code duration} (zero if it never was). */
+    /** A call ended, by reason, after being answered for {@code duration} (null: never answered). */
     public void callEnded(String reason, java.time.Duration duration) {
         counter("plume.calls.ended", "Calls ended, by reason", "reason", reason).increment();
-        callDuration.record(duration.toMillis() / 1000.0);
+        if (duration != null) {
+            callDuration.record(duration.toMillis() / 1000.0);
+        }
     }
 
     public void writerBatch(int size) {

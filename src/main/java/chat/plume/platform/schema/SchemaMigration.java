@@ -41,6 +41,7 @@ public class SchemaMigration {
         if (zoneWarning != null) {
             LOG.warning(zoneWarning);
         }
+        DataDirectory.ensure();
         try (Connection connection = dataSource.getConnection()) {
             DatabaseCheck.verify(connection, DataDirectory.resolve());
         } catch (SQLException e) {
