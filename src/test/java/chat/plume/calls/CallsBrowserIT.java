@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import chat.plume.testing.Browser;
 import chat.plume.testing.ClientTestBase;
 import chat.plume.testing.Leg;
+import chat.plume.testing.PageAudit;
 import chat.plume.testing.Person;
 import chat.plume.testing.TurnServer;
 import java.util.List;
@@ -47,12 +48,22 @@ class CallsBrowserIT extends ClientTestBase {
                     .waiting()
                     .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("dialog.call-incoming")));
             assertThat(ringing.getText()).contains("video calling you");
+            benBrowser.assertEveryControlIsNamed();
+            assertThat(PageAudit.axeViolations(benBrowser))
+                    .as("the incoming call dialog")
+                    .isEmpty();
             ringing.findElement(By.cssSelector(".call-accept")).click();
 
             for (var side : List.of(new Side(annaBrowser, ben), new Side(benBrowser, anna))) {
                 seesTheOther(side.browser(), side.other());
             }
             benBrowser.screenshot("call-video-" + Leg.name());
+            benBrowser.assertEveryControlIsNamed();
+            assertThat(PageAudit.axeViolations(benBrowser)).as("the call view").isEmpty();
+            // Keyboard: the controls are buttons in the tab order; Enter on "Mute" mutes.
+            WebElement mute = benBrowser.driver().findElement(By.cssSelector(".call-mic"));
+            mute.sendKeys(Keys.ENTER);
+            benBrowser.waiting().until(ExpectedConditions.attributeToBe(mute, "aria-pressed", "true"));
             annaBrowser.driver().findElement(By.cssSelector(".call-hangup")).click();
             for (Browser browser : List.of(annaBrowser, benBrowser)) {
                 browser.waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".call-panel")));
