@@ -83,14 +83,8 @@ public class Call {
 
     protected Call() {}
 
-    /** A new call, ringing until {@code ringDeadline}. */
-    Call(
-            long conversationId,
-            boolean groupCall,
-            CallMedia media,
-            long startedBy,
-            LocalDateTime now,
-            LocalDateTime ringDeadline) {
+    /** A new call, ringing (when it must next be looked at is {@code CallBook}'s to say). */
+    Call(long conversationId, boolean groupCall, CallMedia media, long startedBy, LocalDateTime now) {
         this.conversationId = conversationId;
         this.liveConversationId = conversationId;
         this.groupCall = groupCall;
@@ -98,7 +92,6 @@ public class Call {
         this.state = CallState.RINGING;
         this.startedBy = startedBy;
         this.createdAt = now;
-        this.deadline = ringDeadline;
     }
 
     /** Where the call's entry stands in its conversation (known once the entry is written). */
@@ -106,14 +99,13 @@ public class Call {
         this.messageSeq = seq;
     }
 
-    /** Someone answered: active, and the media must connect by {@code connectDeadline}. */
-    void answer(LocalDateTime now, LocalDateTime connectDeadline) {
+    /** Someone answered: active (the media must now connect within the connect timeout). */
+    void answer(LocalDateTime now) {
         if (state != CallState.RINGING) {
             return;
         }
         state = CallState.ACTIVE;
         answeredAt = now;
-        deadline = connectDeadline;
     }
 
     /** A participant's media connected: the call no longer fails by the connect timeout. */

@@ -14,7 +14,6 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import java.util.stream.Stream;
 
 /**
@@ -81,13 +80,12 @@ public class CallBook {
         return participants.stream().filter(CallParticipant::isJoined).count();
     }
 
-    /** Whether someone is rung by, or in, a live call (other than {@code except}). */
-    boolean isEngaged(long accountId, Long except) {
+    /** The live calls in which someone is in one of these states (rung: INVITED; in it: JOINED). */
+    List<Long> liveCallsOf(long accountId, ParticipantState... states) {
         return em.createNamedQuery(CallParticipant.ENGAGED, Long.class)
                 .setParameter("account", accountId)
-                .setParameter("engaged", List.of(ParticipantState.INVITED, ParticipantState.JOINED))
-                .getResultStream()
-                .anyMatch(id -> !Objects.equals(id, except));
+                .setParameter("engaged", List.of(states))
+                .getResultList();
     }
 
     /** Ends the call once: whoever was still in it has left; whoever was still rung missed it. */

@@ -84,13 +84,14 @@ public class Calls {
             throw new ConflictException("already_in_call", "Hang up your other call first.");
         }
         LocalDateTime now = Timestamps.now();
-        Call call = new Call(conversationId, line.isGroup(), media, me, now, now.plus(settings.ringTimeout()));
+        Call call = new Call(conversationId, line.isGroup(), media, me, now);
         em.persist(call);
         List<CallParticipant> participants = new ArrayList<>();
         participants.add(CallParticipant.joined(call.id(), me, device, log.isSilenced(line, me), now));
         boolean busy = false;
         if (!line.isGroup()) {
-            busy = book.isEngaged(line.peer(), null);
+            busy = !book.liveCallsOf(line.peer(), ParticipantState.INVITED, ParticipantState.JOINED)
+                    .isEmpty();
             participants.add(CallParticipant.invited(call.id(), line.peer()));
         }
         participants.forEach(em::persist);
@@ -146,7 +147,7 @@ public class Calls {
         }
         flushEngaged();
         if (CallBook.joinedCount(participants) >= 2) {
-            call.answer(now, now.plus(settings.connectTimeout()));
+            call.answer(now);
         }
         return new Answer(book.changed(call, participants, true), ice.forAccount(me));
     }
@@ -279,14 +280,20 @@ public class Calls {
      */
     public Peers peersOf(Caller caller, String device, long callId) {
         long me = caller.accountId();
+        // On every signalling frame: two reads. Whether the sender is in the conversation is asked
+        // only of someone not in the call (to them a call they cannot see does not exist).
         Call call = em.find(Call.class, callId);
-        if (call == null || log.lineOf(call.conversationId(), me).isEmpty()) {
+        if (call == null) {
+            throw notFound();
+        }
+        List<CallParticipant> participants = book.participants(callId);
+        if (CallBook.find(participants, me) == null
+                && log.lineOf(call.conversationId(), me).isEmpty()) {
             throw notFound();
         }
         if (!call.isLive()) {
             throw new ConflictException("call_ended", "This call has ended.");
         }
-        List<CallParticipant> participants = book.participants(callId);
         requireOnThisDevice(call, participants, me, device);
         return new Peers(
                 participants.stream()
@@ -314,12 +321,8 @@ public class Calls {
 
     /** The live calls that ring for someone or that they are in (told to each device as it connects). */
     public List<CallView> engaged(long accountId) {
-        List<Long> ids = em.createNamedQuery(CallParticipant.ENGAGED, Long.class)
-                .setParameter("account", accountId)
-                .setParameter("engaged", List.of(ParticipantState.INVITED, ParticipantState.JOINED))
-                .getResultList();
         List<CallView> views = new ArrayList<>();
-        for (long id : ids) {
+        for (long id : book.liveCallsOf(accountId, ParticipantState.INVITED, ParticipantState.JOINED)) {
             Call call = em.find(Call.class, id);
             views.add(book.view(call, book.participants(id)));
         }
@@ -356,11 +359,7 @@ public class Calls {
     }
 
     private boolean isJoinedSomewhere(long me) {
-        return !em.createNamedQuery(CallParticipant.ENGAGED, Long.class)
-                .setParameter("account", me)
-                .setParameter("engaged", List.of(ParticipantState.JOINED))
-                .getResultList()
-                .isEmpty();
+        return !book.liveCallsOf(me, ParticipantState.JOINED).isEmpty();
     }
 
     /** The call, if the caller is in its conversation: to anyone else it does not exist. */

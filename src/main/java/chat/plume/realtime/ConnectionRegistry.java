@@ -8,6 +8,7 @@ import jakarta.ejb.TransactionAttributeType;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -68,10 +69,17 @@ public class ConnectionRegistry {
         return connections == null ? List.of() : List.copyOf(connections);
     }
 
+    /** This connection of this user, if it is open on this node. */
+    public Optional<Connection> connection(long accountId, String connectionId) {
+        Set<Connection> connections = byUser.get(accountId);
+        return connections == null
+                ? Optional.empty()
+                : connections.stream().filter(c -> c.id().equals(connectionId)).findFirst();
+    }
+
     /** Whether this connection of this user is open on this node. */
     public boolean isConnected(long accountId, String connectionId) {
-        Set<Connection> connections = byUser.get(accountId);
-        return connections != null && connections.stream().anyMatch(c -> c.id().equals(connectionId));
+        return connection(accountId, connectionId).isPresent();
     }
 
     public boolean isOnline(long accountId) {

@@ -36,12 +36,7 @@ public class LocalDispatcher implements Dispatcher {
 
     @Override
     public void toConnection(long accountId, String connectionId, Object frame) {
-        for (Connection connection : registry.connectionsOf(accountId)) {
-            if (connection.id().equals(connectionId)) {
-                connection.send(frame);
-                return;
-            }
-        }
+        registry.connection(accountId, connectionId).ifPresent(connection -> connection.send(frame));
     }
 
     @Override

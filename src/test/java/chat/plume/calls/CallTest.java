@@ -27,7 +27,7 @@ class CallTest {
     }
 
     private static Call ringing() {
-        return new Call(12, false, CallMedia.VIDEO, 7, START, START.plus(SETTINGS.ringTimeout()));
+        return new Call(12, false, CallMedia.VIDEO, 7, START);
     }
 
     @Test
@@ -36,9 +36,9 @@ class CallTest {
         assertThat(call.state()).isEqualTo(CallState.RINGING);
         assertThat(call.isLive()).isTrue();
 
-        call.answer(START.plusSeconds(5), START.plusSeconds(35));
+        call.answer(START.plusSeconds(5));
         assertThat(call.state()).isEqualTo(CallState.ACTIVE);
-        call.answer(START.plusSeconds(9), START.plusSeconds(39));
+        call.answer(START.plusSeconds(9));
         assertThat(call.answeredAt()).as("a second answer changes nothing").isEqualTo(START.plusSeconds(5));
 
         assertThat(call.end(EndReason.COMPLETED, START.plusSeconds(197))).isTrue();
@@ -54,7 +54,7 @@ class CallTest {
         Call call = ringing();
         call.end(EndReason.MISSED, START.plusSeconds(45));
         assertThat(call.duration()).isZero();
-        call.answer(START.plusSeconds(46), START.plusSeconds(76));
+        call.answer(START.plusSeconds(46));
         assertThat(call.state()).isEqualTo(CallState.ENDED);
         assertThat(call.connected(START.plusSeconds(47))).isFalse();
     }
@@ -72,7 +72,7 @@ class CallTest {
 
         caller.rejoin("d7b", START.plusSeconds(12));
         callee.join("d9", false, START.plusSeconds(20));
-        call.answer(START.plusSeconds(20), START.plusSeconds(50));
+        call.answer(START.plusSeconds(20));
         assertThat(book.nextLook(call, List.of(caller, callee))).isEqualTo(START.plusSeconds(50));
 
         call.connected(START.plusSeconds(22));
