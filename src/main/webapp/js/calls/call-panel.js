@@ -170,6 +170,9 @@ export function createCallPanel({ nameOf, titleOf }) {
         /** The call is over here: says how it ended, then goes away. */
         detach(text) {
             clearInterval(tick);
+            // What is left on screen for the moment before it goes: how the call ended, nothing stale.
+            timer.textContent = '';
+            quality.textContent = '';
             status.textContent = text ?? '';
             controls.replaceChildren();
             for (const { video } of tiles.values()) video.srcObject = null;
