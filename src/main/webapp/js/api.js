@@ -1,5 +1,7 @@
 // The REST client: JSON in, JSON out, and every failure as an ApiError carrying the problem
 // detail's stable code and field. The session travels in the HttpOnly cookie.
+import { language } from './i18n.js';
+
 const BASE = '/api/v1';
 
 export class ApiError extends Error {
@@ -51,8 +53,9 @@ async function call(method, url, body) {
         response = await fetch(url, {
             method,
             credentials: 'same-origin',
-            headers: body === undefined ? { Accept: 'application/json' }
-                : { Accept: 'application/json', 'Content-Type': 'application/json' },
+            // The page's language: mail the server sends about this request is written in it.
+            headers: body === undefined ? { Accept: 'application/json', 'Accept-Language': language() }
+                : { Accept: 'application/json', 'Content-Type': 'application/json', 'Accept-Language': language() },
             body: body === undefined ? undefined : JSON.stringify(body),
         });
     } catch {

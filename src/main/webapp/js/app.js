@@ -2,7 +2,7 @@
 // Signing out reloads the page (shell.js), so each page life belongs to one person.
 import { api } from './api.js';
 import { initLanguage, setLanguage, t } from './i18n.js';
-import { SESSION_HINT, showAuth } from './identity/auth.js';
+import { SESSION_HINT, isMailLink, showAuth, takeMailLink, verifyEmail } from './identity/auth.js';
 import { showShell } from './shell/shell.js';
 import { keepCurrent } from './shell/updates.js';
 
@@ -14,10 +14,19 @@ async function boot() {
     document.querySelectorAll('.language-select').forEach((select) => {
         select.addEventListener('change', (event) => setLanguage(event.target.value));
     });
-    const user = await whoIsSignedIn();
+    // A mail's link pasted into a tab where Plume is open changes only the hash: start over with it.
+    window.addEventListener('hashchange', () => { if (isMailLink(location.hash)) location.reload(); });
+    const link = takeMailLink();
+    if (link?.kind === 'verify-email') {
+        document.getElementById('boot').hidden = true;
+        await verifyEmail(link.token);
+    }
+    // A password-reset link is for whoever has the mail, signed in here or not: it asks for the
+    // new password first (the reset signs every session out anyway).
+    const user = link?.kind === 'reset-password' || link?.kind === 'forgot-password' ? null : await whoIsSignedIn();
     document.getElementById('boot').hidden = true;
     if (user) showShell(user);
-    else showAuth(showShell);
+    else showAuth(showShell, link);
 }
 
 /**

@@ -66,6 +66,8 @@ export async function showPerson(main, id, me) {
         ['admin.people.username', `@${a.username}`],
         ['admin.people.id', String(a.id)],
         ['admin.people.role', t(`admin.role.${a.role}`)],
+        ['admin.people.email', a.email || (a.pendingEmail ? t('admin.people.emailPending', { address: a.pendingEmail })
+            : t('admin.people.noEmail'))],
         ['admin.people.created', when(a.createdAt)],
         ['admin.people.lastSeen', when(a.lastSeenAt)],
         ['admin.people.online', record.connections ? t('admin.people.connections', { count: record.connections }) : t('admin.people.offline')],
@@ -89,6 +91,7 @@ export async function showPerson(main, id, me) {
         a.banned ? button('admin.action.unban', act('unban')) : button('admin.action.ban', act('ban'), 'danger'),
         a.mutedUntil ? button('admin.action.unmute', act('unmute')) : button('admin.action.mute', act('mute')),
         button('admin.action.signOutAll', act('sign-out')),
+        a.email ? button('admin.action.passwordReset', act('password-reset')) : null,
         button('admin.action.purge', act('purge'), 'danger'),
         a.role === 'admin' ? button('admin.action.revokeAdmin', act('role', { role: 'user' }))
             : button('admin.action.grantAdmin', act('role', { role: 'admin' })),
@@ -181,5 +184,6 @@ function openAction(main, me, person, action, { role, sessionId } = {}) {
 }
 
 function actionKey(action) {
-    return { ban: 'ban', unban: 'unban', mute: 'mute', unmute: 'unmute', 'sign-out': 'signOutAll', purge: 'purge' }[action];
+    return { ban: 'ban', unban: 'unban', mute: 'mute', unmute: 'unmute', 'sign-out': 'signOutAll', purge: 'purge',
+        'password-reset': 'passwordReset' }[action];
 }

@@ -85,7 +85,7 @@ export class Gateway extends EventTarget {
             this.#socket = null;
             this.#stopPinging();
             this.#failWaiting();
-            if (event.code === 1008 && ['unauthenticated', 'signed_out', 'banned'].includes(event.reason)) {
+            if (event.code === 1008 && ['unauthenticated', 'signed_out', 'banned', 'password_reset'].includes(event.reason)) {
                 this.#stopped = true;
                 this.#setState('offline');
                 this.dispatchEvent(new CustomEvent('signedout', { detail: event.reason }));

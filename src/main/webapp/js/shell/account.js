@@ -119,6 +119,36 @@ export function mountAccount({ me, openDetail, showEditor, signOut }) {
         openDetail(t('profile.changePassword'), form);
     }
 
+    /** The email address: the verified one, the one waiting for its link, adding or changing it, removing it. */
+    function emailPane(notice = '') {
+        const status = el('p', { class: 'form-error', role: 'alert', dataset: { errorFor: 'form' } });
+        const form = el('form', { class: 'stack', id: 'email-form', novalidate: true },
+            el('label', { for: 'email-address' }, t(me.email ? 'profile.emailChange' : 'profile.emailAdd')),
+            el('input', { id: 'email-address', name: 'email', type: 'email', required: true, autocomplete: 'email',
+                maxlength: 254, autocapitalize: 'none', spellcheck: 'false', 'aria-describedby': 'email-hint' }),
+            el('p', { class: 'hint', id: 'email-hint' }, t('profile.emailHint')),
+            el('p', { class: 'field-error', role: 'alert', dataset: { errorFor: 'email' } }),
+            status,
+            el('button', { type: 'submit', class: 'primary' }, t('profile.emailSend')));
+        form.onsubmit = (event) => submit(event, form, async () => {
+            const { email } = values(form);
+            if (!email.trim()) {
+                form.querySelector('[data-error-for="email"]').textContent = t('error.required');
+                return;
+            }
+            update(await api('PUT', '/me/email', { email: email.trim() }));
+            emailPane(t('profile.emailSent', { email: me.pendingEmail }));
+        });
+        const act = actor(status, () => emailPane());
+        openDetail(t('profile.email'), el('div', { class: 'card stack', id: 'email-pane' },
+            el('p', { id: 'email-verified' }, me.email ? t('profile.emailVerified', { email: me.email }) : t('profile.emailNone')),
+            me.pendingEmail ? el('p', { class: 'hint', id: 'email-pending' }, t('profile.emailPending', { email: me.pendingEmail })) : null,
+            notice ? el('p', { class: 'form-ok', role: 'status' }, notice) : null,
+            form,
+            me.email || me.pendingEmail ? confirmButton(t('profile.emailRemove'), t('profile.emailRemoveConfirm'),
+                act(async () => update(await api('DELETE', '/me/email'))), 'small') : null));
+    }
+
     async function devicesPane() {
         const status = el('p', { class: 'form-error', role: 'alert' });
         const devices = await api('GET', '/sessions');
@@ -138,6 +168,7 @@ export function mountAccount({ me, openDetail, showEditor, signOut }) {
     async function route(path) {
         if (path === 'password') return passwordPane();
         if (path === 'devices') return devicesPane();
+        if (path === 'email') return emailPane();
         if (path === 'two-factor') return twoFactorPane(openDetail);
         if (path === 'calls') return callsPane(openDetail);
         fillEditor();

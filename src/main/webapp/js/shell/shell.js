@@ -221,7 +221,7 @@ export function showShell(user) {
         if (left) return;
         left = true;
         // The sign-in screen after the reload says why this person was signed out, once.
-        if (why === 'banned') sessionStorage.setItem(SIGNED_OUT_BECAUSE, why);
+        if (why === 'banned' || why === 'password_reset') sessionStorage.setItem(SIGNED_OUT_BECAUSE, why);
         chats.dispose();
         calls.dispose();
         unsubscribe();

@@ -49,8 +49,8 @@ class StoredCredentialsIT {
         String password = "my secret passphrase";
         String first = Names.unique("Hash1");
         String second = Names.unique("Hash2");
-        accounts.register(new RegistrationRequest(first, "One", password), "127.0.0.1");
-        accounts.register(new RegistrationRequest(second, "Two", password), "127.0.0.1");
+        accounts.register(new RegistrationRequest(first, "One", password, null), "127.0.0.1");
+        accounts.register(new RegistrationRequest(second, "Two", password, null), "127.0.0.1");
 
         String firstHash = column("SELECT password_hash FROM account WHERE username_key = ?", first.toLowerCase())
                 .get(0);
@@ -65,7 +65,7 @@ class StoredCredentialsIT {
     @Test
     void theSessionTokenIsStoredOnlyAsItsDigest() throws Exception {
         String username = Names.unique("Token");
-        long id = accounts.register(new RegistrationRequest(username, "Token", "password-token"), "127.0.0.1")
+        long id = accounts.register(new RegistrationRequest(username, "Token", "password-token", null), "127.0.0.1")
                 .id();
         SignedIn signedIn = sessions.signIn(new SignInRequest(username, "password-token", null), "127.0.0.1", "test");
 

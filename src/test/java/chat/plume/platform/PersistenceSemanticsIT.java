@@ -56,7 +56,7 @@ class PersistenceSemanticsIT {
     @Test
     void aRowChangedElsewhereIsReadFreshByTheNextTransaction() throws Exception {
         long id = accounts.register(
-                        new RegistrationRequest(Names.unique("Fresh"), "Before", "password-fresh"), "127.0.0.1")
+                        new RegistrationRequest(Names.unique("Fresh"), "Before", "password-fresh", null), "127.0.0.1")
                 .id();
         assertEquals("Before", accounts.publicProfile(id).displayName());
 
@@ -83,7 +83,7 @@ class PersistenceSemanticsIT {
                 ZoneId.systemDefault().getRules().getOffset(Instant.now()).equals(ZoneOffset.UTC),
                 "the test servers run in a zone other than UTC (plume.it.settings)");
         String username = Names.unique("Utc");
-        accounts.register(new RegistrationRequest(username, "Utc", "password-utc"), "127.0.0.1");
+        accounts.register(new RegistrationRequest(username, "Utc", "password-utc", null), "127.0.0.1");
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement query =
                         connection.prepareStatement("SELECT created_at FROM account WHERE username_key = ?")) {

@@ -56,7 +56,8 @@ class ConnectionRegistryIT {
     @Test
     void bothSessionsOfOneUserAreRegisteredAndBothGetAPushedFrame() {
         String username = Names.unique("Tabs");
-        long accountId = accounts.register(new RegistrationRequest(username, "Tabs", "password-tabs"), "127.0.0.1")
+        long accountId = accounts.register(
+                        new RegistrationRequest(username, "Tabs", "password-tabs", null), "127.0.0.1")
                 .id();
         SignedIn first = sessions.signIn(new SignInRequest(username, "password-tabs", null), "127.0.0.1", "test");
         SignedIn second = sessions.signIn(new SignInRequest(username, "password-tabs", null), "127.0.0.1", "test");

@@ -15,7 +15,8 @@ public final class Callers {
     /** A new account, as the caller the boundaries expect (no session: in-container calls need none). */
     public static Caller register(Accounts accounts, String prefix) {
         String username = Names.unique(prefix);
-        long id = accounts.register(new RegistrationRequest(username, username, "password-" + username), "127.0.0.1")
+        long id = accounts.register(
+                        new RegistrationRequest(username, username, "password-" + username, null), "127.0.0.1")
                 .id();
         return new Caller(id, username, Role.USER, 0, Instant.MAX);
     }

@@ -83,7 +83,9 @@ public class PeopleAdministration {
         SIGN_OUT("account.sign_out", false),
         ROLE("account.role", true),
         /** Deactivate and purge: a permanent ban, then the period's messages recalled and every upload withdrawn. */
-        PURGE("account.purge", true);
+        PURGE("account.purge", true),
+        /** A password-reset link mailed to the person's verified address (the person still chooses the password). */
+        PASSWORD_RESET("account.password_reset", false);
 
         final String audited;
         /** Needs a recently verified session ({@link AdminPolicy#requireFresh}). */
@@ -126,6 +128,7 @@ public class PeopleAdministration {
             case SIGN_OUT -> moderation.signOut(actor, accountId, request.sessionId());
             case ROLE -> moderation.setRole(actor, accountId, role(request.role()));
             case PURGE -> moderation.ban(actor, accountId, null, request.reason());
+            case PASSWORD_RESET -> moderation.sendPasswordReset(actor, accountId);
         };
         audit.append(new AuditEntry(
                 actor.accountId(),

@@ -104,6 +104,14 @@ public class PeopleResource {
         return act(id, PeopleAdministration.Action.PURGE, request);
     }
 
+    /** Mails the person a password-reset link; 409 {@code no_verified_email} when they have no verified address. */
+    @POST
+    @Path("{id}/password-reset")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public PersonRecord passwordReset(@PathParam("id") long id, @NotNull @Valid ModerationRequest request) {
+        return act(id, PeopleAdministration.Action.PASSWORD_RESET, request);
+    }
+
     @PUT
     @Path("{id}/role")
     @Consumes(MediaType.APPLICATION_JSON)

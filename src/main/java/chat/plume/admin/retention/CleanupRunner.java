@@ -116,6 +116,7 @@ public class CleanupRunner {
     private String sessions(Progress progress) {
         LocalDateTime cutoff = Timestamps.now().minusDays(settings.sessionDays());
         progress.repeat(() -> sessions.removeChunkEndedBefore(cutoff));
+        progress.repeat(() -> sessions.removeLinksEndedBefore(cutoff));
         int windows = sessions.sweepSignInWindows();
         return "sessions ended before " + cutoff + "Z; " + windows + " finished sign-in windows forgotten on "
                 + NodeName.get();

@@ -81,7 +81,9 @@ public class AccountRecords {
             Instant bannedUntil,
             String banReason,
             Instant mutedUntil,
-            List<Device> devices) {}
+            List<Device> devices,
+            String email,
+            String pendingEmail) {}
 
     /**
      * Case-insensitive substring search over usernames and display names; a number also finds
@@ -140,7 +142,9 @@ public class AccountRecords {
                         .setParameter("now", now)
                         .getResultStream()
                         .map(Device::of)
-                        .toList()));
+                        .toList(),
+                a.email() == null ? null : EmailAddresses.masked(a.email()),
+                a.pendingEmail() == null ? null : EmailAddresses.masked(a.pendingEmail())));
     }
 
     private Optional<Account> byId(String text) {

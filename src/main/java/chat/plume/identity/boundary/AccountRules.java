@@ -15,6 +15,14 @@ final class AccountRules {
     static final String OPTIONAL_TEXT = TextRules.OPTIONAL_TEXT;
     static final String GENDER = "^(male|female|other)$";
     static final String PHONE = "^\\+?[0-9 ()-]{3,31}$";
+    /**
+     * An address SMTP carries without extensions: an ASCII local part of RFC 5322's "atext" and
+     * dots, and a domain of at least two labels (an internationalised domain in its xn-- form).
+     */
+    static final String EMAIL = "^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+            + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$";
+
+    static final int EMAIL_MAX = 254;
     static final int DISPLAY_NAME_MAX = 64;
     static final int SIGNATURE_MAX = 100;
     static final int REGION_MAX = 64;

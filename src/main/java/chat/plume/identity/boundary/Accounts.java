@@ -1,6 +1,7 @@
 package chat.plume.identity.boundary;
 
 import chat.plume.identity.control.AttemptWindows;
+import chat.plume.identity.control.IdentitySettings;
 import chat.plume.identity.control.PasswordHasher;
 import chat.plume.identity.entity.Account;
 import chat.plume.identity.entity.Gender;
@@ -50,10 +51,35 @@ public class Accounts {
     @Inject
     Event<AccountRegistered> registered;
 
-    /** Creates an account; each client address may create a limited number per hour. */
+    @Inject
+    IdentitySettings settings;
+
+    @Inject
+    EmailAddresses emailAddresses;
+
+    @Inject
+    PasswordResets passwordResets;
+
+    /** Creates an account whose mail (if any) is written in English. */
     public OwnProfile register(RegistrationRequest request, String clientAddress) {
+        return register(request, clientAddress, null);
+    }
+
+    /**
+     * Creates an account; each client address may create a limited number per hour. An address
+     * given (required where the deployment requires verified addresses) is mailed its link.
+     */
+    public OwnProfile register(RegistrationRequest request, String clientAddress, String language) {
+        if (settings.requireVerifiedEmail() && request.email() == null) {
+            throw new InvalidInputException(
+                    "email_required", "email", "An email address is required: a link to verify it is mailed to it.");
+        }
         registrations.reserve(clientAddress);
-        return OwnProfile.of(create(request.username(), request.displayName().strip(), request.password(), Role.USER));
+        Account account = create(request.username(), request.displayName().strip(), request.password(), Role.USER);
+        if (request.email() != null) {
+            emailAddresses.sendVerification(account, request.email().strip(), language);
+        }
+        return OwnProfile.of(account);
     }
 
     /** Creates an account; also used by the admin bootstrap. */
@@ -112,6 +138,7 @@ public class Accounts {
         }
         account.changePassword(hasher.hash(change.newPassword()), Sessions.now());
         sessions.revokeAllExcept(caller.accountId(), caller.sessionId());
+        passwordResets.passwordChanged(account);
         LOG.info(() -> "Account " + caller.accountId() + " changed its password");
     }
 

@@ -1,5 +1,6 @@
 package chat.plume.identity.boundary;
 
+import chat.plume.identity.control.MailLanguage;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -9,6 +10,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -25,7 +27,8 @@ public class AccountsResource {
     @POST
     public Response register(
             @NotNull @Valid RegistrationRequest request, @Context UriInfo uri, @Context HttpServletRequest http) {
-        OwnProfile created = accounts.register(request, http.getRemoteAddr());
+        OwnProfile created = accounts.register(
+                request, http.getRemoteAddr(), MailLanguage.of(http.getHeader(HttpHeaders.ACCEPT_LANGUAGE)));
         return Response.created(uri.getBaseUriBuilder()
                         .path("users")
                         .path(created.username())

@@ -38,6 +38,27 @@ public class IdentityConfiguration {
                 "too_many_registrations");
     }
 
+    /** Mails with a link sent to one account: nobody can flood someone's mailbox through Plume. */
+    @Produces
+    @Singleton
+    @LinkMails
+    AttemptWindows linkMails(IdentitySettings settings) {
+        return new AttemptWindows(
+                Clock.systemUTC(), settings.linkMailsPerAccountPerHour(), Duration.ofHours(1), "too_many_mails");
+    }
+
+    /** Password-reset requests per client address (each answer is the same; this bounds the work). */
+    @Produces
+    @Singleton
+    @ResetRequests
+    AttemptWindows resetRequests(IdentitySettings settings) {
+        return new AttemptWindows(
+                Clock.systemUTC(),
+                settings.resetRequestsPerAddressPerHour(),
+                Duration.ofHours(1),
+                "too_many_reset_requests");
+    }
+
     @Produces
     @Singleton
     SignInThrottle signInThrottle(IdentitySettings settings) {

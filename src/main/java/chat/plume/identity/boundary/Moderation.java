@@ -41,6 +41,9 @@ public class Moderation {
     Sessions sessions;
 
     @Inject
+    PasswordResets passwordResets;
+
+    @Inject
     Event<RoleChanged> roleChanged;
 
     /** Who was moderated, for the audit log. */
@@ -91,6 +94,14 @@ public class Moderation {
         } else if (!sessions.revoke(accountId, sessionId)) {
             throw new MissingEntityException("session_not_found", "No such live session of this account.");
         }
+        return of(account);
+    }
+
+    /** Mails the account a password-reset link (to its verified address); the audit row says where, masked. */
+    public Target sendPasswordReset(Caller actor, long accountId) {
+        Account account = target(actor, accountId);
+        passwordResets.sendFor(accountId);
+        LOG.info(() -> "A password-reset link for account " + accountId + " was sent by account " + actor.accountId());
         return of(account);
     }
 

@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Locale;
 
-/** The full profile, shown only to its owner (it includes the phone number and the role). */
+/**
+ * The full profile, shown only to its owner (it includes the phone number, the role, the
+ * verified email address and the one waiting for its link).
+ */
 public record OwnProfile(
         long id,
         String username,
@@ -16,7 +19,9 @@ public record OwnProfile(
         String phone,
         String role,
         Instant createdAt,
-        Long avatar) {
+        Long avatar,
+        String email,
+        String pendingEmail) {
 
     static OwnProfile of(Account a) {
         return new OwnProfile(
@@ -29,6 +34,8 @@ public record OwnProfile(
                 a.phone(),
                 a.role().name().toLowerCase(Locale.ROOT),
                 a.createdAt().toInstant(ZoneOffset.UTC),
-                a.avatarMediaId());
+                a.avatarMediaId(),
+                a.email(),
+                a.pendingEmail());
     }
 }

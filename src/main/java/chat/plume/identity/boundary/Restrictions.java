@@ -1,10 +1,13 @@
 package chat.plume.identity.boundary;
 
+import chat.plume.identity.control.IdentitySettings;
 import chat.plume.identity.entity.Account;
+import chat.plume.identity.entity.Role;
 import chat.plume.platform.Timestamps;
 import chat.plume.platform.error.AccessDeniedException;
 import chat.plume.platform.error.PlumeException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.LocalDateTime;
@@ -12,7 +15,7 @@ import java.util.Optional;
 
 /**
  * Whether an account may write at all, whatever the conversation: not while banned or muted by
- * an administrator. Asked by every send in the send's own transaction, after the conversation's
+ * an administrator, nor, where the deployment requires it, before the email address is verified. Asked by every send in the send's own transaction, after the conversation's
  * row lock, so a ban or mute that has committed refuses every send stored after it. The account
  * is read once per transaction (the persistence context keeps it), so a batch of sends by one
  * person costs one read.
@@ -23,12 +26,19 @@ public class Restrictions {
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    IdentitySettings settings;
+
     /** The refusal for a send by this account, if any: {@code account_banned} or {@code account_muted}. */
     public Optional<PlumeException> sendingRefusal(long accountId) {
         Account account = em.find(Account.class, accountId);
         LocalDateTime now = Timestamps.now();
         if (account == null || account.isBannedAt(now)) {
             return Optional.of(new AccessDeniedException("account_banned", "This account is suspended."));
+        }
+        if (settings.requireVerifiedEmail() && account.email() == null && account.role() != Role.ADMIN) {
+            return Optional.of(new AccessDeniedException(
+                    "email_unverified", "Verify your email address first: open the link mailed to you."));
         }
         if (account.isMutedAt(now)) {
             return Optional.of(new AccessDeniedException(

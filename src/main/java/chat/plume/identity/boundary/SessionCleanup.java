@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * The clean-up job's part in identity: sessions that ended (expired or revoked) before a cutoff
- * are deleted in chunks — the ones that ended since stay, for a person's device history — and
+ * are deleted in chunks (and so are mailed links that ended before it) — the ones that ended since stay, for a person's device history — and
  * the sign-in throttle forgets its finished windows.
  */
 @Stateless
@@ -40,6 +40,22 @@ public class SessionCleanup {
             return 0;
         }
         return em.createQuery("delete from AuthSession s where s.id in :ids")
+                .setParameter("ids", ids)
+                .executeUpdate();
+    }
+
+    /** Deletes up to {@value #CHUNK} mailed links that ended before {@code cutoff}; returns how many. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int removeLinksEndedBefore(LocalDateTime cutoff) {
+        List<Long> ids = em.createQuery(
+                        "select l.id from AccountLink l where l.expiresAt < :cutoff order by l.id", Long.class)
+                .setParameter("cutoff", cutoff)
+                .setMaxResults(CHUNK)
+                .getResultList();
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return em.createQuery("delete from AccountLink l where l.id in :ids")
                 .setParameter("ids", ids)
                 .executeUpdate();
     }

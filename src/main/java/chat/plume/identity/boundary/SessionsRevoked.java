@@ -8,7 +8,7 @@ import java.util.Set;
  * which closes the WebSocket connections that were opened with those sessions, giving
  * {@code reason} as the close reason so the page can say why.
  *
- * @param reason {@link #SIGNED_OUT} or {@link #BANNED}
+ * @param reason {@link #SIGNED_OUT}, {@link #BANNED} or {@link #PASSWORD_RESET}
  */
 public record SessionsRevoked(long accountId, Set<Long> sessionIds, String reason) {
 
@@ -17,6 +17,9 @@ public record SessionsRevoked(long accountId, Set<Long> sessionIds, String reaso
 
     /** The account was banned. */
     public static final String BANNED = "banned";
+
+    /** The password was reset with a link mailed to the account's address. */
+    public static final String PASSWORD_RESET = "password_reset";
 
     public SessionsRevoked(long accountId, Set<Long> sessionIds) {
         this(accountId, sessionIds, SIGNED_OUT);

@@ -33,6 +33,7 @@ import java.util.Locale;
         query = "select count(a) from Account a where a.usernameKey like :pattern"
                 + " escape '!' or lower(a.displayName) like :pattern escape '!'")
 @NamedQuery(name = Account.ADMINS, query = "select a from Account a where a.role = :role")
+@NamedQuery(name = Account.BY_EMAIL_KEY, query = "select a from Account a where a.emailKey = :key")
 public class Account {
 
     public static final String BY_USERNAME_KEY = "Account.byUsernameKey";
@@ -40,6 +41,7 @@ public class Account {
     public static final String SEARCH = "Account.search";
     public static final String SEARCH_COUNT = "Account.searchCount";
     public static final String ADMINS = "Account.admins";
+    public static final String BY_EMAIL_KEY = "Account.byEmailKey";
 
     /** The end of a ban without end: a date every database stores (the API shows no end). */
     public static final LocalDateTime PERMANENTLY = LocalDateTime.of(9999, 12, 31, 0, 0);
@@ -109,6 +111,22 @@ public class Account {
     /** Set while muted everywhere (reads, cannot send). */
     @Column(name = "muted_until")
     private LocalDateTime mutedUntil;
+
+    /** The verified address, as the person typed it; null until one is verified. */
+    @Column(length = 254)
+    private String email;
+
+    /** The verified address without regard to case: unique across accounts. */
+    @Column(name = "email_key", length = 254)
+    private String emailKey;
+
+    /** An address waiting for its link to be opened. */
+    @Column(name = "pending_email", length = 254)
+    private String pendingEmail;
+
+    /** The language mail to this person is written in ({@code en}, {@code zh-CN}). */
+    @Column(name = "mail_language", length = 16)
+    private String mailLanguage;
 
     @Version
     private long version;
@@ -231,6 +249,48 @@ public class Account {
         this.totpSecret = null;
         this.totpPending = null;
         this.totpLastStep = null;
+    }
+
+    /** The case-insensitive identity of an email address. */
+    public static String emailKeyOf(String email) {
+        return email.toLowerCase(Locale.ROOT);
+    }
+
+    public void awaitEmail(String address) {
+        this.pendingEmail = address;
+    }
+
+    /** Makes a verified address the account's own; returns the address it replaces (or null). */
+    public String verifiedEmail(String address) {
+        String before = email;
+        this.email = address;
+        this.emailKey = emailKeyOf(address);
+        if (address.equalsIgnoreCase(pendingEmail)) {
+            this.pendingEmail = null;
+        }
+        return before;
+    }
+
+    public void removeEmail() {
+        this.email = null;
+        this.emailKey = null;
+        this.pendingEmail = null;
+    }
+
+    public void writeMailIn(String language) {
+        this.mailLanguage = language;
+    }
+
+    public String email() {
+        return email;
+    }
+
+    public String pendingEmail() {
+        return pendingEmail;
+    }
+
+    public String mailLanguage() {
+        return mailLanguage;
     }
 
     public void grant(Role newRole) {

@@ -26,6 +26,10 @@ import java.time.LocalDateTime;
         name = JobLease.RENEW,
         query = "update JobLease l set l.leaseUntil = :until where l.name = :name and l.holder = :holder")
 @NamedQuery(
+        name = JobLease.GIVE_BACK_OF_NODE,
+        query = "update JobLease l set l.holder = null, l.leaseUntil = :now where l.name = :name"
+                + " and l.holder like :node escape '!'")
+@NamedQuery(
         name = JobLease.GIVE_BACK,
         query =
                 "update JobLease l set l.holder = null, l.leaseUntil = :now where l.name = :name and l.holder = :holder")
@@ -36,6 +40,7 @@ public class JobLease {
     static final String MOVE_CURSOR = "JobLease.moveCursor";
     static final String RENEW = "JobLease.renew";
     static final String GIVE_BACK = "JobLease.giveBack";
+    static final String GIVE_BACK_OF_NODE = "JobLease.giveBackOfNode";
 
     @Id
     @Column(length = 40)

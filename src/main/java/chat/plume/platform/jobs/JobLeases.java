@@ -1,5 +1,6 @@
 package chat.plume.platform.jobs;
 
+import chat.plume.platform.LikePattern;
 import chat.plume.platform.Timestamps;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -83,6 +84,19 @@ public class JobLeases {
                 .setParameter("now", Timestamps.now())
                 .setParameter("name", job)
                 .setParameter("holder", holder)
+                .executeUpdate();
+    }
+
+    /**
+     * Gives back a lease held by an earlier life of this node ({@code node}: its name): a node
+     * killed mid-run left it held, and nobody else holds leases under its name. Called as the
+     * node starts, so its work goes on at once rather than after the lease lapses.
+     */
+    public void giveBackLeftBy(String job, String node) {
+        em.createNamedQuery(JobLease.GIVE_BACK_OF_NODE)
+                .setParameter("now", Timestamps.now())
+                .setParameter("name", job)
+                .setParameter("node", LikePattern.startingWith(node + "/"))
                 .executeUpdate();
     }
 

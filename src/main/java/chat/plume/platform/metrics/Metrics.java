@@ -164,6 +164,18 @@ public class Metrics {
         }
     }
 
+    /** A mail sending attempt, by kind ({@code verify_email} …) and outcome ({@code sent}, {@code retry}, {@code failed}). */
+    public void mail(String kind, String outcome) {
+        // Both from closed sets written in code: the kinds are the features' own constants.
+        counters.computeIfAbsent(
+                        "plume.mails\u0000" + kind + '\u0000' + outcome,
+                        k -> Counter.builder("plume.mails")
+                                .description("Mail sending attempts, by kind and outcome")
+                                .tags("kind", kind, "outcome", outcome)
+                                .register(registry))
+                .increment();
+    }
+
     public void writerBatch(int size) {
         writerBatch.record(size);
     }
