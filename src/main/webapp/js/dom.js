@@ -1,6 +1,13 @@
 // Building DOM without HTML strings: every text goes in as a text node, so user content can
 // never become markup.
 //   el('button', { class: 'x', onclick: fn, 'aria-label': 'Close' }, 'text', childNode)
+import { t } from './i18n.js';
+
+/** The "bot" badge after a bot's name (null for a person). */
+export function botBadge(person) {
+    return person?.bot ? el('span', { class: 'bot-badge' }, t('bot.badge')) : null;
+}
+
 export function el(tag, props = {}, ...children) {
     const node = document.createElement(tag);
     for (const [key, value] of Object.entries(props)) {

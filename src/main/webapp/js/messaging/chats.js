@@ -235,7 +235,8 @@ export function mountChats({ gateway, me, openChat, setBadge, isChatVisible, nav
     function renderChat(toBottom = false) {
         const conversation = state.conversations.get(state.open);
         if (!conversation) return;
-        openChat(names.title(conversation), panel.node, conversation.peer ? `@${conversation.peer.username}`
+        openChat(names.title(conversation), panel.node, conversation.peer
+            ? `@${conversation.peer.username}${conversation.peer.bot ? ` · ${t('bot.badge')}` : ''}`
             : t('groups.numberAndCount', { number: conversation.group.number, count: state.members.get(state.open)?.length ?? '…' }),
         conversation, calls ? [calls.headerButtons(conversation), panel.headerActions] : panel.headerActions);
         panel.render(toBottom);

@@ -8,6 +8,7 @@ import { createEmojiPicker } from './emoji-picker.js';
 import { Drafts } from './drafts.js';
 import { createVoiceRecorder } from './voice-recorder.js';
 import { createMentionList } from './mention-list.js';
+import { createCommandList } from './command-list.js';
 
 const TYPING_EVERY_MS = 2000;
 const DRAFT_SAVE_MS = 300;
@@ -25,13 +26,19 @@ export function createComposer({ me, gateway, state, names, onSend, onEdit, onFi
     const emojiPanel = picker.node;
     emojiPanel.id = 'emoji-panel';
     emojiPanel.querySelector('.emoji-search').id = 'emoji-search';
-    const input = el('textarea', { id: 'composer', rows: 1, 'aria-autocomplete': 'list', 'aria-controls': 'mention-list' });
+    const input = el('textarea', { id: 'composer', rows: 1, 'aria-autocomplete': 'list',
+        'aria-controls': 'mention-list command-list' });
     const mentionList = createMentionList({ me, names, input, members: () => state.members.get(open),
         conversation: () => open, onChoose: (member, start, end) => {
             // The text everyone reads gets the name everyone knows, never one's private remark.
             const name = names.publicName(member);
             replaceRange(start, end, `@${name} `);
             mentions.set(name, member.user.id);
+            saveDraft();
+        } });
+    const commandList = createCommandList({ input, members: () => state.members.get(open),
+        conversation: () => state.conversations.get(open), onChoose: (text, start, end) => {
+            replaceRange(start, end, text);
             saveDraft();
         } });
     const sendButton = el('button', { type: 'submit', class: 'primary send', id: 'send-button' });
@@ -43,7 +50,7 @@ export function createComposer({ me, gateway, state, names, onSend, onEdit, onFi
     const voice = createVoiceRecorder({ current: () => open, onRecorded: (file, conversation) => onFiles([file], conversation),
         onError });
     const node = el('form', { class: 'composer', onsubmit: (event) => { event.preventDefault(); submit(); } },
-        replyBar, mentionList.node, emojiPanel,
+        replyBar, mentionList.node, commandList.node, emojiPanel,
         el('div', { class: 'composer-row' }, emojiButton, attachButton, voice.node, fileInput, input, sendButton));
 
     fileInput.addEventListener('change', () => {
@@ -69,7 +76,7 @@ export function createComposer({ me, gateway, state, names, onSend, onEdit, onFi
     });
 
     input.addEventListener('keydown', (event) => {
-        if (mentionList.handleKey(event)) return;
+        if (mentionList.handleKey(event) || commandList.handleKey(event)) return;
         if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
             event.preventDefault();
             submit();
@@ -93,6 +100,7 @@ export function createComposer({ me, gateway, state, names, onSend, onEdit, onFi
             gateway.send({ type: 'typing', conversation: conversation.id });
         }
         mentionList.suggest();
+        commandList.suggest();
         if (editing === null) {
             clearTimeout(saveTimer);
             saveTimer = setTimeout(saveDraft, DRAFT_SAVE_MS);
@@ -119,6 +127,7 @@ export function createComposer({ me, gateway, state, names, onSend, onEdit, onFi
         mentions.clear();
         closeEmoji();
         mentionList.close();
+        commandList.close();
         input.value = drafts.get(conversationId);
         grow();
         render();
@@ -141,6 +150,7 @@ export function createComposer({ me, gateway, state, names, onSend, onEdit, onFi
         saveDraft();
         grow();
         mentionList.close();
+        commandList.close();
         render();
     }
 
@@ -178,7 +188,7 @@ export function createComposer({ me, gateway, state, names, onSend, onEdit, onFi
             closeEmoji();
             return true;
         }
-        if (mentionList.close()) return true;
+        if (mentionList.close() || commandList.close()) return true;
         if (editing !== null || replyTo !== null) {
             cancelMode();
             return true;
@@ -242,6 +252,7 @@ export function createComposer({ me, gateway, state, names, onSend, onEdit, onFi
         picker.render();
         voice.render();
         mentionList.render();
+        commandList.render();
     }
 
     let quoteOf = () => null;

@@ -2,7 +2,7 @@
 // avatar (in a group), the time, its state (sending, sent, read, read by n, failed with retry),
 // and the "⋯" button that opens its menu. Nodes are kept per message and rebuilt only when what
 // they show changed, so a frame that touches one message redraws one message.
-import { avatar, avatarUrl, el, humanSize, KeyedNodes } from '../dom.js';
+import { avatar, avatarUrl, botBadge, el, humanSize, KeyedNodes } from '../dom.js';
 import { t } from '../i18n.js';
 import { richText } from './text.js';
 import { mediaNode } from './media-view.js';
@@ -87,6 +87,7 @@ export function createMessageView({ me, state, names, openViewer, onShowReaders,
             m,
             mine,
             author: mine || conversation.kind === 'direct' ? null : names.memberName(conversation.id, m.sender, m.senderName),
+            authorIsBot: !mine && names.isBot(conversation.id, m.sender),
             avatar: mine ? null : avatarUrl('users', m.sender, names.avatarOf(conversation.id, m.sender)),
             sender: mine ? me.displayName : names.memberName(conversation.id, m.sender, m.senderName),
             quote: m.replyTo ? quoteText(conversation.id, m.replyTo) : null,
@@ -119,7 +120,8 @@ export function createMessageView({ me, state, names, openViewer, onShowReaders,
         look.selected ? el('span', { class: 'visually-hidden' }, t('chats.selectedOne')) : null,
         mine ? null : avatar(sender, m.sender, '', picture),
         el('div', { class: 'message-main' },
-            author && !continued ? el('span', { class: 'author' }, author) : null,
+            author && !continued ? el('span', { class: 'author' }, author,
+                look.authorIsBot ? botBadge({ bot: true }) : null) : null,
             bubble,
             look.reactions.length ? el('div', { class: 'reactions' }, look.reactions.map(([emoji, count, reacted, who]) => el('button', {
                 type: 'button', class: 'reaction', tabindex: '-1', 'aria-pressed': String(reacted),

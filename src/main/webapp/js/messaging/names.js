@@ -31,6 +31,13 @@ export function createNames({ me, state }) {
         return member(conversationId, userId)?.user.avatar ?? null;
     }
 
+    /** Whether someone in a conversation is a bot (shown with a badge). */
+    function isBot(conversationId, userId) {
+        const conversation = state.conversations.get(conversationId);
+        if (conversation?.peer?.id === userId) return Boolean(conversation.peer.bot);
+        return Boolean(member(conversationId, userId)?.user.bot);
+    }
+
     function myRole(conversationId) {
         return member(conversationId, me.id)?.role;
     }
@@ -106,7 +113,7 @@ export function createNames({ me, state }) {
         return member.nickname || member.user.displayName;
     }
 
-    return { title, memberName, avatarOf, myRole, systemText, callText, summary, preview, publicName };
+    return { title, memberName, avatarOf, isBot, myRole, systemText, callText, summary, preview, publicName };
 }
 
 /** 192 → "3:12", 3723 → "1:02:03". */

@@ -9,6 +9,7 @@ import { actor, confirmButton } from '../social/pane-kit.js';
 import { applyTheme, theme } from './theme.js';
 import { twoFactorPane } from '../identity/two-factor.js';
 import { callsPane } from '../calls/self-test.js';
+import { botsPane } from '../bots/bots-pane.js';
 
 export function mountAccount({ me, openDetail, showEditor, signOut }) {
     const editor = document.getElementById('profile-editor');
@@ -169,6 +170,7 @@ export function mountAccount({ me, openDetail, showEditor, signOut }) {
         if (path === 'password') return passwordPane();
         if (path === 'devices') return devicesPane();
         if (path === 'email') return emailPane();
+        if (path === 'bots') return botsPane(openDetail);
         if (path === 'two-factor') return twoFactorPane(openDetail);
         if (path === 'calls') return callsPane(openDetail);
         fillEditor();

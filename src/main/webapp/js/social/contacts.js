@@ -6,7 +6,7 @@
 // reloads a part when a frame only says that it changed (and everything after a reconnect).
 // An open detail pane is rebuilt only when something it shows changed.
 import { api, apiAll } from '../api.js';
-import { avatar, avatarUrl, el, replace } from '../dom.js';
+import { avatar, avatarUrl, botBadge, el, replace } from '../dom.js';
 import { t } from '../i18n.js';
 import { friendName, roster } from './roster.js';
 import { contactGroupName } from './pane-kit.js';
@@ -198,7 +198,7 @@ export function mountContacts({ gateway, me, openDetail, setBadge }) {
                 people.map((p) => el('li', {}, el('a', { class: 'row person-result', href: `#/contacts/people/${p.username}`,
                     dataset: { userId: p.id } },
                 avatar(p.displayName, p.id, '', avatarUrl('users', p.id, p.avatar)), el('span', { class: 'row-main' },
-                    el('span', { class: 'row-title' }, p.displayName), el('span', { class: 'row-sub' }, `@${p.username}`))))),
+                    el('span', { class: 'row-title' }, p.displayName, botBadge(p)), el('span', { class: 'row-sub' }, `@${p.username}`))))),
                 groups.map((g) => el('li', {}, el('a', { class: 'row group-result', href: `#/contacts/groups/${g.id}`,
                     dataset: { groupId: g.id } },
                 avatar(g.name, g.id, '', avatarUrl('groups', g.id, g.avatar)), el('span', { class: 'row-main' },
@@ -216,7 +216,7 @@ export function mountContacts({ gateway, me, openDetail, setBadge }) {
                 class: 'row friend-row', href: `#/contacts/people/${f.user.username}`, dataset: { userId: f.user.id } },
             avatar(f.user.displayName, f.user.id, '', avatarUrl('users', f.user.id, f.user.avatar)),
             el('span', { class: 'row-main' },
-                el('span', { class: 'row-title' }, friendName(f)),
+                el('span', { class: 'row-title' }, friendName(f), botBadge(f.user)),
                 el('span', { class: 'row-sub' }, f.user.signature || `@${f.user.username}`)),
             el('span', { class: `dot ${f.online ? 'on' : 'off'}`, role: 'img',
                 'aria-label': t(f.online ? 'presence.online' : 'presence.offline') }))))));

@@ -2,7 +2,7 @@
 // members with presence and (for the owner and admins) their roles, mutes and removal, join
 // requests waiting for approval, inviting friends, one's nickname, and leaving or dissolving.
 import { api, ApiError } from '../api.js';
-import { add, avatar, avatarUrl, el } from '../dom.js';
+import { add, avatar, avatarUrl, botBadge, el } from '../dom.js';
 import { t } from '../i18n.js';
 import { friendName, memberName, shownName } from './roster.js';
 import { actor, confirmButton, policySelect, problemText } from './pane-kit.js';
@@ -61,7 +61,7 @@ export async function groupPane({ me, state, reload }, groupId) {
         members.map((m) => el('li', { class: 'member-row', dataset: { userId: m.user.id } },
             avatar(m.user.displayName, m.user.id, '', avatarUrl('users', m.user.id, m.user.avatar)),
             el('div', { class: 'row-main' },
-                el('span', { class: 'row-title' }, memberName(m),
+                el('span', { class: 'row-title' }, memberName(m), botBadge(m.user),
                     m.role !== 'member' ? el('span', { class: `role ${m.role}` }, t(`groups.role.${m.role}`)) : null),
                 el('span', { class: 'row-sub' }, `@${m.user.username}`)),
             el('span', { class: `dot ${m.online ? 'on' : 'off'}`, role: 'img',

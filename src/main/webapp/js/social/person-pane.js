@@ -2,7 +2,7 @@
 // someone asking to be a friend, accept or decline; for someone asked, cancel; for a stranger,
 // a friend request; for someone one has blocked, unblock. One's own card points to the profile.
 import { api } from '../api.js';
-import { add, avatar, avatarUrl, el } from '../dom.js';
+import { add, avatar, avatarUrl, botBadge, el } from '../dom.js';
 import { t } from '../i18n.js';
 import { friendName } from './roster.js';
 import { actor, confirmButton, contactGroupName } from './pane-kit.js';
@@ -17,7 +17,7 @@ export async function personPane({ me, state, reload }, person) {
     const title = friend ? friendName(friend) : person.displayName;
     const card = el('div', { class: 'card person-card', dataset: { userId: person.id } },
         el('div', { class: 'card-head' }, avatar(person.displayName, person.id, 'large', avatarUrl('users', person.id, person.avatar)),
-            el('div', {}, el('p', { class: 'card-title' }, title),
+            el('div', {}, el('p', { class: 'card-title' }, title, botBadge(person)),
                 el('p', { class: 'row-sub' }, `@${person.username}`),
                 friend?.remark ? el('p', { class: 'row-sub' }, t('contacts.displayNameIs', { name: person.displayName })) : null)),
         person.signature ? el('p', { class: 'signature' }, person.signature) : null,

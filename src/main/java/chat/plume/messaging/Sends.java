@@ -72,6 +72,9 @@ public class Sends {
     @Inject
     Event<Push> push;
 
+    @Inject
+    BotPacing pacing;
+
     /** One send as the {@link MessageWriter} queues it. */
     public record Outgoing(
             Caller caller,
@@ -182,6 +185,9 @@ public class Sends {
         Optional<PlumeException> refusal = restrictions.sendingRefusal(me).or(() -> writingRefusal(conversation, me));
         if (refusal.isPresent()) {
             throw refusal.get();
+        }
+        if (o.caller().bot()) {
+            pacing.take(me, conversationId);
         }
         if (o.replyTo() != null && (o.replyTo() < 1 || o.replyTo() > conversation.lastSeq())) {
             throw new InvalidInputException("unknown_reply", "replyTo", "There is no such message to reply to.");

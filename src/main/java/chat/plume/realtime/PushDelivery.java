@@ -1,5 +1,6 @@
 package chat.plume.realtime;
 
+import chat.plume.platform.events.CommitBuffer;
 import chat.plume.platform.events.PresenceDirectory;
 import chat.plume.platform.events.Push;
 import jakarta.annotation.PostConstruct;
@@ -8,12 +9,8 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -21,11 +18,10 @@ import java.util.logging.Logger;
  * Delivers the features' {@link Push} events once their transaction has committed, in the order
  * they were fired, and answers who is online. The only way business state reaches connections.
  *
- * <p>Pushes are collected per transaction and delivered by one synchronization after the commit.
- * A transactional observer per event ({@code AFTER_SUCCESS}) would not keep their order: the
- * transaction manager runs after-completion callbacks in reverse order of registration, so a
- * group-commit batch of 50 messages reached every device backwards (found by an independent
- * load generator; the load tool and ChaosIT now fail on any reordering). Pushes of one numbered
+ * <p>Pushes are collected per transaction and delivered after the commit, in order, by a
+ * {@link CommitBuffer} (a transactional observer per event reversed a group-commit batch of 50
+ * messages on every device: found by an independent load generator; the load tool and ChaosIT
+ * now fail on any reordering). Pushes of one numbered
  * stream (a conversation's messages) made by different transactions are put in order by the
  * {@link PushSequencer}. Fired outside a transaction, a push goes out at once; in a transaction that rolls back, never.
  */
@@ -54,31 +50,18 @@ public class PushDelivery implements PresenceDirectory {
     static final int STREAMS = 100_000;
 
     private PushSequencer sequencer;
+    private CommitBuffer<Push> pushes;
 
     @PostConstruct
     void start() {
         sequencer = new PushSequencer(this::dispatch, scheduler, HOLD, STREAMS);
+        pushes = new CommitBuffer<>(transactions, PENDING, this::deliver);
     }
 
     void collect(@Observes Push push) {
-        switch (transactions.getTransactionStatus()) {
-            case Status.STATUS_NO_TRANSACTION -> deliver(push);
-            case Status.STATUS_ACTIVE -> pendingOfThisTransaction().add(push);
-            // Marked for rollback (or already completing): what it fired never happened.
-            default -> LOG.fine(() -> "Push dropped: its transaction will not commit");
+        if (!pushes.add(push)) {
+            LOG.fine(() -> "Push dropped: its transaction will not commit");
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<Push> pendingOfThisTransaction() {
-        List<Push> pending = (List<Push>) transactions.getResource(PENDING);
-        if (pending == null) {
-            List<Push> list = new ArrayList<>();
-            transactions.putResource(PENDING, list);
-            transactions.registerInterposedSynchronization(new AfterCommit(list));
-            pending = list;
-        }
-        return pending;
     }
 
     private void deliver(Push push) {
@@ -101,24 +84,5 @@ public class PushDelivery implements PresenceDirectory {
     @Override
     public boolean isOnline(long accountId) {
         return registry.isOnline(accountId);
-    }
-
-    /** Delivers one transaction's pushes, in order, once it has committed. */
-    private final class AfterCommit implements Synchronization {
-        private final List<Push> pending;
-
-        AfterCommit(List<Push> pending) {
-            this.pending = pending;
-        }
-
-        @Override
-        public void beforeCompletion() {}
-
-        @Override
-        public void afterCompletion(int status) {
-            if (status == Status.STATUS_COMMITTED) {
-                pending.forEach(PushDelivery.this::deliver);
-            }
-        }
     }
 }

@@ -17,7 +17,7 @@ class SendRulesTest {
     private final Caller caller = new Caller(1, "alice", Role.USER, 1, Instant.MAX);
 
     SendRulesTest() {
-        rules.settings = new MessagingSettings(100, Duration.ofMinutes(2), Duration.ofMinutes(15));
+        rules.settings = new MessagingSettings(100, Duration.ofMinutes(2), Duration.ofMinutes(15), 60, 5);
     }
 
     private Sends.Outgoing send(String clientId, String body, Long media) {

@@ -4,6 +4,7 @@ import static chat.plume.testing.Api.expect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.plume.testing.Api;
+import chat.plume.testing.Await;
 import chat.plume.testing.Json;
 import chat.plume.testing.MailServer;
 import chat.plume.testing.Person;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * still there after the server is killed without warning (SIGKILL, no shutdown hooks) right
  * after the last acknowledgement (and right after a REST write was answered), and started again;
  * and a mail committed to the outbox before the kill, while no mail server could take it, is
- * sent after the restart.
+ * sent after the restart, and a reminder set before the kill is said after it.
  * Answers and pushes wait until the commit is on disk; H2 itself writes only every half second.
  */
 class DurabilityIT {
@@ -51,8 +52,27 @@ class DurabilityIT {
             long conversation = Person.ok(200, alice.post("/conversations", Json.object("userId", bob.id())))
                     .getJsonNumber("id")
                     .longValue();
+            long assistant = Person.ok(200, alice.get("/bots/assistant"))
+                    .getJsonNumber("id")
+                    .longValue();
+            long withAssistant = alice.befriendAssistant(assistant);
             List<Long> acknowledged = new ArrayList<>();
             try (WsClient ws = alice.connect()) {
+                // A reminder set before the kill, due after the restart.
+                ws.request(
+                        Json.object(
+                                "type", "send",
+                                "id", "r1",
+                                "conversation", withAssistant,
+                                "clientMessageId", "durable-reminder",
+                                "body", "/remind 30s 重启之后"),
+                        WAIT);
+                ws.next(
+                        f -> "message".equals(f.getString("type"))
+                                && f.getJsonObject("message")
+                                        .getString("body", "")
+                                        .startsWith("⏰ I'll remind"),
+                        WAIT);
                 for (int i = 1; i <= 25; i++) {
                     JsonObject ack = ws.request(
                             Json.object(
@@ -77,6 +97,11 @@ class DurabilityIT {
             }
             try (MailServer mail = MailServer.start(MAIL_PORT)) {
                 server.start(STARTUP);
+                Await.until(
+                        Duration.ofSeconds(60),
+                        "the reminder set before the kill",
+                        () -> alice.history(withAssistant, 0).stream()
+                                .anyMatch(m -> m.getString("body", "").equals("⏰ 重启之后")));
                 String token = mail.await(MAILBOX, Duration.ofSeconds(60)).token("verify-email");
                 expect(200, api.send("POST", "/email-verifications", Json.object("token", token), null));
                 assertThat(Api.json(expect(200, alice.get("/me"))).getString("email"))

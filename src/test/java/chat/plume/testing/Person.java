@@ -180,6 +180,21 @@ public record Person(Api api, long id, String username, String token) {
         ok(200, b.post("/friend-requests/" + id + "/accept", null));
     }
 
+    /**
+     * Sends a friend request to the assistant ({@code assistant}: its id), waits until it has
+     * accepted it by itself, and returns the chat with it.
+     */
+    public long befriendAssistant(long assistant) {
+        ok(201, post("/friend-requests", Json.object("userId", assistant)));
+        Await.until(
+                Duration.ofSeconds(15),
+                "the assistant to accept",
+                () -> get("/friends").body().contains("\"id\":" + assistant + ","));
+        return ok(200, post("/conversations", Json.object("userId", assistant)))
+                .getJsonNumber("id")
+                .longValue();
+    }
+
     /** The conversation with a friend ({@code POST /conversations}, made on first use). */
     public long conversationWith(Person friend) {
         return ok(200, post("/conversations", Json.object("userId", friend.id())))

@@ -3,6 +3,7 @@ package chat.plume.identity.boundary;
 import chat.plume.identity.control.AttemptWindows;
 import chat.plume.identity.control.IdentitySettings;
 import chat.plume.identity.control.PasswordHasher;
+import chat.plume.identity.control.SessionTokens;
 import chat.plume.identity.entity.Account;
 import chat.plume.identity.entity.Gender;
 import chat.plume.identity.entity.Role;
@@ -17,6 +18,7 @@ import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.util.Collection;
@@ -91,12 +93,52 @@ public class Accounts {
         // Hashing takes a good part of a second: do it before the first query, so that no pooled
         // connection is held while it runs.
         String hash = hasher.hash(password);
-        String key = Account.keyOf(username);
+        Account account = new Account(username, displayName, hash, Sessions.now());
+        account.grant(role);
+        persistNew(account);
+        LOG.info(() -> "Account " + account.id() + " registered" + (role == Role.ADMIN ? " as admin" : ""));
+        return account;
+    }
+
+    /**
+     * Creates a bot's account: its password is the hash of a secret nobody keeps, so it signs in
+     * only with the token {@link Sessions#issueBotToken} gives.
+     */
+    public Account createBot(String username, String displayName) {
+        Account account = Account.bot(username, displayName, hasher.hash(SessionTokens.generate()), Sessions.now());
+        persistNew(account);
+        LOG.info(() -> "Bot account " + account.id() + " created");
+        return account;
+    }
+
+    /** A bot deleted by its owner: suspended for good, its token revoked; its messages stay. */
+    public void retireBot(long botAccountId) {
+        Account account = em.find(Account.class, botAccountId, LockModeType.PESSIMISTIC_WRITE);
+        if (account == null || !account.isBot()) {
+            throw new MissingEntityException("bot_not_found", "No such bot.");
+        }
+        account.ban(Account.PERMANENTLY, "bot deleted by its owner");
+        sessions.revokeAllExcept(botAccountId, -1, SessionsRevoked.BANNED);
+        displayNames.forget(botAccountId);
+    }
+
+    /** Renames a bot (its owner's edit). */
+    public PublicProfile renameBot(long botAccountId, String displayName) {
+        Account account = em.find(Account.class, botAccountId);
+        if (account == null || !account.isBot()) {
+            throw new MissingEntityException("bot_not_found", "No such bot.");
+        }
+        account.updateProfile(displayName, account.signature(), account.gender(), account.region(), account.phone());
+        displayNames.forget(botAccountId);
+        return PublicProfile.of(account);
+    }
+
+    /** Persists a new account; a username taken (whatever its case) is 409 {@code username_taken}. */
+    private void persistNew(Account account) {
+        String key = Account.keyOf(account.username());
         if (byKey(em, key).isPresent()) {
             throw taken();
         }
-        Account account = new Account(username, displayName, hash, Sessions.now());
-        account.grant(role);
         try {
             em.persist(account);
             em.flush();
@@ -108,8 +150,6 @@ public class Accounts {
             throw e;
         }
         registered.fire(new AccountRegistered(account.id()));
-        LOG.info(() -> "Account " + account.id() + " registered" + (role == Role.ADMIN ? " as admin" : ""));
-        return account;
     }
 
     public OwnProfile profile(Caller caller) {
@@ -146,6 +186,11 @@ public class Accounts {
         return byKey(em, Account.keyOf(username))
                 .map(PublicProfile::of)
                 .orElseThrow(() -> new MissingEntityException("user_not_found", "No such user."));
+    }
+
+    /** The public profile of the account with this username (whatever its case), if there is one. */
+    public Optional<PublicProfile> find(String username) {
+        return byKey(em, Account.keyOf(username)).map(PublicProfile::of);
     }
 
     /** The public profile of an account by id; 404 {@code user_not_found} if there is none. */

@@ -1,6 +1,7 @@
 package chat.plume.identity.boundary;
 
 import chat.plume.identity.entity.Role;
+import chat.plume.platform.error.AccessDeniedException;
 import java.security.Principal;
 import java.time.Instant;
 
@@ -16,6 +17,7 @@ import java.time.Instant;
  * @param expiresAt when that session expires (a WebSocket opened with it is closed then)
  * @param secondFactor whether the session was opened (or stepped up) with a second factor
  * @param verifiedAt when the session last checked a credential (sensitive actions need it recent)
+ * @param bot whether the account is a bot's (bots may not start conversations with strangers)
  */
 public record Caller(
         long accountId,
@@ -24,12 +26,20 @@ public record Caller(
         long sessionId,
         Instant expiresAt,
         boolean secondFactor,
-        Instant verifiedAt)
+        Instant verifiedAt,
+        boolean bot)
         implements Principal {
 
     /** A caller whose session had no second factor and checked its credential when it began. */
     public Caller(long accountId, String username, Role role, long sessionId, Instant expiresAt) {
-        this(accountId, username, role, sessionId, expiresAt, false, Instant.EPOCH);
+        this(accountId, username, role, sessionId, expiresAt, false, Instant.EPOCH, false);
+    }
+
+    /** 403 {@code bot_forbidden} for a bot: what only people may do (start a friendship, make bots …). */
+    public void refuseBot() {
+        if (bot) {
+            throw new AccessDeniedException("bot_forbidden", "Bots cannot do this.");
+        }
     }
 
     @Override

@@ -21,7 +21,8 @@ public record OwnProfile(
         Instant createdAt,
         Long avatar,
         String email,
-        String pendingEmail) {
+        String pendingEmail,
+        Boolean bot) {
 
     static OwnProfile of(Account a) {
         return new OwnProfile(
@@ -36,6 +37,7 @@ public record OwnProfile(
                 a.createdAt().toInstant(ZoneOffset.UTC),
                 a.avatarMediaId(),
                 a.email(),
-                a.pendingEmail());
+                a.pendingEmail(),
+                a.isBot() ? Boolean.TRUE : null);
     }
 }

@@ -39,6 +39,8 @@ public class Sessions {
     private static final Logger LOG = Logger.getLogger(Sessions.class.getName());
     /** The same answer for an unknown username and a wrong password. */
     private static final String WRONG_CREDENTIALS = "Wrong username or password.";
+    /** Until revoked: a date every database stores. */
+    private static final java.time.Duration BOT_TOKEN_LIFETIME = java.time.Duration.ofDays(365L * 100);
 
     @PersistenceContext
     EntityManager em;
@@ -157,6 +159,25 @@ public class Sessions {
         return new SignedIn(token, session.expiresAt().toInstant(ZoneOffset.UTC), OwnProfile.of(account));
     }
 
+    /**
+     * A bot's token: a session of the bot's account that lasts until it is revoked (a bot does not
+     * sign in again), shown once to the owner and stored only as its digest. Ends the bot's other
+     * tokens: there is one at a time.
+     */
+    public String issueBotToken(long botAccountId) {
+        Account account = em.find(Account.class, botAccountId, LockModeType.PESSIMISTIC_WRITE);
+        if (account == null || !account.isBot()) {
+            throw new MissingEntityException("bot_not_found", "No such bot.");
+        }
+        revokeAllExcept(botAccountId, -1, SessionsRevoked.SIGNED_OUT);
+        String token = SessionTokens.generate();
+        AuthSession session =
+                new AuthSession(account, SessionTokens.digest(token), now(), BOT_TOKEN_LIFETIME, "bot token", null);
+        session.verified(now(), false);
+        em.persist(session);
+        return token;
+    }
+
     /** Whether a session is still live (not revoked, not expired). */
     public boolean isLive(long sessionId) {
         AuthSession session = em.find(AuthSession.class, sessionId);
@@ -184,7 +205,8 @@ public class Sessions {
                             s.id(),
                             s.expiresAt().toInstant(ZoneOffset.UTC),
                             s.secondFactor(),
-                            s.verifiedAt().toInstant(ZoneOffset.UTC));
+                            s.verifiedAt().toInstant(ZoneOffset.UTC),
+                            a.isBot());
                 });
     }
 

@@ -124,6 +124,10 @@ public class Account {
     @Column(name = "pending_email", length = 254)
     private String pendingEmail;
 
+    /** A bot's account: it has no password anyone knows and signs in only with its token. */
+    @Column(nullable = false, updatable = false)
+    private boolean bot;
+
     /** The language mail to this person is written in ({@code en}, {@code zh-CN}). */
     @Column(name = "mail_language", length = 16)
     private String mailLanguage;
@@ -141,6 +145,17 @@ public class Account {
         this.role = Role.USER;
         this.createdAt = now;
         this.passwordChangedAt = now;
+    }
+
+    /** A bot's account: {@code passwordHash} is the hash of a secret nobody keeps. */
+    public static Account bot(String username, String displayName, String passwordHash, LocalDateTime now) {
+        Account account = new Account(username, displayName, passwordHash, now);
+        account.bot = true;
+        return account;
+    }
+
+    public boolean isBot() {
+        return bot;
     }
 
     /** The case-insensitive identity of a username. */

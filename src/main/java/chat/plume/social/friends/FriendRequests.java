@@ -55,6 +55,8 @@ public class FriendRequests {
     Event<Push> push;
 
     public FriendViews.Request send(Caller caller, long recipientId, String message) {
+        // A bot never starts a conversation with a stranger: people add it, it does not add them.
+        caller.refuseBot();
         long me = caller.accountId();
         if (recipientId == me) {
             throw new InvalidInputException("self_request", "userId", "You cannot befriend yourself.");

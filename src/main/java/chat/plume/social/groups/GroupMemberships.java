@@ -85,6 +85,7 @@ public class GroupMemberships {
 
     /** Asks to join: an open group lets the caller in at once; an approval group files a request. */
     public GroupViews.JoinRequest requestToJoin(Caller caller, long groupId, String message) {
+        caller.refuseBot();
         ChatGroup group = lookup.live(groupId);
         if (lookup.membership(groupId, caller.accountId()) != null) {
             throw new DuplicateEntityException("already_member", null, "You are already a member.");

@@ -63,7 +63,7 @@ class MigrationsTest {
             statement.execute(
                     "INSERT INTO conversation (id, kind, last_seq, created_at) VALUES (1234, 'GROUP', 0, NOW())");
         }
-        assertThat(Migrations.apply(dataSource).migrationsExecuted).isEqualTo(12); // V7 to V18
+        assertThat(Migrations.apply(dataSource).migrationsExecuted).isEqualTo(13); // V7 to V19
         try (Connection connection = dataSource.getConnection();
                 var statement = connection.createStatement();
                 ResultSet next = statement.executeQuery("SELECT NEXT VALUE FOR conversation_seq")) {

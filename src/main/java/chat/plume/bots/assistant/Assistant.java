@@ -1,0 +1,147 @@
+package chat.plume.bots.assistant;
+
+import chat.plume.bots.BotInbox;
+import chat.plume.bots.BotSettings;
+import chat.plume.bots.Bots;
+import chat.plume.identity.boundary.Caller;
+import chat.plume.identity.entity.Role;
+import chat.plume.messaging.Conversations;
+import chat.plume.messaging.MessagingFrames;
+import chat.plume.messaging.MessagingViews;
+import chat.plume.messaging.Sends;
+import chat.plume.platform.error.PlumeException;
+import chat.plume.social.friends.FriendFrames;
+import chat.plume.social.friends.FriendRequests;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The assistant {@code @plume}: made at the first start (unless {@code plume.bots.assistant} is
+ * off), then served here through the {@link BotInbox}. It accepts friend requests; in a chat with
+ * it every message is for it, in a group only commands ({@code /…}) and mentions of it. Each
+ * answer quotes the message it answers and is sent under a client message id made from that
+ * message, so a push handled twice still answers once.
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaMigration")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class Assistant {
+
+    private static final Logger LOG = Logger.getLogger(Assistant.class.getName());
+    public static final String USERNAME = "plume";
+
+    @Inject
+    Bots bots;
+
+    @Inject
+    BotSettings settings;
+
+    @Inject
+    BotInbox inbox;
+
+    @Inject
+    Sends sends;
+
+    @Inject
+    Conversations conversations;
+
+    @Inject
+    FriendRequests friendRequests;
+
+    @Inject
+    Reminders reminders;
+
+    private volatile Caller self;
+
+    @PostConstruct
+    void start() {
+        if (!settings.assistant()) {
+            LOG.info("The assistant is off (plume.bots.assistant=false)");
+            return;
+        }
+        Optional<Long> id;
+        try {
+            id = bots.builtIn(USERNAME, "Plume", "Plume's assistant: /help");
+        } catch (RuntimeException raced) {
+            // Another node made it at the same moment: it is there now.
+            id = bots.builtIn(USERNAME, "Plume", "Plume's assistant: /help");
+        }
+        if (id.isEmpty()) {
+            LOG.warning("The assistant is off: a person's account is called @" + USERNAME);
+            return;
+        }
+        self = new Caller(id.get(), USERNAME, Role.USER, -1, Instant.MAX, false, Instant.EPOCH, true);
+        inbox.serve(id.get(), this::handle);
+    }
+
+    /** The assistant as a caller of the boundaries, while it is on. */
+    public Optional<Caller> self() {
+        return Optional.ofNullable(self);
+    }
+
+    void handle(Object frame) {
+        Caller me = self;
+        if (frame instanceof FriendFrames.RequestChanged changed
+                && "pending".equals(changed.request().status())
+                && changed.request().to().id() == me.accountId()) {
+            friendRequests.accept(me, changed.request().id());
+        } else if (frame instanceof MessagingFrames.NewMessage created) {
+            answer(me, created.message());
+        }
+    }
+
+    private void answer(Caller me, MessagingViews.Message message) {
+        if (message.sender() == null
+                || message.sender() == me.accountId()
+                || !"text".equals(message.kind())
+                || message.body() == null) {
+            return;
+        }
+        boolean group =
+                "group".equals(conversations.get(me, message.conversation()).kind());
+        boolean forMe = !group
+                || message.body().strip().startsWith("/")
+                || (message.mentions() != null && message.mentions().contains(me.accountId()));
+        if (!forMe) {
+            return;
+        }
+        AssistantCommands.Answer answer =
+                AssistantCommands.answer(message.body(), USERNAME, ThreadLocalRandom.current());
+        String reply = answer instanceof AssistantCommands.Remind remind
+                ? remind(message, remind)
+                : ((AssistantCommands.Say) answer).text();
+        try {
+            sends.send(new Sends.Outgoing(
+                    me, message.conversation(), "plume-re-" + message.id(), reply, message.seq(), List.of(), null));
+        } catch (PlumeException refused) {
+            LOG.log(Level.FINE, "The assistant's answer was refused: " + refused.code(), refused);
+        }
+    }
+
+    private String remind(MessagingViews.Message message, AssistantCommands.Remind remind) {
+        try {
+            LocalDateTime due = reminders.set(message.sender(), message.conversation(), remind.in(), remind.text());
+            return "⏰ I'll remind this chat in " + AssistantCommands.human(remind.in()) + " ("
+                    + due.withNano(0).toInstant(ZoneOffset.UTC) + ").";
+        } catch (PlumeException refused) {
+            return refused.getMessage();
+        }
+    }
+}

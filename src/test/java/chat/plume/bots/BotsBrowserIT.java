@@ -1,0 +1,105 @@
+package chat.plume.bots;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import chat.plume.testing.Browser;
+import chat.plume.testing.ClientTestBase;
+import chat.plume.testing.Names;
+import chat.plume.testing.PageAudit;
+import chat.plume.testing.Person;
+import java.time.Duration;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * Bots in a real browser: a person makes a bot on the profile's "My bots" page and copies its
+ * token once; a script with that token talks in the chat, where the bot carries its badge; and
+ * in a chat with the assistant, typing "/" offers its commands, chosen with the keyboard.
+ */
+@RunAsClient
+class BotsBrowserIT extends ClientTestBase {
+
+    private static final Duration WAIT = Duration.ofSeconds(15);
+
+    @Test
+    void makeABotUseItsTokenAndTalkToTheAssistantWithSlashCommands() {
+        Person alice = Person.create(api, "Maker");
+        String botName = Names.unique("helper");
+        try (Browser browser = Browser.open("en-US")) {
+            WebDriver page = browser.signInAt(url, "#/profile/bots", alice);
+            browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("bot-form")));
+            assertThat(page.findElement(By.id("no-bots")).getText()).isEqualTo("You have no bots yet.");
+            page.findElement(By.id("bot-username")).sendKeys(botName);
+            page.findElement(By.id("bot-display-name")).sendKeys("Helper <b>bot</b>");
+            page.findElement(By.cssSelector("#bot-form button[type=submit]")).click();
+            WebElement tokenField =
+                    browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("bot-token")));
+            String token = tokenField.getAttribute("value");
+            assertThat(token).startsWith("plm_");
+            assertThat(page.findElement(By.cssSelector(".bot-row .row-title")).getText())
+                    .startsWith("Helper <b>bot</b>");
+            browser.assertEveryControlIsNamed();
+            assertThat(PageAudit.axeViolations(browser)).isEmpty();
+            browser.screenshot("bots-page-token");
+
+            // The script that acts as the bot: its token, the same API.
+            long botId = Person.ok(200, api.send("GET", "/me", null, token))
+                    .getJsonNumber("id")
+                    .longValue();
+            Person bot = new Person(api, botId, botName, token);
+            Person.befriend(alice, bot);
+            long conversation = bot.conversationWith(alice);
+            assertThat(bot.sendText(conversation, Names.unique("b"), "I am a bot, beep")
+                            .getString("type"))
+                    .isEqualTo("ack");
+            browser.visit(url, "#/chats/" + conversation);
+            browser.waiting()
+                    .until(ExpectedConditions.textToBePresentInElementLocated(
+                            By.cssSelector(".message .text"), "I am a bot, beep"));
+            assertThat(page.findElement(By.id("conversation-subtitle")).getText())
+                    .isEqualTo("@" + botName + " · bot");
+
+            // The assistant: "/" offers its commands.
+            long assistant = Person.ok(200, alice.get("/bots/assistant"))
+                    .getJsonNumber("id")
+                    .longValue();
+            long withAssistant = alice.befriendAssistant(assistant);
+            browser.visit(url, "#/chats/" + withAssistant);
+            WebElement composer =
+                    browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("composer")));
+            composer.sendKeys("/");
+            WebElement list =
+                    browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("command-list")));
+            assertThat(list.findElements(By.cssSelector("[role=option]")))
+                    .extracting(e -> e.getAttribute("data-command"))
+                    .containsExactly("/help", "/roll", "/remind");
+            assertThat(composer.getAttribute("aria-activedescendant")).isEqualTo("command-help");
+            composer.sendKeys("r");
+            browser.waiting()
+                    .until(d ->
+                            list.findElements(By.cssSelector("[role=option]")).size() == 2);
+            browser.screenshot("slash-commands");
+            composer.sendKeys(Keys.ARROW_DOWN, Keys.ARROW_UP, Keys.ENTER);
+            assertThat(composer.getAttribute("value")).isEqualTo("/roll ");
+            assertThat(list.isDisplayed()).isFalse();
+            composer.sendKeys("2d6", Keys.ENTER);
+            browser.waiting()
+                    .until(ExpectedConditions.textMatches(
+                            By.cssSelector(".message:not(.mine):last-of-type .text"),
+                            java.util.regex.Pattern.compile("🎲 2d6: \\d+ \\+ \\d+ = \\d+")));
+            browser.screenshot("assistant-answer");
+
+            // Not in a chat where the assistant cannot hear.
+            browser.visit(url, "#/chats/" + conversation);
+            WebElement other =
+                    browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("composer")));
+            other.sendKeys("/");
+            assertThat(page.findElement(By.id("command-list")).isDisplayed()).isFalse();
+        }
+    }
+}
