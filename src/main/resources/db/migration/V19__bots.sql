@@ -34,3 +34,23 @@ CREATE TABLE reminder (
 CREATE INDEX ix_reminder_due ON reminder (fired_at, due_at);
 CREATE INDEX ix_reminder_account ON reminder (account_id, fired_at);
 INSERT INTO job_lease (name, holder, lease_until, cursor_position) VALUES ('reminders', NULL, TIMESTAMP '1970-01-01 00:00:00', 0);
+
+-- Incoming webhooks: a hook posts into one conversation as one bot of its maker's, with a
+-- secret sent in a header (stored as SHA-256). A retried post with the same Idempotency-Key is
+-- the same message (the send's client id is made from the key), so nothing more is kept here.
+CREATE SEQUENCE hook_seq START WITH 50 INCREMENT BY 50;
+CREATE TABLE hook (
+    id              BIGINT       NOT NULL,
+    bot_id          BIGINT       NOT NULL,
+    conversation_id BIGINT       NOT NULL,
+    creator_id      BIGINT       NOT NULL,
+    name            VARCHAR(64)  NOT NULL,
+    secret_hash     VARCHAR(64)  NOT NULL,
+    created_at      TIMESTAMP    NOT NULL,
+    last_used_at    TIMESTAMP,
+    revoked_at      TIMESTAMP,
+    CONSTRAINT pk_hook PRIMARY KEY (id),
+    CONSTRAINT fk_hook_bot FOREIGN KEY (bot_id) REFERENCES account (id),
+    CONSTRAINT fk_hook_creator FOREIGN KEY (creator_id) REFERENCES account (id)
+);
+CREATE INDEX ix_hook_conversation ON hook (conversation_id, revoked_at);

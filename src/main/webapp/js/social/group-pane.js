@@ -3,6 +3,7 @@
 // requests waiting for approval, inviting friends, one's nickname, and leaving or dissolving.
 import { api, ApiError } from '../api.js';
 import { add, avatar, avatarUrl, botBadge, el } from '../dom.js';
+import { hooksSection } from '../bots/hooks-section.js';
 import { t } from '../i18n.js';
 import { friendName, memberName, shownName } from './roster.js';
 import { actor, confirmButton, policySelect, problemText } from './pane-kit.js';
@@ -67,6 +68,8 @@ export async function groupPane({ me, state, reload }, groupId) {
             el('span', { class: `dot ${m.online ? 'on' : 'off'}`, role: 'img',
                 'aria-label': t(m.online ? 'presence.online' : 'presence.offline') }),
             memberMenu(group, m, owner, manager, act)))));
+
+    if (manager) add(card, await hooksSection(group, members).catch(() => null));
 
     const invitable = state.friends.filter((f) => !members.some((m) => m.user.id === f.user.id));
     if (invitable.length) {

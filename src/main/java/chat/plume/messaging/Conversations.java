@@ -136,6 +136,22 @@ public class Conversations {
                 .findFirst();
     }
 
+    /**
+     * Whether someone may manage what is attached to a conversation (its incoming hooks): a
+     * participant of a one-to-one chat, the owner or an admin of a group's.
+     */
+    public boolean isOwner(long conversationId, long accountId) {
+        Conversation conversation = em.find(Conversation.class, conversationId);
+        if (conversation == null || participant(conversationId, accountId).isEmpty()) {
+            return false;
+        }
+        if (conversation.kind() == ConversationKind.DIRECT) {
+            return true;
+        }
+        var member = groups.membership(conversation.groupId(), accountId);
+        return member != null && member.role().manages();
+    }
+
     public List<ConversationMember> participants(long conversationId) {
         return em.createNamedQuery(ConversationMember.OF_CONVERSATION, ConversationMember.class)
                 .setParameter("conversation", conversationId)

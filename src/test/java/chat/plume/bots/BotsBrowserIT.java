@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.plume.testing.Browser;
 import chat.plume.testing.ClientTestBase;
+import chat.plume.testing.Json;
 import chat.plume.testing.Names;
 import chat.plume.testing.PageAudit;
 import chat.plume.testing.Person;
@@ -100,6 +101,42 @@ class BotsBrowserIT extends ClientTestBase {
                     browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("composer")));
             other.sendKeys("/");
             assertThat(page.findElement(By.id("command-list")).isDisplayed()).isFalse();
+
+            // A webhook wired into a group on the group's page, posting as the bot.
+            Person carol = Person.create(api, "Carol");
+            Person.befriend(alice, carol);
+            long group = alice.createGroup("部署通知", carol, bot);
+            long groupConversation = alice.conversationOfGroup(group);
+            browser.visit(url, "#/contacts/groups/" + group);
+            browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("hook-form")));
+            page.findElement(By.id("hook-name")).sendKeys("Deploys");
+            page.findElement(By.cssSelector("#hook-form button[type=submit]")).click();
+            String secret = browser.waiting()
+                    .until(ExpectedConditions.visibilityOfElementLocated(By.id("hook-secret")))
+                    .getAttribute("value");
+            String hookUrl = page.findElement(By.id("hook-url")).getAttribute("value");
+            assertThat(hookUrl).matches(".*/api/v1/hooks/\\d+");
+            assertThat(page.findElements(By.cssSelector(".hook-row"))).hasSize(1);
+            browser.assertEveryControlIsNamed();
+            browser.screenshot("group-webhook");
+            String hookPath = hookUrl.substring(hookUrl.indexOf("/api/v1") + "/api/v1".length());
+            assertThat(api.send(
+                                    "POST",
+                                    hookPath,
+                                    Json.object("text", "🚀 v2 deployed"),
+                                    null,
+                                    "X-Plume-Hook-Secret",
+                                    secret)
+                            .statusCode())
+                    .isEqualTo(201);
+            browser.visit(url, "#/chats/" + groupConversation);
+            WebElement posted = browser.waiting()
+                    .until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                            "//div[contains(@class,'message')][.//span[@class='text' and text()='🚀 v2 deployed']]")));
+            assertThat(posted.findElement(By.cssSelector(".author")).getText()).startsWith("Helper <b>bot</b>");
+            assertThat(posted.findElements(By.cssSelector(".author .bot-badge")))
+                    .hasSize(1);
+            browser.screenshot("webhook-message");
         }
     }
 }
