@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.plume.testing.Browser;
 import chat.plume.testing.ClientTestBase;
+import chat.plume.testing.FakeModelServer;
 import chat.plume.testing.Json;
 import chat.plume.testing.Names;
 import chat.plume.testing.PageAudit;
 import chat.plume.testing.Person;
 import java.time.Duration;
+import java.util.List;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -137,6 +139,31 @@ class BotsBrowserIT extends ClientTestBase {
             assertThat(posted.findElements(By.cssSelector(".author .bot-badge")))
                     .hasSize(1);
             browser.screenshot("webhook-message");
+
+            // The AI assistant: its answer streams into the chat as the model writes it.
+            try (FakeModelServer model = FakeModelServer.start()) {
+                model.streams(Duration.ofMillis(400), "Plume ", "is ", "a ", "chat ", "app.");
+                long ai = Person.ok(200, alice.get("/users/plume_ai"))
+                        .getJsonNumber("id")
+                        .longValue();
+                long withAi = alice.befriendAssistant(ai);
+                browser.visit(url, "#/chats/" + withAi);
+                // Every text the chat shows, as it changes.
+                browser.script("window.seenTexts = [];"
+                        + "new MutationObserver(() => document.querySelectorAll('.message:not(.mine) .text')"
+                        + ".forEach((n) => window.seenTexts.push(n.textContent)))"
+                        + ".observe(document.body, { subtree: true, childList: true, characterData: true });");
+                browser.waiting()
+                        .until(ExpectedConditions.visibilityOfElementLocated(By.id("composer")))
+                        .sendKeys("What is Plume?", Keys.ENTER);
+                browser.waiting()
+                        .until(ExpectedConditions.textToBePresentInElementLocated(
+                                By.cssSelector(".message:not(.mine) .text"), "Plume is a chat app."));
+                @SuppressWarnings("unchecked")
+                List<String> seen = (List<String>) browser.script("return window.seenTexts;");
+                assertThat(seen).anyMatch(text -> text.endsWith(" …") && !text.startsWith("Plume is a chat app."));
+                browser.screenshot("ai-answer");
+            }
         }
     }
 }

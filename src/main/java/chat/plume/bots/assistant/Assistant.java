@@ -1,17 +1,12 @@
 package chat.plume.bots.assistant;
 
-import chat.plume.bots.BotInbox;
 import chat.plume.bots.BotSettings;
-import chat.plume.bots.Bots;
+import chat.plume.bots.BuiltInBots;
 import chat.plume.identity.boundary.Caller;
-import chat.plume.identity.entity.Role;
 import chat.plume.messaging.Conversations;
-import chat.plume.messaging.MessagingFrames;
 import chat.plume.messaging.MessagingViews;
 import chat.plume.messaging.Sends;
 import chat.plume.platform.error.PlumeException;
-import chat.plume.social.friends.FriendFrames;
-import chat.plume.social.friends.FriendRequests;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -21,7 +16,6 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -48,22 +42,16 @@ public class Assistant {
     public static final String USERNAME = "plume";
 
     @Inject
-    Bots bots;
-
-    @Inject
     BotSettings settings;
 
     @Inject
-    BotInbox inbox;
+    BuiltInBots builtIn;
 
     @Inject
     Sends sends;
 
     @Inject
     Conversations conversations;
-
-    @Inject
-    FriendRequests friendRequests;
 
     @Inject
     Reminders reminders;
@@ -76,19 +64,8 @@ public class Assistant {
             LOG.info("The assistant is off (plume.bots.assistant=false)");
             return;
         }
-        Optional<Long> id;
-        try {
-            id = bots.builtIn(USERNAME, "Plume", "Plume's assistant: /help");
-        } catch (RuntimeException raced) {
-            // Another node made it at the same moment: it is there now.
-            id = bots.builtIn(USERNAME, "Plume", "Plume's assistant: /help");
-        }
-        if (id.isEmpty()) {
-            LOG.warning("The assistant is off: a person's account is called @" + USERNAME);
-            return;
-        }
-        self = new Caller(id.get(), USERNAME, Role.USER, -1, Instant.MAX, false, Instant.EPOCH, true);
-        inbox.serve(id.get(), this::handle);
+        self = builtIn.start(USERNAME, "Plume", "Plume's assistant: /help", this::answer)
+                .orElse(null);
     }
 
     /** The assistant as a caller of the boundaries, while it is on. */
@@ -96,22 +73,8 @@ public class Assistant {
         return Optional.ofNullable(self);
     }
 
-    void handle(Object frame) {
-        Caller me = self;
-        if (frame instanceof FriendFrames.RequestChanged changed
-                && "pending".equals(changed.request().status())
-                && changed.request().to().id() == me.accountId()) {
-            friendRequests.accept(me, changed.request().id());
-        } else if (frame instanceof MessagingFrames.NewMessage created) {
-            answer(me, created.message());
-        }
-    }
-
     private void answer(Caller me, MessagingViews.Message message) {
-        if (message.sender() == null
-                || message.sender() == me.accountId()
-                || !"text".equals(message.kind())
-                || message.body() == null) {
+        if (!"text".equals(message.kind()) || message.body() == null) {
             return;
         }
         boolean group =
