@@ -62,6 +62,10 @@ public class Bot {
         this.deletedAt = now;
     }
 
+    Long ownerId() {
+        return ownerId;
+    }
+
     long accountId() {
         return accountId;
     }

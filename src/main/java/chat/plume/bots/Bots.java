@@ -123,6 +123,17 @@ public class Bots {
         LOG.info(() -> "Account " + caller.accountId() + " deleted bot " + botId);
     }
 
+    /** 404 {@code bot_not_found} unless the caller owns the bot. */
+    public void requireOwned(Caller caller, long botId) {
+        owned(caller, botId);
+    }
+
+    /** Who owns a bot (empty for a built-in one, or an unknown id). */
+    public Optional<Long> ownerOf(long botId) {
+        Bot bot = em.find(Bot.class, botId);
+        return bot == null ? Optional.empty() : Optional.ofNullable(bot.ownerId());
+    }
+
     /** The bot if the caller owns it; 404 {@code bot_not_found} otherwise (another's bot is not shown to exist). */
     private Bot owned(Caller caller, long botId) {
         Bot bot = em.find(Bot.class, botId);

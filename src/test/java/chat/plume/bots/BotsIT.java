@@ -29,7 +29,7 @@ class BotsIT extends ClientTestBase {
     @Test
     void aBotConnectedOverTheWebSocketAnswersInAGroup() {
         Person owner = Person.create(api, "Owner");
-        Person bot = createBot(owner, "echo", "Echo");
+        Person bot = owner.createBot("echo", "Echo");
         Person carol = Person.create(api, "Carol");
         Person.befriend(owner, carol);
         // People add a bot like anyone: a friend request it accepts, with its own token.
@@ -73,7 +73,7 @@ class BotsIT extends ClientTestBase {
     @Test
     void aBotCannotStartAnythingWithStrangersNorMakeBots() {
         Person owner = Person.create(api, "Owner");
-        Person bot = createBot(owner, "shy", "Shy");
+        Person bot = owner.createBot("shy", "Shy");
         Person stranger = Person.create(api, "Stranger");
         assertProblem(bot.post("/friend-requests", Json.object("userId", stranger.id())), 403, "bot_forbidden");
         assertProblem(
@@ -92,7 +92,7 @@ class BotsIT extends ClientTestBase {
     void onlyTheOwnerSeesAndChangesABotAndARevokedTokenStopsItAtOnce() {
         Person owner = Person.create(api, "Owner");
         Person other = Person.create(api, "Other");
-        Person bot = createBot(owner, "keeper", "Keeper");
+        Person bot = owner.createBot("keeper", "Keeper");
         assertProblem(other.get("/bots/" + bot.id()), 404, "bot_not_found");
         assertProblem(other.post("/bots/" + bot.id() + "/token", null), 404, "bot_not_found");
         assertProblem(other.delete("/bots/" + bot.id()), 404, "bot_not_found");
@@ -127,7 +127,7 @@ class BotsIT extends ClientTestBase {
     @Test
     void aBotIsPacedPerConversation() {
         Person owner = Person.create(api, "Owner");
-        Person bot = createBot(owner, "chatty", "Chatty");
+        Person bot = owner.createBot("chatty", "Chatty");
         Person.befriend(owner, bot);
         long conversation = bot.conversationWith(owner);
         List<String> outcomes = new ArrayList<>();
@@ -185,20 +185,5 @@ class BotsIT extends ClientTestBase {
                 409,
                 "username_taken");
         assertProblem(api.send("GET", "/bots", null, "plm_" + "x".repeat(43)), 401, "unauthenticated");
-    }
-
-    /** Creates a bot owned by {@code owner}; returns it as a {@link Person} acting with its token. */
-    static Person createBot(Person owner, String prefix, String displayName) {
-        String username = Names.unique(prefix);
-        JsonObject created = Person.ok(
-                201,
-                owner.post(
-                        "/bots",
-                        Json.object("username", username, "displayName", displayName, "description", "a test bot")));
-        JsonObject bot = created.getJsonObject("bot");
-        assertThat(bot.getString("username")).isEqualTo(username);
-        String token = created.getString("token");
-        assertThat(token).startsWith("plm_");
-        return new Person(owner.api(), bot.getJsonNumber("id").longValue(), username, token);
     }
 }

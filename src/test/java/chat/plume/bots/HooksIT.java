@@ -28,7 +28,7 @@ class HooksIT extends ClientTestBase {
         Person owner = Person.create(api, "Hooker");
         Person member = Person.create(api, "Member");
         Person.befriend(owner, member);
-        Person bot = BotsIT.createBot(owner, "ci", "CI");
+        Person bot = owner.createBot("ci", "CI");
         Person.befriend(owner, bot);
         long group = owner.createGroup("构建通知", member, bot);
         long conversation = owner.conversationOfGroup(group);
@@ -78,14 +78,14 @@ class HooksIT extends ClientTestBase {
         Person owner = Person.create(api, "Hooker");
         Person member = Person.create(api, "Member");
         Person.befriend(owner, member);
-        Person bot = BotsIT.createBot(owner, "ci", "CI");
+        Person bot = owner.createBot("ci", "CI");
         Person.befriend(owner, bot);
         Person stranger = Person.create(api, "Stranger");
         long group = owner.createGroup("钩子", member, bot);
         long conversation = owner.conversationOfGroup(group);
 
         // Only who manages the conversation, with a bot of their own that is in it.
-        Person memberBot = BotsIT.createBot(member, "mine", "Mine");
+        Person memberBot = member.createBot("mine", "Mine");
         assertProblem(
                 member.post("/hooks", Json.object("conversation", conversation, "bot", memberBot.id(), "name", "x")),
                 403,
@@ -98,7 +98,7 @@ class HooksIT extends ClientTestBase {
                 owner.post("/hooks", Json.object("conversation", conversation, "bot", memberBot.id(), "name", "x")),
                 404,
                 "bot_not_found");
-        Person outside = BotsIT.createBot(owner, "out", "Out");
+        Person outside = owner.createBot("out", "Out");
         assertProblem(
                 owner.post("/hooks", Json.object("conversation", conversation, "bot", outside.id(), "name", "x")),
                 409,

@@ -72,16 +72,7 @@ public final class FakeModelServer implements AutoCloseable {
 
     /** The next request the model got, waiting up to {@code timeout} for it. */
     public Asked nextRequest(Duration timeout) {
-        try {
-            Asked next = asked.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            if (next == null) {
-                throw new AssertionError("The model server got no request within " + timeout);
-            }
-            return next;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        return Await.next(asked, timeout, "a request to the model");
     }
 
     @Override

@@ -180,6 +180,22 @@ public record Person(Api api, long id, String username, String token) {
         ok(200, b.post("/friend-requests/" + id + "/accept", null));
     }
 
+    /** Makes a bot owned by this person; returns it as a {@link Person} acting with its token. */
+    public Person createBot(String prefix, String displayName) {
+        String username = Names.unique(prefix);
+        JsonObject created = ok(
+                201,
+                post(
+                        "/bots",
+                        Json.object("username", username, "displayName", displayName, "description", "a test bot")));
+        JsonObject bot = created.getJsonObject("bot");
+        if (!bot.getString("username").equals(username)
+                || !created.getString("token").startsWith("plm_")) {
+            throw new AssertionError("Not the bot asked for: " + created);
+        }
+        return new Person(api, bot.getJsonNumber("id").longValue(), username, created.getString("token"));
+    }
+
     /**
      * Sends a friend request to the assistant ({@code assistant}: its id), waits until it has
      * accepted it by itself, and returns the chat with it.

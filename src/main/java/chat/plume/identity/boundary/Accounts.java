@@ -188,6 +188,16 @@ public class Accounts {
                 .orElseThrow(() -> new MissingEntityException("user_not_found", "No such user."));
     }
 
+    /** Where mail to an account goes: its verified address, its language and name; empty without an address. */
+    public record MailAddress(String email, String language, String displayName) {}
+
+    public Optional<MailAddress> mailAddress(long accountId) {
+        Account account = em.find(Account.class, accountId);
+        return account == null || account.email() == null
+                ? Optional.empty()
+                : Optional.of(new MailAddress(account.email(), account.mailLanguage(), account.displayName()));
+    }
+
     /** The public profile of the account with this username (whatever its case), if there is one. */
     public Optional<PublicProfile> find(String username) {
         return byKey(em, Account.keyOf(username)).map(PublicProfile::of);

@@ -35,9 +35,4 @@ public final class MailLanguage {
         }
         return null;
     }
-
-    /** A stored language, or English for none (an account that never asked for mail). */
-    public static Locale locale(String language) {
-        return CHINESE.equals(language) ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;
-    }
 }

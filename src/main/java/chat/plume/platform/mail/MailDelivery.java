@@ -2,6 +2,7 @@ package chat.plume.platform.mail;
 
 import chat.plume.platform.Backoff;
 import chat.plume.platform.jobs.JobLeases;
+import chat.plume.platform.jobs.LeasedPass;
 import chat.plume.platform.metrics.Metrics;
 import chat.plume.platform.metrics.NodeName;
 import jakarta.annotation.PostConstruct;
@@ -20,12 +21,9 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -73,11 +71,9 @@ public class MailDelivery {
     @MailRetries
     Backoff retries;
 
-    private final AtomicBoolean running = new AtomicBoolean();
-    /** Set when mail arrives while a pass runs: that pass looks again before it ends. */
-    private final AtomicBoolean again = new AtomicBoolean();
-
     private ScheduledFuture<?> task;
+    private LeasedPass pass;
+    /** Only the pass (one at a time) touches it. */
     private long passes;
 
     @PostConstruct
@@ -93,6 +89,7 @@ public class MailDelivery {
                 () -> store.count(OutboxMail.Status.PENDING));
         // A pass this node was making when it was killed still holds the lease: it is over.
         leases.giveBackLeftBy(JOB, NodeName.get());
+        pass = new LeasedPass(leases, JOB, LEASE);
         task = scheduler.scheduleWithFixedDelay(this::pass, 1, POLL_SECONDS, TimeUnit.SECONDS);
     }
 
@@ -112,43 +109,19 @@ public class MailDelivery {
 
     /** Sends everything due; one pass at a time on this node, one node at a time in the cluster. */
     void pass() {
-        if (!running.compareAndSet(false, true)) {
-            again.set(true);
-            return;
-        }
-        String holder = NodeName.get() + "/mail-" + UUID.randomUUID();
-        try {
-            if (!leases.take(JOB, holder, LEASE)) {
-                return;
-            }
-            try {
-                do {
-                    again.set(false);
-                    sendDue(holder);
-                } while (again.get());
-                if (++passes % 720 == 0) {
-                    store.purge(KEEP_FINISHED);
+        pass.run(holder -> {
+            List<MailStore.Due> due;
+            while (!(due = store.due(BATCH)).isEmpty()) {
+                due.forEach(this::send);
+                if (!pass.renew(holder)) {
+                    return false;
                 }
-            } finally {
-                leases.giveBack(JOB, holder);
             }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Sending mail failed; trying again at the next poll", e);
-        } finally {
-            running.set(false);
-        }
-    }
-
-    private void sendDue(String holder) {
-        List<MailStore.Due> due;
-        while (!(due = store.due(BATCH)).isEmpty()) {
-            for (MailStore.Due mail : due) {
-                send(mail);
+            if (++passes % 720 == 0) {
+                store.purge(KEEP_FINISHED);
             }
-            if (!leases.renew(JOB, holder, LEASE)) {
-                return;
-            }
-        }
+            return true;
+        });
     }
 
     private void send(MailStore.Due due) {

@@ -43,6 +43,12 @@ public class MailOutbox {
         queued.fire(new MailQueued(row.id()));
     }
 
+    /** Puts a mail in the outbox in a transaction of its own (for a caller outside one). */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void putAlone(Mail mail) {
+        put(mail);
+    }
+
     /** A link into the page, at the configured public address. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public String link(String path) {

@@ -1,13 +1,15 @@
-package chat.plume.identity.control;
+package chat.plume.platform.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import chat.plume.platform.mail.Mail;
+import chat.plume.identity.control.AccountMails;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-class AccountMailsTest {
+class MailTemplatesTest {
 
     private static final Map<String, String> VALUES = Map.of(
             "name", "<b>Mallory</b> & \"co\"",
@@ -16,11 +18,12 @@ class AccountMailsTest {
             "hours", "24",
             "minutes", "30");
 
-    @Test
-    void bothLanguagesHaveEveryWord() {
-        assertThat(AccountMails.words(Locale.SIMPLIFIED_CHINESE).keySet())
+    @ParameterizedTest
+    @ValueSource(strings = {AccountMails.BUNDLE, "chat.plume.bots.mail"})
+    void bothLanguagesHaveEveryWord(String bundle) {
+        assertThat(MailTemplates.words(bundle, Locale.SIMPLIFIED_CHINESE).keySet())
                 .containsExactlyInAnyOrderElementsOf(
-                        AccountMails.words(Locale.ENGLISH).keySet());
+                        MailTemplates.words(bundle, Locale.ENGLISH).keySet());
     }
 
     @Test

@@ -1,0 +1,100 @@
+package chat.plume.bots.events;
+
+import chat.plume.platform.Timestamps;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.util.List;
+
+/** The outbox of deliveries: written with the change they tell of; read and settled by the sender. */
+@Stateless
+public class DeliveryStore {
+
+    /** A delivery to make now. */
+    public record Due(
+            long id,
+            long subscriptionId,
+            String eventId,
+            String eventType,
+            Long conversationId,
+            String payload,
+            int attempts) {}
+
+    /** Fired when deliveries enter the outbox: after the commit, the sender looks at once. */
+    public record Queued() {}
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Event<Queued> queued;
+
+    /** In the caller's transaction: the event is delivered exactly when the change commits. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public void put(long subscriptionId, String eventId, BotEvent event, String payload) {
+        em.persist(new BotDelivery(
+                subscriptionId, eventId, event.type(), event.conversation(), payload, Timestamps.now()));
+        queued.fire(new Queued());
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public List<Due> due(int limit) {
+        return em.createNamedQuery(BotDelivery.DUE, BotDelivery.class)
+                .setParameter("pending", BotDelivery.Status.PENDING)
+                .setParameter("now", Timestamps.now())
+                .setMaxResults(limit)
+                .getResultStream()
+                .map(d -> new Due(
+                        d.id(),
+                        d.subscriptionId(),
+                        d.eventId(),
+                        d.eventType(),
+                        d.conversationId(),
+                        d.payload(),
+                        d.attempts()))
+                .toList();
+    }
+
+    /** The secrets a delivery of this subscription is signed with, its URL; null if it is gone or disabled. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Target target(long subscriptionId) {
+        BotSubscription s = em.find(BotSubscription.class, subscriptionId);
+        return s == null || !s.isLive() ? null : new Target(s.botId(), s.url(), s.signingSecrets(Timestamps.now()));
+    }
+
+    /** Where a delivery goes and how it is signed. */
+    public record Target(long botId, String url, List<String> secrets) {}
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void delivered(long deliveryId, int statusCode) {
+        BotDelivery delivery = em.find(BotDelivery.class, deliveryId);
+        delivery.delivered(statusCode, Timestamps.now());
+        em.find(BotSubscription.class, delivery.subscriptionId()).delivered();
+    }
+
+    /**
+     * A failed attempt: retried after {@code wait} (null: given up). Returns the subscription's
+     * bot if this failure disabled it (so its owner is told).
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Long failed(long deliveryId, Integer statusCode, String error, Duration wait, int maxFailures) {
+        BotDelivery delivery = em.find(BotDelivery.class, deliveryId);
+        delivery.failed(statusCode, error, wait, Timestamps.now());
+        BotSubscription subscription = em.find(BotSubscription.class, delivery.subscriptionId());
+        boolean disabled = subscription.failed(
+                maxFailures, maxFailures + " deliveries in a row failed; the last: " + error, Timestamps.now());
+        return disabled ? subscription.botId() : null;
+    }
+
+    /** A delivery whose subscription is gone or disabled: given up on. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void dropped(long deliveryId) {
+        em.find(BotDelivery.class, deliveryId)
+                .failed(null, "The subscription is disabled or deleted.", null, Timestamps.now());
+    }
+}
