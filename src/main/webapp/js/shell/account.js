@@ -10,6 +10,7 @@ import { applyTheme, theme } from './theme.js';
 import { twoFactorPane } from '../identity/two-factor.js';
 import { callsPane } from '../calls/self-test.js';
 import { botsPane } from '../bots/bots-pane.js';
+import { botPane } from '../bots/bot-pane.js';
 
 export function mountAccount({ me, openDetail, showEditor, signOut }) {
     const editor = document.getElementById('profile-editor');
@@ -171,6 +172,7 @@ export function mountAccount({ me, openDetail, showEditor, signOut }) {
         if (path === 'devices') return devicesPane();
         if (path === 'email') return emailPane();
         if (path === 'bots') return botsPane(openDetail);
+        if (/^bots\/\d{1,18}$/.test(path)) return botPane(openDetail, Number(path.slice(5)));
         if (path === 'two-factor') return twoFactorPane(openDetail);
         if (path === 'calls') return callsPane(openDetail);
         fillEditor();

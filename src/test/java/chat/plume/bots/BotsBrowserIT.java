@@ -9,6 +9,7 @@ import chat.plume.testing.Json;
 import chat.plume.testing.Names;
 import chat.plume.testing.PageAudit;
 import chat.plume.testing.Person;
+import chat.plume.testing.WebhookReceiver;
 import java.time.Duration;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -163,6 +164,36 @@ class BotsBrowserIT extends ClientTestBase {
                 List<String> seen = (List<String>) browser.script("return window.seenTexts;");
                 assertThat(seen).anyMatch(text -> text.endsWith(" …") && !text.startsWith("Plume is a chat app."));
                 browser.screenshot("ai-answer");
+            }
+
+            // The bot's page: its events go to a URL; deliveries are listed with their status codes and can be sent
+            // again.
+            try (WebhookReceiver receiver = WebhookReceiver.start()) {
+                String path = "/" + Names.unique("page");
+                browser.visit(url, "#/profile/bots/" + botId);
+                browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("subscription-form")));
+                page.findElement(By.id("subscription-url")).sendKeys(WebhookReceiver.url(path));
+                page.findElement(By.cssSelector("#subscription-form button[type=submit]"))
+                        .click();
+                String signing = browser.waiting()
+                        .until(ExpectedConditions.visibilityOfElementLocated(By.id("subscription-secret")))
+                        .getAttribute("value");
+                assertThat(signing).startsWith("whsec_");
+                browser.assertEveryControlIsNamed();
+                assertThat(alice.sendText(conversation, Names.unique("e"), "an event")
+                                .getString("type"))
+                        .isEqualTo("ack");
+                String eventId = receiver.next(path, WAIT).id();
+                browser.visit(url, "#/profile/bots");
+                browser.visit(url, "#/profile/bots/" + botId);
+                WebElement row = browser.waiting()
+                        .until(ExpectedConditions.visibilityOfElementLocated(
+                                By.cssSelector(".delivery-row[data-status=delivered]")));
+                assertThat(row.findElement(By.cssSelector(".status-code")).getText())
+                        .isEqualTo("204");
+                browser.screenshot("bot-deliveries");
+                row.findElement(By.cssSelector("button.replay")).click();
+                assertThat(receiver.next(path, WAIT).id()).isEqualTo(eventId);
             }
         }
     }
