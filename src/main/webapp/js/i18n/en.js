@@ -889,4 +889,8 @@ export default {
     'error.subscription_not_found': 'No such subscription.',
     'error.delivery_not_found': 'No such delivery.',
     'error.subscription_disabled': 'Turn the subscription on again first.',
+    'chats.pollVoters': '{count} voted',
+    'error.invalid_poll': 'A poll asks a question with 2 to 10 different options.',
+    'error.not_a_poll': 'That message is not a poll.',
+    'error.invalid_option': 'There is no such option in this poll.',
 };

@@ -888,4 +888,8 @@ export default {
     'error.subscription_not_found': '没有这个订阅。',
     'error.delivery_not_found': '没有这条推送。',
     'error.subscription_disabled': '请先重新开启该订阅。',
+    'chats.pollVoters': '{count} 人已投票',
+    'error.invalid_poll': '投票需要一个问题和 2 到 10 个不同的选项。',
+    'error.not_a_poll': '这条消息不是投票。',
+    'error.invalid_option': '该投票没有这个选项。',
 };

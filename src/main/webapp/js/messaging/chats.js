@@ -50,7 +50,8 @@ export function mountChats({ gateway, me, openChat, setBadge, isChatVisible, nav
         onError: (text) => panel.say(text) });
     const view = createMessageView({ me, state, names, openViewer: createViewer(),
         onShowReaders: showReaders, onRetry: (id) => outbox.retry(id), onCancelUpload: (id) => outbox.cancel(id),
-        onReact: (conversation, seq, emoji, on) => request({ type: 'react', conversation, seq, emoji, on }) });
+        onReact: (conversation, seq, emoji, on) => request({ type: 'react', conversation, seq, emoji, on }),
+        onVote: vote });
     const list = createConversationList({ root: document.getElementById('chats-body'), state, names,
         drafts: (id) => composer.draftOf(id), setBadge, onOpen: (id) => navigate(id), onJump: jumpTo });
     const panel = createChatPanel({ me, state, names, view, composer, outbox, loadOlder, request,
@@ -125,6 +126,13 @@ export function mountChats({ gateway, me, openChat, setBadge, isChatVisible, nav
     gateway.addEventListener('pins', (event) => {
         state.pins.set(event.detail.conversation, event.detail.pins);
         if (state.open === event.detail.conversation) renderChat();
+    });
+    // A poll's standing changed (someone voted): the same message, its counts anew; one's own choice stays.
+    gateway.addEventListener('poll.updated', (event) => {
+        const { conversation, seq, votes, voters } = event.detail;
+        const held = state.messages.get(conversation, seq);
+        if (held?.poll) store({ ...held, poll: { ...held.poll, votes, voters } });
+        if (state.open === conversation) renderChat();
     });
     gateway.addEventListener('message.hidden', (event) => {
         const { conversation, seq } = event.detail;
@@ -269,12 +277,24 @@ export function mountChats({ gateway, me, openChat, setBadge, isChatVisible, nav
         panel.say(`${t('chats.readBy')} ${readers.readers.map((r) => names.memberName(conversationId, r.id, r.displayName)).join(', ')}`);
     }
 
+    /** Votes in a poll (null: takes the vote back); the answer says which option is now one's own. */
+    async function vote(conversation, seq, option) {
+        const reply = await request({ type: 'poll.vote', conversation, seq, option });
+        const held = state.messages.get(conversation, seq);
+        if (reply?.type === 'poll.voted' && held) {
+            store({ ...held, poll: reply.poll });
+            if (state.open === conversation) renderChat();
+        }
+    }
+
     async function request(frame) {
         try {
             const reply = await gateway.request(frame);
             if (reply.type === 'error') panel.say(has(`error.${reply.code}`) ? t(`error.${reply.code}`) : reply.message);
+            return reply;
         } catch {
             panel.say(t('error.network'));
+            return null;
         }
     }
 

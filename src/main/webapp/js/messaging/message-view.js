@@ -4,13 +4,14 @@
 // they show changed, so a frame that touches one message redraws one message.
 import { avatar, avatarUrl, botBadge, el, humanSize, KeyedNodes } from '../dom.js';
 import { t } from '../i18n.js';
+import { pollOf } from './names.js';
 import { richText } from './text.js';
 import { mediaNode } from './media-view.js';
 import { dayLabel, clock } from './time.js';
 
 const RUN_GAP_MS = 5 * 60 * 1000;
 
-export function createMessageView({ me, state, names, openViewer, onShowReaders, onRetry, onCancelUpload, onReact }) {
+export function createMessageView({ me, state, names, openViewer, onShowReaders, onRetry, onCancelUpload, onReact, onVote }) {
     const nodes = new KeyedNodes();
 
     /** The nodes of a conversation's log, in order: separators, messages, then what is still pending. */
@@ -102,13 +103,30 @@ export function createMessageView({ me, state, names, openViewer, onShowReaders,
         return nodes.node(`m:${conversation.id}:${m.seq}`, JSON.stringify(look), () => build(conversation, look));
     }
 
+    /** A poll: its question, and each option as a button with its votes; one's own choice is pressed (again: taken back). */
+    function pollNode(conversation, m) {
+        const poll = pollOf(m);
+        if (!poll) return null;
+        const standing = m.poll ?? { votes: poll.options.map(() => 0), voters: 0, mine: null };
+        return el('div', { class: 'poll', role: 'group', 'aria-label': poll.question },
+            el('p', { class: 'poll-question' }, '📊 ', poll.question),
+            el('ul', { class: 'poll-options' }, poll.options.map((option, i) => el('li', {},
+                el('button', { type: 'button', class: 'poll-option', 'aria-pressed': String(standing.mine === i),
+                    onclick: () => onVote(conversation.id, m.seq, standing.mine === i ? null : i) },
+                el('span', { class: 'poll-text' }, option),
+                el('span', { class: 'poll-count' }, String(standing.votes[i] ?? 0)),
+                el('progress', { max: Math.max(1, standing.voters), value: standing.votes[i] ?? 0, 'aria-hidden': 'true' }))))),
+            el('p', { class: 'poll-voters' }, t('chats.pollVoters', { count: standing.voters })));
+    }
+
     function build(conversation, look) {
         const { m, mine, author, avatar: picture, quote, receipt: status, mentionsMe, continued } = look;
         const bubble = el('div', { class: 'bubble' },
             m.forwarded && !m.recalled ? el('span', { class: 'forwarded' }, t('chats.forwarded')) : null,
             quote ? quoteNode(quote) : null,
             m.recalled ? el('em', { class: 'recalled' }, mine ? t('chats.youRecalled') : t('chats.recalled'))
-                : [mediaNode(m, openViewer), m.body ? el('span', { class: 'text' }, richText(m.body)) : null],
+                : m.kind === 'poll' ? pollNode(conversation, m)
+                    : [mediaNode(m, openViewer), m.body ? el('span', { class: 'text' }, richText(m.body)) : null],
             m.editedAt && !m.recalled ? el('span', { class: 'edited' }, ` ${t('chats.edited')}`) : null);
         const statusNode = !mine ? null : conversation.kind === 'group' && m.readCount
             ? el('button', { type: 'button', class: 'link status', tabindex: '-1',

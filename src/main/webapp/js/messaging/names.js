@@ -4,6 +4,16 @@
 import { has, t } from '../i18n.js';
 import { roster } from '../social/roster.js';
 
+/** A poll message's question and options (its body), or null when it cannot be read. */
+export function pollOf(m) {
+    try {
+        const poll = JSON.parse(m.body);
+        return typeof poll?.question === 'string' && Array.isArray(poll.options) ? poll : null;
+    } catch {
+        return null;
+    }
+}
+
 export function createNames({ me, state }) {
     function title(c) {
         return c.peer ? (roster.friend(c.peer.id)?.remark || c.peer.displayName) : (c.group?.name ?? '');
@@ -96,6 +106,7 @@ export function createNames({ me, state }) {
         if (m.recalled) return t('chats.recalled');
         if (m.kind === 'system') return systemText(conversationId, m);
         if (m.kind === 'call') return callText(m);
+        if (m.kind === 'poll') return `📊 ${pollOf(m)?.question ?? ''}`;
         if (m.kind === 'image') return `[${t('chats.image')}]`;
         if (m.kind === 'file') return `[${t('chats.file')}] ${m.media?.name ?? ''}`;
         return m.body ?? '';

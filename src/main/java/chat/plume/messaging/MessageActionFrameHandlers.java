@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * The WebSocket side of what people do with messages once sent: react, pin, delete for
- * oneself, forward. As for sending, the caller is the connection's authenticated person.
+ * oneself, forward, vote in a poll. As for sending, the caller is the connection's authenticated person.
  */
 @ApplicationScoped
 public class MessageActionFrameHandlers implements FrameHandlers {
@@ -32,9 +32,34 @@ public class MessageActionFrameHandlers implements FrameHandlers {
     @Inject
     MessageWriter writer;
 
+    @Inject
+    Polls polls;
+
     @Override
     public Map<String, FrameHandler> handlers() {
-        return Map.of("react", this::react, "pin", this::pin, "hide", this::hide, "forward", this::forward);
+        return Map.of(
+                "react", this::react,
+                "pin", this::pin,
+                "hide", this::hide,
+                "forward", this::forward,
+                "poll.vote", this::vote);
+    }
+
+    /** {@code poll.vote}: a vote for {@code option} (from 0), or none ({@code null}: the vote taken back). */
+    void vote(FrameContext connection, InboundFrame frame) {
+        long conversation = FrameFields.number(frame, "conversation");
+        long seq = FrameFields.number(frame, "seq");
+        JsonValue option = frame.body().get("option");
+        Integer chosen;
+        if (option == null || option.getValueType() == JsonValue.ValueType.NULL) {
+            chosen = null;
+        } else if (option instanceof JsonNumber n && n.isIntegral() && n.longValue() >= 0 && n.longValue() < 100) {
+            chosen = n.intValue();
+        } else {
+            throw new InvalidInputException("invalid_option", "option", "option is the number of an option, or null.");
+        }
+        MessagingViews.PollView standing = polls.vote(connection.caller(), conversation, seq, chosen);
+        connection.reply(new MessagingFrames.PollVoted(frame.id(), conversation, seq, standing));
     }
 
     /** {@code react}: adds an emoji reaction ({@code on}, the default) or takes it back. */

@@ -35,7 +35,7 @@ public class MessageRetention {
         if (ids.isEmpty()) {
             return 0;
         }
-        for (String dependent : List.of("Reaction", "PinnedMessage", "HiddenMessage")) {
+        for (String dependent : List.of("Reaction", "PinnedMessage", "HiddenMessage", "PollVote")) {
             em.createQuery("delete from " + dependent + " d where d.messageId in :ids")
                     .setParameter("ids", ids)
                     .executeUpdate();

@@ -65,12 +65,14 @@ public class MessageViews {
                         .getResultStream()
                         .collect(Collectors.toMap(Media::id, MediaView::of));
         Map<Long, List<MessagingViews.Reaction>> reactions = withReactions ? reactions(messages) : Map.of();
+        Map<Long, MessagingViews.PollView> polls = polls(messages);
         return messages.stream()
                 .map(m -> view(
                         m,
                         readCounts.apply(m),
                         m.mediaId() == null ? null : media.get(m.mediaId()),
-                        reactions.getOrDefault(m.id(), List.of())))
+                        reactions.getOrDefault(m.id(), List.of()),
+                        polls.get(m.id())))
                 .toList();
     }
 
@@ -124,13 +126,29 @@ public class MessageViews {
         return views;
     }
 
+    /** The standing of every poll among these messages, in one grouped query (none when there is no poll). */
+    private Map<Long, MessagingViews.PollView> polls(List<Message> messages) {
+        Map<Long, Integer> options = new HashMap<>();
+        messages.stream()
+                .filter(m -> m.kind() == MessageKind.POLL && !m.isRecalled() && m.id() != null)
+                .forEach(m -> options.put(m.id(), Polls.optionCount(m.body())));
+        if (options.isEmpty()) {
+            return Map.of();
+        }
+        return Polls.standing(em, options);
+    }
+
     /** An aggregate over a date-time column: a LocalDateTime on Hibernate, possibly a Timestamp elsewhere. */
     private static LocalDateTime time(Object value) {
         return value instanceof Timestamp timestamp ? timestamp.toLocalDateTime() : (LocalDateTime) value;
     }
 
     private static MessagingViews.Message view(
-            Message m, Integer readCount, MediaView media, List<MessagingViews.Reaction> reactions) {
+            Message m,
+            Integer readCount,
+            MediaView media,
+            List<MessagingViews.Reaction> reactions,
+            MessagingViews.PollView poll) {
         List<Long> mentioned = m.mentions() == null
                 ? List.of()
                 : Arrays.stream(m.mentions().split(",")).map(Long::valueOf).toList();
@@ -152,6 +170,7 @@ public class MessageViews {
                 null,
                 m.isForwarded(),
                 m.isRecalled() ? List.of() : reactions,
-                false);
+                false,
+                poll);
     }
 }

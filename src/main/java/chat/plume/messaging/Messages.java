@@ -69,6 +69,9 @@ public class Messages {
     @Inject
     Event<Push> push;
 
+    @Inject
+    Polls polls;
+
     /**
      * A page of history, oldest first: the messages after {@code after} (catching up, resuming),
      * or before {@code before} (scrolling back), or the newest when neither is given.
@@ -110,10 +113,17 @@ public class Messages {
         }
         ReadCounter counter = readCounter(conversation, mine.accountId());
         Set<Long> hiddenIds = hiddenMessages.among(caller.accountId(), rows);
+        Map<Long, Integer> myVotes = polls.votesOf(
+                caller.accountId(),
+                rows.stream()
+                        .filter(m -> m.kind() == MessageKind.POLL)
+                        .map(Message::id)
+                        .toList());
         return new MessagingViews.Page(
                 conversationId,
                 views.all(rows, counter == null ? m -> null : counter::countFor).stream()
-                        .map(m -> hiddenIds.contains(m.id()) ? m.hiddenPlaceholder() : m)
+                        .map(m ->
+                                hiddenIds.contains(m.id()) ? m.hiddenPlaceholder() : m.withMyVote(myVotes.get(m.id())))
                         .toList(),
                 hasMore);
     }

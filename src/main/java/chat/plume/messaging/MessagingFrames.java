@@ -79,6 +79,20 @@ public final class MessagingFrames {
     /** A page of the caller's conversations; {@code next} is the cursor of the following page, absent at the end. */
     public record Sync(String type, String id, List<MessagingViews.Conversation> conversations, String next) {}
 
+    /** A poll's standing changed: the votes for each option and how many voted (pushed to everyone in the conversation). */
+    public record PollUpdated(String type, long conversation, long seq, List<Integer> votes, int voters) {
+        public PollUpdated(long conversation, long seq, List<Integer> votes, int voters) {
+            this("poll.updated", conversation, seq, votes, voters);
+        }
+    }
+
+    /** The answer to {@code poll.vote}: the standing, with the voter's own choice. */
+    public record PollVoted(String type, String id, long conversation, long seq, MessagingViews.PollView poll) {
+        public PollVoted(String id, long conversation, long seq, MessagingViews.PollView poll) {
+            this("poll.voted", id, conversation, seq, poll);
+        }
+    }
+
     /** A plain answer naming the request, for requests with nothing else to say. */
     public record Ok(String type, String id) {
         public Ok(String id) {

@@ -20,7 +20,8 @@ public final class MessagingViews {
      * that its preview can say who wrote it before the group's members are loaded).
      * {@code forwarded} says it is a copy of another message (转发); {@code reactions} are the
      * emoji people answered it with; {@code hidden} marks a message the reader deleted for
-     * themselves (only its place is shown).
+     * themselves (only its place is shown); {@code poll} is a poll's standing (a {@code poll}
+     * message: its body holds the question and the options).
      */
     public record Message(
             long id,
@@ -40,7 +41,8 @@ public final class MessagingViews {
             String senderName,
             boolean forwarded,
             List<Reaction> reactions,
-            boolean hidden) {
+            boolean hidden,
+            PollView poll) {
 
         /** The same message, naming its sender. */
         public Message withSenderName(String name) {
@@ -62,7 +64,34 @@ public final class MessagingViews {
                     name,
                     forwarded,
                     reactions,
-                    hidden);
+                    hidden,
+                    poll);
+        }
+
+        /** The same poll message, with the reader's own vote (null: none). */
+        public Message withMyVote(Integer mine) {
+            return poll == null
+                    ? this
+                    : new Message(
+                            id,
+                            conversation,
+                            seq,
+                            sender,
+                            clientMessageId,
+                            kind,
+                            body,
+                            replyTo,
+                            mentions,
+                            createdAt,
+                            editedAt,
+                            recalled,
+                            readCount,
+                            media,
+                            senderName,
+                            forwarded,
+                            reactions,
+                            hidden,
+                            new PollView(poll.votes(), poll.voters(), mine));
         }
 
         /**
@@ -88,9 +117,16 @@ public final class MessagingViews {
                     null,
                     false,
                     List.of(),
-                    true);
+                    true,
+                    null);
         }
     }
+
+    /**
+     * A poll's standing: the votes for each option (in the order of the options in the body), how
+     * many people voted, and — in a reader's own history — which option they chose.
+     */
+    public record PollView(List<Integer> votes, int voters, Integer mine) {}
 
     /**
      * The reactions to a message with one emoji: how many, and who (the first

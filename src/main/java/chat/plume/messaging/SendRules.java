@@ -3,6 +3,7 @@ package chat.plume.messaging;
 import chat.plume.platform.error.InvalidInputException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -29,6 +30,10 @@ public class SendRules {
                     "invalid_input", "clientMessageId", "clientMessageId must be 1 to 64 letters, digits, '-' or '_'.");
         }
         String body = outgoing.body();
+        if (outgoing.poll() != null) {
+            checkPoll(outgoing.poll());
+            return;
+        }
         if (outgoing.forward() != null) {
             // A forward carries no content of its own: it copies the message it names.
             if (body != null || outgoing.mediaId() != null || outgoing.replyTo() != null) {
@@ -41,6 +46,32 @@ public class SendRules {
         }
         if (outgoing.mediaId() == null || (body != null && !body.isBlank())) {
             requireText(body);
+        }
+    }
+
+    /** A question, and 2 to 10 different options, each of visible text within its length. */
+    static void checkPoll(Sends.Poll poll) {
+        if (poll.question() == null
+                || poll.question().isBlank()
+                || poll.question().codePointCount(0, poll.question().length()) > Sends.Poll.QUESTION_MAX) {
+            throw new InvalidInputException(
+                    "invalid_poll",
+                    "question",
+                    "A poll asks a question of 1 to " + Sends.Poll.QUESTION_MAX + " characters.");
+        }
+        List<String> options = poll.options();
+        if (options == null || options.size() < 2 || options.size() > Sends.Poll.MAX_OPTIONS) {
+            throw new InvalidInputException(
+                    "invalid_poll", "options", "A poll has 2 to " + Sends.Poll.MAX_OPTIONS + " options.");
+        }
+        if (options.stream()
+                        .anyMatch(o ->
+                                o == null || o.isBlank() || o.codePointCount(0, o.length()) > Sends.Poll.OPTION_MAX)
+                || options.stream().distinct().count() != options.size()) {
+            throw new InvalidInputException(
+                    "invalid_poll",
+                    "options",
+                    "Each option is 1 to " + Sends.Poll.OPTION_MAX + " characters, and no two are the same.");
         }
     }
 

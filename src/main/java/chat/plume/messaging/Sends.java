@@ -84,7 +84,8 @@ public class Sends {
             Long replyTo,
             List<Long> mentions,
             Long mediaId,
-            Forward forward) {
+            Forward forward,
+            Poll poll) {
 
         /** A new message of the sender's own (not a forward). */
         public Outgoing(
@@ -95,12 +96,35 @@ public class Sends {
                 Long replyTo,
                 List<Long> mentions,
                 Long mediaId) {
-            this(caller, conversationId, clientMessageId, body, replyTo, mentions, mediaId, null);
+            this(caller, conversationId, clientMessageId, body, replyTo, mentions, mediaId, null, null);
         }
 
         /** A copy of message {@code seq} of conversation {@code conversation} (转发). */
         public static Outgoing forward(Caller caller, long into, String clientMessageId, Forward from) {
-            return new Outgoing(caller, into, clientMessageId, null, null, List.of(), null, from);
+            return new Outgoing(caller, into, clientMessageId, null, null, List.of(), null, from, null);
+        }
+
+        /** A poll: a question and its options, which everyone in the conversation can vote on. */
+        public static Outgoing poll(Caller caller, long into, String clientMessageId, Poll poll, Long replyTo) {
+            return new Outgoing(caller, into, clientMessageId, null, replyTo, List.of(), null, null, poll);
+        }
+    }
+
+    /** A poll's question and options (2 to {@value #MAX_OPTIONS}), stored as the message's body. */
+    public record Poll(String question, List<String> options) {
+
+        public static final int MAX_OPTIONS = 10;
+        public static final int QUESTION_MAX = 200;
+        public static final int OPTION_MAX = 100;
+
+        String json() {
+            var array = jakarta.json.Json.createArrayBuilder();
+            options.forEach(array::add);
+            return jakarta.json.Json.createObjectBuilder()
+                    .add("question", question)
+                    .add("options", array)
+                    .build()
+                    .toString();
         }
     }
 
@@ -179,9 +203,11 @@ public class Sends {
         Media media = source != null
                 ? (source.mediaId() == null ? null : em.find(Media.class, source.mediaId()))
                 : o.mediaId() == null ? null : attachable(o.mediaId(), conversationId, me);
-        String text = source != null
-                ? source.body()
-                : media != null && (o.body() == null || o.body().isBlank()) ? null : o.body();
+        String text = o.poll() != null
+                ? o.poll().json()
+                : source != null
+                        ? source.body()
+                        : media != null && (o.body() == null || o.body().isBlank()) ? null : o.body();
         Optional<PlumeException> refusal = restrictions.sendingRefusal(me).or(() -> writingRefusal(conversation, me));
         if (refusal.isPresent()) {
             throw refusal.get();
@@ -195,9 +221,11 @@ public class Sends {
         String mentionList = mentions(conversation, o.mentions());
         LocalDateTime now = Timestamps.now();
         long seq = conversation.next(now);
-        MessageKind kind = media == null
-                ? MessageKind.TEXT
-                : media.kind() == MediaKind.IMAGE ? MessageKind.IMAGE : MessageKind.FILE;
+        MessageKind kind = o.poll() != null
+                ? MessageKind.POLL
+                : media == null
+                        ? MessageKind.TEXT
+                        : media.kind() == MediaKind.IMAGE ? MessageKind.IMAGE : MessageKind.FILE;
         Message message =
                 new Message(conversationId, seq, me, o.clientMessageId(), kind, text, o.replyTo(), mentionList, now);
         if (media != null) {

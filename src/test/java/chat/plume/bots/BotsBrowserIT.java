@@ -81,7 +81,7 @@ class BotsBrowserIT extends ClientTestBase {
                     browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("command-list")));
             assertThat(list.findElements(By.cssSelector("[role=option]")))
                     .extracting(e -> e.getAttribute("data-command"))
-                    .containsExactly("/help", "/roll", "/remind");
+                    .containsExactly("/help", "/roll", "/remind", "/poll");
             assertThat(composer.getAttribute("aria-activedescendant")).isEqualTo("command-help");
             composer.sendKeys("r");
             browser.waiting()
@@ -97,6 +97,27 @@ class BotsBrowserIT extends ClientTestBase {
                             By.cssSelector(".message:not(.mine):last-of-type .text"),
                             java.util.regex.Pattern.compile("🎲 2d6: \\d+ \\+ \\d+ = \\d+")));
             browser.screenshot("assistant-answer");
+
+            // A poll: its options are buttons; a vote counts at once and is shown as one's own.
+            composer.sendKeys("/poll \"Tea or coffee?\" \"tea\" \"coffee\"", Keys.ENTER);
+            WebElement poll =
+                    browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".poll")));
+            assertThat(poll.findElement(By.cssSelector(".poll-question")).getText())
+                    .isEqualTo("📊 Tea or coffee?");
+            List<WebElement> options = poll.findElements(By.cssSelector(".poll-option"));
+            assertThat(options).hasSize(2);
+            options.get(1).click();
+            browser.waiting()
+                    .until(ExpectedConditions.attributeToBe(
+                            By.cssSelector(".poll .poll-options li:nth-child(2) .poll-option"),
+                            "aria-pressed",
+                            "true"));
+            assertThat(page.findElement(By.cssSelector(".poll .poll-options li:nth-child(2) .poll-count"))
+                            .getText())
+                    .isEqualTo("1");
+            assertThat(page.findElement(By.cssSelector(".poll .poll-voters")).getText())
+                    .isEqualTo("1 voted");
+            browser.screenshot("assistant-poll");
 
             // Not in a chat where the assistant cannot hear.
             browser.visit(url, "#/chats/" + conversation);

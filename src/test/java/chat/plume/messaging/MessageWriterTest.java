@@ -100,7 +100,8 @@ class MessageWriterTest {
                             null,
                             false,
                             List.of(),
-                            false),
+                            false,
+                            null),
                     false);
         }
     }

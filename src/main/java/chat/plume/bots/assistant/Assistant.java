@@ -87,6 +87,19 @@ public class Assistant {
         }
         AssistantCommands.Answer answer =
                 AssistantCommands.answer(message.body(), USERNAME, ThreadLocalRandom.current());
+        if (answer instanceof AssistantCommands.Poll poll) {
+            try {
+                sends.send(Sends.Outgoing.poll(
+                        me,
+                        message.conversation(),
+                        "plume-re-" + message.id(),
+                        new Sends.Poll(poll.question(), poll.options()),
+                        message.seq()));
+                return;
+            } catch (PlumeException refused) {
+                answer = new AssistantCommands.Say(refused.getMessage());
+            }
+        }
         String reply = answer instanceof AssistantCommands.Remind remind
                 ? remind(message, remind)
                 : ((AssistantCommands.Say) answer).text();

@@ -17,10 +17,13 @@ public final class AssistantCommands {
     public record Command(String name, String usage, String description) {}
 
     /** What to do about a message. */
-    public sealed interface Answer permits Say, Remind {}
+    public sealed interface Answer permits Say, Remind, Poll {}
 
     /** Answer with this text. */
     public record Say(String text) implements Answer {}
+
+    /** Open a poll: a question and its options. */
+    public record Poll(String question, List<String> options) implements Answer {}
 
     /** Set a reminder {@code in} from now, then say so. */
     public record Remind(Duration in, String text) implements Answer {}
@@ -31,7 +34,11 @@ public final class AssistantCommands {
             new Command(
                     "/remind",
                     "/remind <when> <text>",
-                    "Remind this chat, e.g. /remind 1h30m stand up (from 10s to 365d ahead)"));
+                    "Remind this chat, e.g. /remind 1h30m stand up (from 10s to 365d ahead)"),
+            new Command(
+                    "/poll",
+                    "/poll \"question\" \"option\" \"option\" …",
+                    "A poll everyone here can vote in, e.g. /poll \"Lunch?\" \"noodles\" \"rice\" (2 to 10 options)"));
 
     public static final Duration SHORTEST_REMINDER = Duration.ofSeconds(10);
     public static final Duration LONGEST_REMINDER = Duration.ofDays(365);
@@ -59,6 +66,7 @@ public final class AssistantCommands {
             case "/help" -> new Say(help());
             case "/roll" -> new Say(roll(words.length > 1 ? words[1] : "1d6", random));
             case "/remind" -> remind(words);
+            case "/poll" -> poll(text.substring(words[0].length()));
             default -> new Say("I don't know " + clip(words[0], 32) + ".\n" + help());
         };
     }
@@ -119,6 +127,24 @@ public final class AssistantCommands {
             return new Say("That reminder is too long: at most " + REMINDER_TEXT_MAX + " characters.");
         }
         return new Remind(in, text);
+    }
+
+    private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"|“([^”]*)”");
+
+    private static Answer poll(String arguments) {
+        List<String> parts = new java.util.ArrayList<>();
+        Matcher m = QUOTED.matcher(arguments);
+        while (m.find()) {
+            parts.add((m.group(1) != null ? m.group(1) : m.group(2)).strip());
+        }
+        if (parts.size() < 3) {
+            return new Say(
+                    "Try /poll \"Lunch?\" \"noodles\" \"rice\": a question and 2 to 10 options, each in quotes.");
+        }
+        if (parts.size() > 11) {
+            return new Say("A poll has at most 10 options; that one has " + (parts.size() - 1) + ".");
+        }
+        return new Poll(parts.get(0), List.copyOf(parts.subList(1, parts.size())));
     }
 
     /** "1h 30m" for a duration. */

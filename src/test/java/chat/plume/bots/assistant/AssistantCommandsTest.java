@@ -18,7 +18,10 @@ class AssistantCommandsTest {
 
     @Test
     void helpListsEveryCommand() {
-        assertThat(said("/help")).contains("/roll [NdM]").contains("/remind <when> <text>");
+        assertThat(said("/help"))
+                .contains("/roll [NdM]")
+                .contains("/remind <when> <text>")
+                .contains("/poll");
         assertThat(said("/HELP@Plume")).isEqualTo(said("/help"));
     }
 
@@ -64,6 +67,21 @@ class AssistantCommandsTest {
         assertThat(said("/remind tomorrow lunch")).startsWith("Try /remind");
         assertThat(said("/remind 1h")).startsWith("Try /remind");
         assertThat(said("/remind 1h " + "x".repeat(501))).contains("too long");
+    }
+
+    @Test
+    void pollsHaveAQuestionAndTwoToTenQuotedOptions() {
+        assertThat(answer("/poll \"Lunch?\" \"noodles\" \"rice\""))
+                .isEqualTo(new AssistantCommands.Poll("Lunch?", java.util.List.of("noodles", "rice")));
+        assertThat(answer("/poll “午饭吃什么？” “面” “饭” “饺子”"))
+                .isEqualTo(new AssistantCommands.Poll("午饭吃什么？", java.util.List.of("面", "饭", "饺子")));
+        assertThat(said("/poll \"Only one?\" \"yes\"")).startsWith("Try /poll");
+        assertThat(said("/poll Lunch? noodles rice")).startsWith("Try /poll");
+        StringBuilder hundred = new StringBuilder("/poll \"Too many?\"");
+        for (int i = 0; i < 100; i++) {
+            hundred.append(" \"").append(i).append('"');
+        }
+        assertThat(said(hundred.toString())).isEqualTo("A poll has at most 10 options; that one has 100.");
     }
 
     @Test

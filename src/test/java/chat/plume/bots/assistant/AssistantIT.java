@@ -69,6 +69,79 @@ class AssistantIT extends ClientTestBase {
         }
     }
 
+    @Test
+    void aPollCountsVotesLiveOneEachChangedOrTakenBack() {
+        Person alice = Person.create(api, "Poll");
+        Person bob = Person.create(api, "Poll");
+        Person.befriend(alice, bob);
+        long assistant =
+                Person.ok(200, alice.get("/bots/assistant")).getJsonNumber("id").longValue();
+        alice.befriendAssistant(assistant);
+        long group = alice.createGroup("投票群", bob, new Person(api, assistant, "plume", null));
+        long conversation = alice.conversationOfGroup(group);
+        try (WsClient aliceSocket = alice.connect();
+                WsClient bobSocket = bob.connect()) {
+            JsonObject poll =
+                    answerTo(aliceSocket, assistant, send(aliceSocket, conversation, "/poll \"午饭？\" \"面\" \"饭\""));
+            assertThat(poll.getString("kind")).isEqualTo("poll");
+            assertThat(poll.getString("body")).isEqualTo("{\"question\":\"午饭？\",\"options\":[\"面\",\"饭\"]}");
+            assertThat(poll.getJsonObject("poll").getJsonArray("votes").toString())
+                    .isEqualTo("[0,0]");
+            long seq = poll.getJsonNumber("seq").longValue();
+
+            JsonObject voted = vote(bobSocket, conversation, seq, "1").getJsonObject("poll");
+            assertThat(voted.getJsonArray("votes").toString()).isEqualTo("[0,1]");
+            assertThat(voted.getInt("voters")).isEqualTo(1);
+            assertThat(voted.getInt("mine")).isEqualTo(1);
+            assertThat(updated(aliceSocket, "[0,1]").getInt("voters")).isEqualTo(1);
+            vote(aliceSocket, conversation, seq, "0");
+            updated(bobSocket, "[1,1]");
+            vote(bobSocket, conversation, seq, "0");
+            updated(aliceSocket, "[2,0]");
+            JsonObject withdrawn = vote(bobSocket, conversation, seq, "null");
+            assertThat(withdrawn.getJsonObject("poll").getJsonArray("votes").toString())
+                    .isEqualTo("[1,0]");
+            assertThat(withdrawn.getJsonObject("poll").containsKey("mine")).isFalse();
+            updated(aliceSocket, "[1,0]");
+
+            // One's own choice is in one's own history.
+            JsonObject shown = alice.history(conversation, 0).stream()
+                    .filter(m -> m.getJsonNumber("seq").longValue() == seq)
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(shown.getJsonObject("poll").getInt("mine")).isZero();
+
+            assertThat(vote(bobSocket, conversation, seq, "5").getString("code"))
+                    .isEqualTo("invalid_option");
+            assertThat(vote(bobSocket, conversation, seq - 1, "0").getString("code"))
+                    .isEqualTo("not_a_poll");
+            StringBuilder hundred = new StringBuilder("/poll \"Too many?\"");
+            for (int i = 0; i < 100; i++) {
+                hundred.append(" \"").append(i).append('"');
+            }
+            assertThat(answerTo(aliceSocket, assistant, send(aliceSocket, conversation, hundred.toString()))
+                            .getString("body"))
+                    .isEqualTo("A poll has at most 10 options; that one has 100.");
+            assertThat(answerTo(aliceSocket, assistant, send(aliceSocket, conversation, "/poll \"Same?\" \"a\" \"a\""))
+                            .getString("body"))
+                    .contains("no two are the same");
+        }
+    }
+
+    private static JsonObject vote(WsClient socket, long conversation, long seq, String option) {
+        return socket.request(
+                "{\"type\":\"poll.vote\",\"id\":\"" + Names.unique("v") + "\",\"conversation\":" + conversation
+                        + ",\"seq\":" + seq + ",\"option\":" + option + "}",
+                WAIT);
+    }
+
+    private static JsonObject updated(WsClient socket, String votes) {
+        return socket.next(
+                f -> "poll.updated".equals(f.getString("type"))
+                        && f.getJsonArray("votes").toString().equals(votes),
+                WAIT);
+    }
+
     private static JsonObject send(WsClient socket, long conversation, String body) {
         JsonObject ack = socket.request(
                 Json.object(
