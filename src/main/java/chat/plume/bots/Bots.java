@@ -1,5 +1,6 @@
 package chat.plume.bots;
 
+import chat.plume.bots.events.Subscriptions;
 import chat.plume.identity.boundary.Accounts;
 import chat.plume.identity.boundary.Caller;
 import chat.plume.identity.boundary.PublicProfile;
@@ -41,6 +42,9 @@ public class Bots {
     @Inject
     BotSettings settings;
 
+    @Inject
+    jakarta.enterprise.event.Event<Subscriptions.Changed> subscriptionsChanged;
+
     public BotRequests.WithToken create(Caller caller, BotRequests.Create request) {
         caller.refuseBot();
         long accountId = accounts.createBot(
@@ -48,7 +52,8 @@ public class Bots {
                 .id();
         Bot bot = new Bot(accountId, caller.accountId(), blankToNull(request.description()), Timestamps.now());
         em.persist(bot);
-        // Counted with the new one in: of two created at once past the limit, neither stays.
+        // Counted with the new one in, so the limit holds for one person's requests one after another
+        // (two at the very same moment may both pass; a bot more than the limit is harmless).
         if (count(caller.accountId()) > settings.maxPerOwner()) {
             throw new ConflictException(
                     "too_many_bots",
@@ -115,11 +120,23 @@ public class Bots {
         sessions.revokeAllExcept(botId, -1, SessionsRevoked.SIGNED_OUT);
     }
 
-    /** Deletes the bot: its account is suspended for good and its token revoked; what it wrote stays. */
+    /**
+     * Deletes the bot: its account is suspended for good and its token revoked, its hooks revoked
+     * and its event subscriptions deleted (nothing goes on in its name); what it wrote stays.
+     */
     public void delete(Caller caller, long botId) {
         Bot bot = owned(caller, botId);
         accounts.retireBot(botId);
         bot.delete(Timestamps.now());
+        em.createQuery("update Hook h set h.revokedAt = :now where h.botId = :bot and h.revokedAt is null")
+                .setParameter("now", Timestamps.now())
+                .setParameter("bot", botId)
+                .executeUpdate();
+        em.createQuery("update BotSubscription s set s.deletedAt = :now where s.botId = :bot and s.deletedAt is null")
+                .setParameter("now", Timestamps.now())
+                .setParameter("bot", botId)
+                .executeUpdate();
+        subscriptionsChanged.fire(new Subscriptions.Changed());
         LOG.info(() -> "Account " + caller.accountId() + " deleted bot " + botId);
     }
 

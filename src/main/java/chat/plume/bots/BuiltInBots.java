@@ -1,14 +1,12 @@
 package chat.plume.bots;
 
 import chat.plume.identity.boundary.Caller;
-import chat.plume.identity.entity.Role;
 import chat.plume.messaging.MessagingFrames;
 import chat.plume.messaging.MessagingViews;
 import chat.plume.social.friends.FriendFrames;
 import chat.plume.social.friends.FriendRequests;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.logging.Logger;
@@ -38,6 +36,7 @@ public class BuiltInBots {
             String username,
             String displayName,
             String description,
+            int threads,
             BiConsumer<Caller, MessagingViews.Message> onMessage) {
         Optional<Long> id;
         try {
@@ -50,8 +49,8 @@ public class BuiltInBots {
             LOG.warning("@" + username + " is off: a person's account has that name");
             return Optional.empty();
         }
-        Caller me = new Caller(id.get(), username, Role.USER, -1, Instant.MAX, false, Instant.EPOCH, true);
-        inbox.serve(me.accountId(), frame -> {
+        Caller me = Caller.bot(id.get(), username);
+        inbox.serve(me.accountId(), threads, frame -> {
             if (frame instanceof FriendFrames.RequestChanged changed
                     && "pending".equals(changed.request().status())
                     && changed.request().to().id() == me.accountId()) {

@@ -68,10 +68,6 @@ public class Hook {
         return revokedAt == null;
     }
 
-    void used(LocalDateTime now) {
-        this.lastUsedAt = now;
-    }
-
     void revoke(LocalDateTime now) {
         this.revokedAt = now;
     }

@@ -1,7 +1,6 @@
 package chat.plume.bots;
 
 import chat.plume.identity.boundary.Caller;
-import chat.plume.identity.entity.Role;
 import chat.plume.messaging.Conversations;
 import chat.plume.messaging.Sends;
 import chat.plume.platform.Timestamps;
@@ -13,7 +12,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -119,14 +117,18 @@ public class Hooks {
         String clientMessageId = idempotencyKey == null
                 ? "h" + hookId + "-" + UUID.randomUUID()
                 : HookSecrets.clientMessageId(hookId, idempotencyKey);
-        Caller bot = new Caller(hook.botId(), "hook", Role.USER, -1, Instant.MAX, false, Instant.EPOCH, true);
+        Caller bot = Caller.bot(hook.botId(), "hook-" + hookId);
         Sends.Sent sent = sends.send(
                 new Sends.Outgoing(bot, hook.conversationId(), clientMessageId, text, null, List.of(), null));
         if (sent.duplicate() && !Objects.equals(sent.message().body(), text)) {
             throw new ConflictException(
                     "idempotency_key_reused", "This Idempotency-Key was used for a different message.");
         }
-        hook.used(Timestamps.now());
+        // One column, by a statement: a post racing a revocation or a new secret cannot write them back.
+        em.createQuery("update Hook h set h.lastUsedAt = :now where h.id = :id")
+                .setParameter("now", Timestamps.now())
+                .setParameter("id", hookId)
+                .executeUpdate();
         return new Posted(
                 sent.message().id(),
                 sent.message().conversation(),

@@ -1,10 +1,12 @@
 /**
  * Who people are: accounts and registration, sign-in and sign-out, session tokens (stored
  * hashed, with expiry and revocation), password hashing and changes, profiles, roles
- * ({@code user}, {@code admin}) and throttling of failed sign-ins.
+ * ({@code user}, {@code admin}), throttling of failed sign-ins, email addresses verified by a
+ * mailed link, forgotten passwords reset by one, what mail about an account says, and the
+ * accounts of bots (marked, tokens only).
  *
  * <ul>
- *   <li>{@code entity}: {@code Account} and {@code AuthSession}, the JPA entities.</li>
+ *   <li>{@code entity}: {@code Account}, {@code AuthSession} and {@code AccountLink}, the JPA entities.</li>
  *   <li>{@code control}: password hashing, token generation, the sign-in throttle, input rules.</li>
  *   <li>{@code boundary}: the transactional facades, the JAX-RS resources and the request
  *       authentication every other feature relies on ({@code Caller}).</li>

@@ -159,7 +159,8 @@ public class Message {
 
     /** Whether the message can be forwarded: text, an image or a file that has not been recalled. */
     public boolean isForwardable() {
-        return !isRecalled() && !isWrittenByPlume();
+        // A poll belongs to its conversation: a copy elsewhere would be a poll nobody there made.
+        return !isRecalled() && !isWrittenByPlume() && kind != MessageKind.POLL;
     }
 
     /** A system notice or a call's entry: Plume wrote it, so nobody may recall or forward it. */

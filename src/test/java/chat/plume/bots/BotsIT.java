@@ -84,7 +84,8 @@ class BotsIT extends ClientTestBase {
         assertThat(bot.post("/conversations", Json.object("userId", stranger.id()))
                         .statusCode())
                 .isIn(403, 404);
-        // A bot has no password anyone knows.
+        // A bot has no password anyone knows, and cannot be given one through a mailed reset link.
+        assertProblem(bot.put("/me/email", Json.object("email", "bot@mail.plume.test")), 403, "bot_forbidden");
         assertProblem(api.signIn(bot.username(), "pass-" + bot.username()), 401, "invalid_credentials");
     }
 

@@ -77,7 +77,11 @@ public class AiAssistant {
         model = new ChatModel(settings, scheduler);
         answering = new Semaphore(settings.concurrent());
         self = builtIn.start(
-                        USERNAME, "Plume AI", "Ask me anything: mention me in a group, or write to me.", (me, m) -> {
+                        USERNAME,
+                        "Plume AI",
+                        "Ask me anything: mention me in a group, or write to me.",
+                        settings.concurrent() + 1,
+                        (me, m) -> {
                             if (isQuestion(me, m)) {
                                 answer(me, m);
                             }

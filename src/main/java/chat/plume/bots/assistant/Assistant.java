@@ -64,7 +64,7 @@ public class Assistant {
             LOG.info("The assistant is off (plume.bots.assistant=false)");
             return;
         }
-        self = builtIn.start(USERNAME, "Plume", "Plume's assistant: /help", this::answer)
+        self = builtIn.start(USERNAME, "Plume", "Plume's assistant: /help", 2, this::answer)
                 .orElse(null);
     }
 
@@ -79,8 +79,9 @@ public class Assistant {
         }
         boolean group =
                 "group".equals(conversations.get(me, message.conversation()).kind());
+        // In a group: a mention, or one of its own commands (another bot's /deploy is not for it).
         boolean forMe = !group
-                || message.body().strip().startsWith("/")
+                || AssistantCommands.isMine(message.body(), USERNAME)
                 || (message.mentions() != null && message.mentions().contains(me.accountId()));
         if (!forMe) {
             return;

@@ -71,6 +71,17 @@ public final class AssistantCommands {
         };
     }
 
+    /** Whether a message is one of the assistant's commands: {@code /roll …}, or anything as {@code /cmd@username}. */
+    public static boolean isMine(String body, String username) {
+        String text = body.strip();
+        if (!text.startsWith("/")) {
+            return false;
+        }
+        String command = text.split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
+        return command.endsWith("@" + username.toLowerCase(Locale.ROOT))
+                || COMMANDS.stream().anyMatch(c -> c.name().equals(command));
+    }
+
     static String help() {
         StringBuilder out = new StringBuilder("I am Plume's assistant. Commands:");
         for (Command c : COMMANDS) {

@@ -3,6 +3,7 @@ package chat.plume.bots.assistant;
 import chat.plume.identity.boundary.Caller;
 import chat.plume.messaging.Sends;
 import chat.plume.platform.error.PlumeException;
+import chat.plume.platform.error.RateLimitedException;
 import chat.plume.platform.jobs.JobLeases;
 import chat.plume.platform.metrics.NodeName;
 import jakarta.annotation.PostConstruct;
@@ -84,10 +85,8 @@ public class ReminderClock {
             }
             try {
                 Caller me = assistant.self().orElseThrow();
-                List<Reminders.Due> due;
-                while (!(due = reminders.due(50)).isEmpty()) {
-                    due.forEach(r -> say(me, r));
-                }
+                // One batch a sweep: a reminder held back by pacing waits for the next sweep.
+                reminders.due(50).forEach(r -> say(me, r));
             } finally {
                 leases.giveBack(JOB, holder);
             }
@@ -106,6 +105,9 @@ public class ReminderClock {
                     null,
                     List.of(),
                     null));
+        } catch (RateLimitedException paced) {
+            // Many due at once in one chat: the rest are said at the next sweeps, none dropped.
+            return;
         } catch (PlumeException refused) {
             LOG.info(() -> "Reminder " + reminder.id() + " dropped: " + refused.code());
         }

@@ -93,21 +93,6 @@ public class BotSubscription {
         this.secret = newSecret;
     }
 
-    /** Counts a failed delivery; true when that makes {@code limit} in a row (the subscription is then disabled). */
-    boolean failed(int limit, String reason, LocalDateTime now) {
-        consecutiveFailures++;
-        if (consecutiveFailures >= limit && disabledAt == null) {
-            disabledAt = now;
-            disabledReason = reason.length() <= 300 ? reason : reason.substring(0, 299) + "…";
-            return true;
-        }
-        return false;
-    }
-
-    void delivered() {
-        consecutiveFailures = 0;
-    }
-
     void enable() {
         disabledAt = null;
         disabledReason = null;

@@ -74,7 +74,12 @@ public class DeliveryStore {
     public void delivered(long deliveryId, int statusCode) {
         BotDelivery delivery = em.find(BotDelivery.class, deliveryId);
         delivery.delivered(statusCode, Timestamps.now());
-        em.find(BotSubscription.class, delivery.subscriptionId()).delivered();
+        // Statements, not the entity: deliveries of one subscription finish side by side, and the
+        // owner may change it meanwhile; nothing here may write a stale row back.
+        em.createQuery("update BotSubscription s set s.consecutiveFailures = 0 where s.id = :id"
+                        + " and s.consecutiveFailures <> 0")
+                .setParameter("id", delivery.subscriptionId())
+                .executeUpdate();
     }
 
     /**
@@ -85,10 +90,33 @@ public class DeliveryStore {
     public Long failed(long deliveryId, Integer statusCode, String error, Duration wait, int maxFailures) {
         BotDelivery delivery = em.find(BotDelivery.class, deliveryId);
         delivery.failed(statusCode, error, wait, Timestamps.now());
-        BotSubscription subscription = em.find(BotSubscription.class, delivery.subscriptionId());
-        boolean disabled = subscription.failed(
-                maxFailures, maxFailures + " deliveries in a row failed; the last: " + error, Timestamps.now());
-        return disabled ? subscription.botId() : null;
+        long subscription = delivery.subscriptionId();
+        em.createQuery(
+                        "update BotSubscription s set s.consecutiveFailures = s.consecutiveFailures + 1 where s.id = :id")
+                .setParameter("id", subscription)
+                .executeUpdate();
+        String reason = maxFailures + " deliveries in a row failed; the last: " + error;
+        int disabled = em.createQuery("update BotSubscription s set s.disabledAt = :now, s.disabledReason = :reason"
+                        + " where s.id = :id and s.disabledAt is null and s.consecutiveFailures >= :limit")
+                .setParameter("now", Timestamps.now())
+                .setParameter("reason", reason.length() <= 300 ? reason : reason.substring(0, 299) + "…")
+                .setParameter("id", subscription)
+                .setParameter("limit", maxFailures)
+                .executeUpdate();
+        return disabled == 1
+                ? em.createQuery("select s.botId from BotSubscription s where s.id = :id", Long.class)
+                        .setParameter("id", subscription)
+                        .getSingleResult()
+                : null;
+    }
+
+    /** Forgets deliveries finished (delivered or given up) longer ago than {@code age}: their payloads hold messages. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int purge(Duration age) {
+        return em.createQuery("delete from BotDelivery d where d.status <> :pending and d.finishedAt < :before")
+                .setParameter("pending", BotDelivery.Status.PENDING)
+                .setParameter("before", Timestamps.now().minus(age))
+                .executeUpdate();
     }
 
     /** A delivery whose subscription is gone or disabled: given up on. */

@@ -3,7 +3,6 @@ package chat.plume.bots.events;
 import chat.plume.bots.Bots;
 import chat.plume.identity.boundary.Accounts;
 import chat.plume.identity.boundary.Caller;
-import chat.plume.identity.entity.Role;
 import chat.plume.messaging.Sends;
 import chat.plume.platform.error.PlumeException;
 import chat.plume.platform.jobs.JobLeases;
@@ -21,16 +20,17 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -61,7 +61,10 @@ public class EventDelivery {
     ManagedScheduledExecutorService scheduler;
 
     @Resource
-    ManagedExecutorService workers;
+    ManagedThreadFactory threadFactory;
+
+    /** The deliveries' own threads: a slow receiver holds one of these, never a thread chat runs on. */
+    private ExecutorService workers;
 
     @Inject
     DeliveryStore store;
@@ -92,11 +95,17 @@ public class EventDelivery {
 
     private EventSender sender;
     private LeasedPass pass;
+    /** Only the pass (one at a time) touches it. */
+    private long passes;
+    /** How long a finished delivery stays listed on its bot's page. */
+    static final Duration KEEP_FINISHED = Duration.ofDays(14);
+
     private ScheduledFuture<?> task;
     private ScheduledFuture<?> refresh;
 
     @PostConstruct
     void start() {
+        workers = Executors.newFixedThreadPool(BATCH, threadFactory);
         sender = new EventSender(settings, addresses, scheduler);
         pass = new LeasedPass(leases, JOB, LEASE);
         outbox.refresh();
@@ -107,6 +116,9 @@ public class EventDelivery {
 
     @PreDestroy
     void stop() {
+        if (workers != null) {
+            workers.shutdownNow();
+        }
         if (task != null) {
             task.cancel(false);
             refresh.cancel(false);
@@ -138,6 +150,10 @@ public class EventDelivery {
                 if (!pass.renew(holder)) {
                     return false;
                 }
+            }
+            // About once an hour (a pass every two seconds at the most): the record of old deliveries goes.
+            if (++passes % 1800 == 0) {
+                store.purge(KEEP_FINISHED);
             }
             return true;
         });
@@ -171,7 +187,7 @@ public class EventDelivery {
 
     /** The receiver's answer, posted as the bot (once: its client id comes from the event). */
     private void reply(long botId, DeliveryStore.Due due, String text) {
-        Caller bot = new Caller(botId, "bot", Role.USER, -1, Instant.MAX, false, Instant.EPOCH, true);
+        Caller bot = Caller.bot(botId, "bot-" + botId);
         try {
             sends.send(
                     new Sends.Outgoing(bot, due.conversationId(), "re-" + due.eventId(), text, null, List.of(), null));

@@ -35,6 +35,11 @@ public record Caller(
         this(accountId, username, role, sessionId, expiresAt, false, Instant.EPOCH, false);
     }
 
+    /** A bot acting inside Plume (the assistants, a hook, a reply to an event), not through a session of its own. */
+    public static Caller bot(long accountId, String username) {
+        return new Caller(accountId, username, Role.USER, -1, Instant.MAX, false, Instant.EPOCH, true);
+    }
+
     /** 403 {@code bot_forbidden} for a bot: what only people may do (start a friendship, make bots …). */
     public void refuseBot() {
         if (bot) {

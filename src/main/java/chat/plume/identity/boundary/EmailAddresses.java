@@ -46,6 +46,8 @@ public class EmailAddresses {
 
     /** Mails a link to {@code address}; it becomes the account's once the link is opened. */
     public OwnProfile request(Caller caller, String address, String language) {
+        // A bot has no password to recover: an address would be a way to give it one.
+        caller.refuseBot();
         Account account = em.find(Account.class, caller.accountId(), LockModeType.PESSIMISTIC_WRITE);
         String clean = address.strip();
         if (clean.equalsIgnoreCase(account.email())) {
@@ -62,6 +64,8 @@ public class EmailAddresses {
     public void sendVerification(Account account, String address, String language) {
         requireMail(outbox);
         linkMails.reserve(mailKey(account.id()));
+        // Per mailbox too: many accounts must not be able to flood one address.
+        linkMails.reserve("to:" + Account.emailKeyOf(address));
         account.awaitEmail(address);
         if (language != null) {
             account.writeMailIn(language);

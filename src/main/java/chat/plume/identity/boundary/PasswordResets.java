@@ -74,7 +74,7 @@ public class PasswordResets {
         String clean = login.strip();
         Optional<Account> found =
                 clean.contains("@") ? EmailAddresses.byEmail(em, clean) : Accounts.byKey(em, Account.keyOf(clean));
-        found.filter(a -> a.email() != null && !a.isBannedAt(Timestamps.now()))
+        found.filter(a -> a.email() != null && !a.isBot() && !a.isBannedAt(Timestamps.now()))
                 .filter(a -> withinMailLimit(a.id()))
                 .ifPresent(a -> sendLink(a, language));
     }

@@ -36,7 +36,10 @@ public class Restrictions {
         if (account == null || account.isBannedAt(now)) {
             return Optional.of(new AccessDeniedException("account_banned", "This account is suspended."));
         }
-        if (settings.requireVerifiedEmail() && account.email() == null && account.role() != Role.ADMIN) {
+        if (settings.requireVerifiedEmail()
+                && account.email() == null
+                && account.role() != Role.ADMIN
+                && !account.isBot()) {
             return Optional.of(new AccessDeniedException(
                     "email_unverified", "Verify your email address first: open the link mailed to you."));
         }

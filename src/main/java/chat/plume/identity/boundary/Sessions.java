@@ -90,7 +90,10 @@ public class Sessions {
         if (found.isEmpty()) {
             hasher.burnEquivalentTime(request.password());
         }
-        if (found.isEmpty() || !hasher.matches(request.password(), found.get().passwordHash())) {
+        // A bot signs in only with its token: no password is ever right for it.
+        if (found.isEmpty()
+                || found.get().isBot()
+                || !hasher.matches(request.password(), found.get().passwordHash())) {
             LOG.fine(() -> "Failed sign-in from " + clientAddress);
             metrics.signIn("failure");
             if (lastAttempt) {

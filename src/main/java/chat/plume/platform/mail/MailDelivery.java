@@ -112,9 +112,12 @@ public class MailDelivery {
         pass.run(holder -> {
             List<MailStore.Due> due;
             while (!(due = store.due(BATCH)).isEmpty()) {
-                due.forEach(this::send);
-                if (!pass.renew(holder)) {
-                    return false;
+                for (MailStore.Due mail : due) {
+                    send(mail);
+                    // After every mail: a stalled SMTP server must not outlast the lease.
+                    if (!pass.renew(holder)) {
+                        return false;
+                    }
                 }
             }
             if (++passes % 720 == 0) {
