@@ -39,10 +39,7 @@ class CallsBrowserIT extends ClientTestBase {
             WebDriver b = benBrowser.signIn(url, ben);
             open(a, conversation);
             open(b, conversation);
-            annaBrowser
-                    .waiting()
-                    .until(ExpectedConditions.elementToBeClickable(By.cssSelector(".call-video")))
-                    .click();
+            annaBrowser.click(By.cssSelector(".call-video"));
 
             WebElement ringing = benBrowser
                     .waiting()
@@ -148,10 +145,7 @@ class CallsBrowserIT extends ClientTestBase {
             for (Side side : sides) {
                 open(side.browser().signIn(url, side.other()), conversation);
             }
-            ownerBrowser
-                    .waiting()
-                    .until(ExpectedConditions.elementToBeClickable(By.cssSelector(".call-video")))
-                    .click();
+            ownerBrowser.click(By.cssSelector(".call-video"));
             for (Browser member : List.of(piaBrowser, quinnBrowser)) {
                 member.waiting()
                         .until(ExpectedConditions.visibilityOfElementLocated(
@@ -219,10 +213,7 @@ class CallsBrowserIT extends ClientTestBase {
 
             open(annaBrowser.driver(), conversation);
             open(benBrowser.driver(), conversation);
-            annaBrowser
-                    .waiting()
-                    .until(ExpectedConditions.elementToBeClickable(By.cssSelector(".call-video")))
-                    .click();
+            annaBrowser.click(By.cssSelector(".call-video"));
             benBrowser
                     .waiting()
                     .until(ExpectedConditions.visibilityOfElementLocated(

@@ -103,6 +103,21 @@ public final class Browser implements AutoCloseable {
         return driver.executeAsyncScript(script);
     }
 
+    /**
+     * Clicks what {@code target} finds once it is clickable; if the page re-renders it between the
+     * lookup and the click (a live header, a list), it is looked up and clicked again.
+     */
+    public void click(By target) {
+        waiting().until(d -> {
+            WebElement element = d.findElement(target);
+            if (!element.isDisplayed() || !element.isEnabled()) {
+                return false;
+            }
+            element.click();
+            return true;
+        });
+    }
+
     /** Waits up to 20 s; the page re-renders live, so an element replaced meanwhile is looked up again. */
     public WebDriverWait waiting() {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
