@@ -6,7 +6,6 @@ import chat.plume.platform.error.InvalidInputException;
 import chat.plume.platform.error.PayloadTooLargeException;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -144,18 +143,20 @@ public class HooksResource {
             throw new PayloadTooLargeException(
                     "too_large", "A hook's post is at most " + MAX_POST_BYTES / 1024 + " KiB.");
         }
-        JsonObject json;
+        JsonValue value;
         try (JsonReader reader = Json.createReader(new StringReader(new String(bytes, StandardCharsets.UTF_8)))) {
-            JsonValue value = reader.readValue();
-            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-                throw new InvalidInputException(
-                        "malformed_request", null, "The body must be a JSON object: {\"text\": \"…\"}.");
-            }
-            json = value.asJsonObject();
-        } catch (JsonException e) {
+            value = reader.readValue();
+        } catch (RuntimeException e) {
+            // JsonException for malformed text, and a bare RuntimeException from Parsson for
+            // nesting past 1,000 levels: both are the sender's mistake, not the server's.
             throw new InvalidInputException(
                     "malformed_request", null, "The body is not valid JSON: {\"text\": \"…\"}.");
         }
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new InvalidInputException(
+                    "malformed_request", null, "The body must be a JSON object: {\"text\": \"…\"}.");
+        }
+        JsonObject json = value.asJsonObject();
         JsonValue text = json.get("text");
         if (!(text instanceof JsonString string) || string.getString().isBlank()) {
             throw new InvalidInputException("invalid_input", "text", "text must be a non-blank string.");

@@ -49,9 +49,14 @@ public final class WsClient implements AutoCloseable {
         }
     }
 
+    /**
+     * One client for every connection of the test JVM: an HttpClient per connection kept a
+     * selector thread alive per connection until collected, thousands of them in churn tests.
+     */
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
     private WsClient(URI uri, String token, String origin) {
-        WebSocket.Builder builder =
-                HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
+        WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
         }

@@ -2,7 +2,6 @@ package chat.plume.bots.ai;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -143,7 +142,7 @@ public class ChatModel {
         return answer.toString();
     }
 
-    private static String readDocument(InputStream in, Consumer<String> progress) throws IOException, Failure {
+    static String readDocument(InputStream in, Consumer<String> progress) throws IOException, Failure {
         String document = new String(new Bounded(in).readAllBytes(), StandardCharsets.UTF_8);
         String text = text(parse(document), "message");
         if (text == null) {
@@ -174,7 +173,9 @@ public class ChatModel {
     private static JsonObject parse(String json) throws Failure {
         try (JsonReader reader = Json.createReader(new StringReader(json))) {
             return reader.readObject();
-        } catch (JsonException | IllegalStateException e) {
+        } catch (RuntimeException e) {
+            // JsonException and IllegalStateException for malformed text, and a bare
+            // RuntimeException from Parsson for nesting past 1,000 levels.
             throw new Failure("The AI model's answer was not understood.");
         }
     }
