@@ -7,23 +7,32 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code direct}: P pairs of friends; each pair's first person sends to the second. Options:
- * {@code pairs} (100), {@code rate} (total messages/s, open loop, default 1000) or {@code window}
- * (sends in flight per sender, closed loop), {@code seconds} (30), {@code blocked} (0: how many
- * pairs' receivers block their sender before the traffic, whose sends are then all refused
- * {@code blocked}: to show that refusals cost the others nothing).
+ * {@code direct}: P pairs of friends; each pair's first person sends to the second, or with
+ * {@code senders=2} both send to each other (two senders in one conversation: each still gets
+ * the other's messages in sequence order, which the ledger checks). Options: {@code pairs} (100),
+ * {@code senders} (1 or 2), {@code rate} (total messages/s, open loop, default 1000) or
+ * {@code window} (sends in flight per sender, closed loop), {@code seconds} (30), {@code blocked}
+ * (0: how many pairs' receivers block their sender before the traffic, whose sends are then all
+ * refused {@code blocked}: to show that refusals cost the others nothing).
  */
 final class DirectScenario implements Scenario {
 
     @Override
     public Set<String> options() {
-        return Scenario.union(TRAFFIC_OPTIONS, Set.of("pairs", "blocked"));
+        return Scenario.union(TRAFFIC_OPTIONS, Set.of("pairs", "senders", "blocked"));
     }
 
     @Override
     public Report run(Context context) {
         int pairs = context.options().integer("pairs", 100);
         int blocked = context.options().integer("blocked", 0);
+        int sendersPerPair = context.options().integer("senders", 1);
+        if (sendersPerPair != 1 && sendersPerPair != 2) {
+            throw new IllegalArgumentException("senders is 1 (the first of each pair) or 2 (both)");
+        }
+        if (sendersPerPair == 2 && blocked > 0) {
+            throw new IllegalArgumentException("blocked needs senders=1");
+        }
         List<Population.Account> accounts = context.population().take(2 * pairs);
         Ledger ledger = new Ledger();
         Traffic traffic = new Traffic(ledger);
@@ -40,6 +49,9 @@ final class DirectScenario implements Scenario {
             conversationOf.put(from.id(), conversation);
             conversationOf.put(to.id(), conversation);
             senders.add(from);
+            if (sendersPerPair == 2) {
+                senders.add(to);
+            }
             everyone.add(from);
             everyone.add(to);
         }
@@ -48,7 +60,11 @@ final class DirectScenario implements Scenario {
                 context.api().base(),
                 everyone,
                 account -> new Member(
-                        ledger, traffic, conversationOf.get(account.id()), account.id(), !senders.contains(account)));
+                        ledger,
+                        traffic,
+                        conversationOf.get(account.id()),
+                        account.id(),
+                        sendersPerPair == 2 || !senders.contains(account)));
         for (LoadConnection connection : connections) {
             if (senders.contains(connection.account())) {
                 traffic.addSender(

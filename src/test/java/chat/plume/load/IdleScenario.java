@@ -1,8 +1,5 @@
 package chat.plume.load;
 
-import java.lang.reflect.InvocationTargetException;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -74,10 +71,7 @@ final class IdleScenario implements Scenario {
         for (int i = 0; i < count; i++) {
             perConnection.add(accounts.get(i % users));
         }
-        List<HttpClient> clients = new ArrayList<>();
-        for (int i = 1; i <= sources; i++) {
-            clients.add(sources == 1 ? HttpClient.newHttpClient() : boundTo("127.0.0." + i));
-        }
+        List<HttpClient> clients = Setup.clients(sources);
         ServerProbe probe = context.probe();
         long heapBefore = probe.heapAfterFullGc();
         long rssBefore = probe.residentBytes();
@@ -95,23 +89,5 @@ final class IdleScenario implements Scenario {
         long rssAfter = probe.residentBytes();
         connections.forEach(LoadConnection::abort);
         return new IdleReport(count, connectSeconds, dropped, heapBefore, heapAfter, rssBefore, rssAfter);
-    }
-
-    /** A client whose connections leave from the given loopback address (JDK 19+). */
-    private static HttpClient boundTo(String address) {
-        HttpClient.Builder builder = HttpClient.newBuilder();
-        try {
-            HttpClient.Builder.class
-                    .getMethod("localAddress", InetAddress.class)
-                    .invoke(builder, InetAddress.getByName(address));
-        } catch (NoSuchMethodException e) {
-            throw new IllegalStateException(
-                    "sources > 1 needs a JDK 19 or later (HttpClient.Builder.localAddress);"
-                            + " run the tool with JAVA_HOME pointing at one",
-                    e);
-        } catch (IllegalAccessException | InvocationTargetException | UnknownHostException e) {
-            throw new IllegalStateException("Cannot bind to " + address, e);
-        }
-        return builder.build();
     }
 }

@@ -39,6 +39,10 @@ final class LoadOptions {
         return value == null ? null : Integer.valueOf(value);
     }
 
+    String text(String key, String fallback) {
+        return values.getOrDefault(key, fallback);
+    }
+
     Duration seconds(String key, int fallback) {
         return Duration.ofSeconds(integer(key, fallback));
     }

@@ -27,13 +27,19 @@ public final class LoadTool {
             "group",
             new GroupScenario(),
             "reconnect",
-            new ReconnectScenario());
+            new ReconnectScenario(),
+            "fill",
+            new FillScenario(),
+            "session",
+            new SessionScenario(),
+            "storm",
+            new StormScenario());
 
     private LoadTool() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length < 2 || !SCENARIOS.containsKey(args[0])) {
-            System.err.println("usage: (idle|direct|group|reconnect) BASE_URL [key=value ...]");
+            System.err.println("usage: (idle|direct|group|reconnect|fill|session|storm) BASE_URL [key=value ...]");
             System.exit(2);
         }
         Scenario.Outcome outcome;
@@ -59,6 +65,11 @@ public final class LoadTool {
         Scenario.Outcome outcome = chosen.run(context);
         System.out.println(outcome);
         System.out.println(scenario + " " + probe.cpuSince());
+        if (outcome instanceof Report report && probe.serverMicrosPer(report.acknowledged()) > 0) {
+            System.out.printf(
+                    "%s server cpu per persisted message=%.0f µs%n",
+                    scenario, probe.serverMicrosPer(report.acknowledged()));
+        }
         return outcome;
     }
 }

@@ -3,6 +3,8 @@ package chat.plume.load;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.plume.testing.ClientTestBase;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +39,16 @@ class LoadToolSmokeIT extends ClientTestBase {
     }
 
     @Test
+    void bothSidesOfAPairSendingGetEachOthersMessagesInOrder() throws Exception {
+        Report report = (Report) LoadTool.run(
+                "direct",
+                api.base(),
+                LoadOptions.of(KEEP_NOTHING, "pairs=2", "senders=2", "window=2", "max-per-sender=40", "seconds=2"));
+        assertAccountedFor(report);
+        assertThat(report.expected()).isEqualTo(report.acknowledged());
+    }
+
+    @Test
     void groupDeliversEveryMessageToEveryOtherMember() throws Exception {
         Report report = (Report) LoadTool.run(
                 "group", api.base(), LoadOptions.of(KEEP_NOTHING, "members=4", "senders=2", "rate=20", "seconds=2"));
@@ -54,6 +66,26 @@ class LoadToolSmokeIT extends ClientTestBase {
         assertThat(report.resumes()).isGreaterThan(3);
         assertThat(report.traffic().delivered() + report.recovered())
                 .isEqualTo(report.traffic().expected());
+    }
+
+    @Test
+    void fillStoresEveryMessageAndSessionsOpenOnTheFilledData() throws Exception {
+        Path kept = Files.createTempFile("load-population", ".tsv");
+        try {
+            String population = "population=" + kept;
+            FillScenario.FillReport fill = (FillScenario.FillReport) LoadTool.run(
+                    "fill",
+                    api.base(),
+                    LoadOptions.of(population, "accounts=6", "conversations=9", "messages=300", "window=2"));
+            assertThat(fill.clean()).as(fill.toString()).isTrue();
+            assertThat(fill.stored()).isEqualTo(300);
+            SessionScenario.SessionReport session = (SessionScenario.SessionReport)
+                    LoadTool.run("session", api.base(), LoadOptions.of(population, "accounts=6", "rounds=6"));
+            assertThat(session.emptyLists()).isZero();
+            assertThat(session.newestPage()[0]).isPositive();
+        } finally {
+            Files.deleteIfExists(kept);
+        }
     }
 
     @Test

@@ -43,11 +43,14 @@ final class Population {
         Population population = new Population(api, file);
         if (file != null && Files.exists(file)) {
             List<Account> kept = read(file);
-            if (!kept.isEmpty()
-                    && api.send("GET", "/me", null, kept.get(0).token()).statusCode() == 200) {
+            int known = kept.isEmpty()
+                    ? 0
+                    : api.send("GET", "/me", null, kept.get(0).token()).statusCode();
+            if (known == 200) {
                 population.accounts.addAll(kept);
             } else {
-                System.err.println("Population " + file + " is not known to this server; starting afresh");
+                System.err.println(
+                        "Population " + file + " is not known to this server (" + known + "); starting afresh");
             }
         }
         return population;

@@ -44,6 +44,17 @@ final class ServerProbe {
                 + String.format(" server cpu=%.2f cores", (serverTicks() - serverTicksStart) / TICKS_PER_SECOND / wall);
     }
 
+    /**
+     * The server's CPU time since {@link #startCpu} per item (a persisted message), in
+     * microseconds; what the server spends whatever the load tool costs. -1 without a pid.
+     */
+    double serverMicrosPer(long items) {
+        if (pid == 0 || items == 0) {
+            return -1;
+        }
+        return (serverTicks() - serverTicksStart) / TICKS_PER_SECOND * 1e6 / items;
+    }
+
     /** The server's heap in use right after a full collection, in bytes (-1 without a pid). */
     long heapAfterFullGc() {
         if (pid == 0) {

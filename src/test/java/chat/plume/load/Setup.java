@@ -4,7 +4,10 @@ import chat.plume.testing.Api;
 import chat.plume.testing.Json;
 import chat.plume.testing.Person;
 import jakarta.json.JsonObject;
+import java.lang.reflect.InvocationTargetException;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -93,5 +96,38 @@ final class Setup {
 
     static List<HttpClient> oneClient() {
         return List.of(HttpClient.newHttpClient());
+    }
+
+    /**
+     * One client per loopback source address 127.0.0.1, .2, …: one address has ~28,000
+     * ephemeral ports, and connections closed in earlier runs hold theirs for a while.
+     */
+    static List<HttpClient> clients(int sources) {
+        if (sources == 1) {
+            return oneClient();
+        }
+        List<HttpClient> clients = new ArrayList<>();
+        for (int i = 1; i <= sources; i++) {
+            clients.add(boundTo("127.0.0." + i));
+        }
+        return clients;
+    }
+
+    /** A client whose connections leave from the given loopback address (JDK 19+). */
+    private static HttpClient boundTo(String address) {
+        HttpClient.Builder builder = HttpClient.newBuilder();
+        try {
+            HttpClient.Builder.class
+                    .getMethod("localAddress", InetAddress.class)
+                    .invoke(builder, InetAddress.getByName(address));
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(
+                    "sources > 1 needs a JDK 19 or later (HttpClient.Builder.localAddress);"
+                            + " run the tool with JAVA_HOME pointing at one",
+                    e);
+        } catch (IllegalAccessException | InvocationTargetException | UnknownHostException e) {
+            throw new IllegalStateException("Cannot bind to " + address, e);
+        }
+        return builder.build();
     }
 }
