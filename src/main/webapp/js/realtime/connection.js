@@ -1,10 +1,24 @@
 // The page's one WebSocket. It connects, says how it is doing (connecting / online / offline),
 // reconnects by itself with exponential backoff and jitter, and notices a dead connection with
 // an application ping (a browser cannot send WebSocket pings). A close with 1008 and reason
-// "unauthenticated" or "signed_out" means the session is over: it stops and reports it.
+// "unauthenticated" or "signed_out" means the session is over: it stops and reports it. A close
+// with 1013 and "retry_after=N" (the server is taking too many connections at once, e.g. every
+// client after a restart) is honoured: not before N seconds.
 const PING_EVERY_MS = 20000;
 const PONG_WITHIN_MS = 10000;
 const MAX_BACKOFF_MS = 30000;
+
+/**
+ * How long to wait before reconnection attempt number {@code attempt} (0 first): exponential
+ * backoff from 1 s to 30 s, a random half of each step, and never sooner than a 1013 close's
+ * {@code retry_after=N} hint (plus up to a second, so the clients sent to one second spread).
+ */
+export function reconnectDelay(attempt, code, reason, random = Math.random) {
+    const ceiling = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** attempt);
+    const backoff = ceiling / 2 + random() * ceiling / 2;
+    const hint = code === 1013 && /(?:^|\s)retry_after=(\d{1,4})(?:\s|$)/.exec(reason || '');
+    return hint ? Math.max(backoff, Number(hint[1]) * 1000 + random() * 1000) : backoff;
+}
 
 export class Gateway extends EventTarget {
     #socket = null;
@@ -92,7 +106,7 @@ export class Gateway extends EventTarget {
                 return;
             }
             this.#setState('offline');
-            this.#scheduleReconnect();
+            this.#scheduleReconnect(event.code, event.reason);
         });
     }
 
@@ -120,11 +134,10 @@ export class Gateway extends EventTarget {
         this.dispatchEvent(new CustomEvent('frame', { detail: frame }));
     }
 
-    #scheduleReconnect() {
+    #scheduleReconnect(code, reason) {
         if (this.#stopped) return;
-        const ceiling = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** this.#attempt);
+        const delay = reconnectDelay(this.#attempt, code, reason);
         this.#attempt++;
-        const delay = ceiling / 2 + Math.random() * ceiling / 2;
         this.#timer = setTimeout(() => this.#connect(), delay);
     }
 

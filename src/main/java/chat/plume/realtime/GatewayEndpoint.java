@@ -17,6 +17,7 @@ import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.OptionalInt;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -52,6 +53,9 @@ public class GatewayEndpoint {
     @Inject
     RealtimeMetrics metrics;
 
+    @Inject
+    Admission admission;
+
     @Resource
     ManagedExecutorService executor;
 
@@ -63,6 +67,14 @@ public class GatewayEndpoint {
     public void open(Session session, EndpointConfig config) throws IOException {
         if (Boolean.TRUE.equals(config.getUserProperties().get(HandshakeAuthenticator.ORIGIN_REFUSED))) {
             session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "forbidden_origin"));
+            return;
+        }
+        // Before the session lookup: refusing is meant to be cheap when too many come at once.
+        OptionalInt refused = admission.admit();
+        if (refused.isPresent()) {
+            metrics.openRefused();
+            session.close(
+                    new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, Admission.reason(refused.getAsInt())));
             return;
         }
         Object token = config.getUserProperties().get(HandshakeAuthenticator.TOKEN);

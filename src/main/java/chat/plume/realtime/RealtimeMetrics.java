@@ -51,6 +51,11 @@ public class RealtimeMetrics implements ConnectionListener {
         }
     }
 
+    /** An open refused because too many came at once: closed 1013 {@code overloaded}. */
+    void openRefused() {
+        metrics.connectionClosed("overloaded");
+    }
+
     void received(String type) {
         metrics.framesIn(type);
     }
