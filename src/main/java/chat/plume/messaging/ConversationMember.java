@@ -32,6 +32,10 @@ import java.time.LocalDateTime;
         query = "update ConversationMember m set m.readSeq = :seq"
                 + " where m.conversationId = :conversation and m.accountId = :account and m.readSeq < :seq")
 @NamedQuery(
+        name = ConversationMember.ACCOUNTS_OF_ALL,
+        query = "select m.conversationId, m.accountId from ConversationMember m"
+                + " where m.conversationId in :conversations")
+@NamedQuery(
         name = ConversationMember.ACCOUNTS,
         query = "select m.accountId from ConversationMember m" + " where m.conversationId = :conversation")
 @NamedQuery(
@@ -48,6 +52,8 @@ public class ConversationMember {
     public static final String ADVANCE_READ = "ConversationMember.advanceRead";
 
     public static final String ACCOUNTS = "ConversationMember.accounts";
+    /** (conversation, account) of every member of several conversations. */
+    public static final String ACCOUNTS_OF_ALL = "ConversationMember.accountsOfAll";
 
     @Id
     @SequenceGenerator(name = "conversation_member_seq", sequenceName = "conversation_member_seq", allocationSize = 50)

@@ -19,8 +19,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 
 /**
  * Conversations: opening one with a friend or a group, who is in one, who may write to whom, pin
@@ -173,10 +178,33 @@ public class Conversations {
 
     /** Why two people may not write to each other, returned rather than thrown (see {@code ChatGroups.speakingRefusal}). */
     public Optional<PlumeException> talkingRefusal(long me, long other) {
-        if (blocks.eitherWay(me, other)) {
+        return talkingRefusal(() -> blocks.eitherWay(me, other), () -> friendships.areFriends(me, other));
+    }
+
+    /**
+     * {@link #talkingRefusal} for several (me, other) pairs, in two queries whatever their number
+     * (a send batch's one-to-one sends); each pair as {@code List.of(me, other)}.
+     */
+    public Map<List<Long>, Optional<PlumeException>> talkingRefusals(Collection<List<Long>> pairs) {
+        Set<List<Long>> blocked =
+                blocks.among(pairs.stream().flatMap(List::stream).collect(Collectors.toSet()));
+        Set<List<Long>> friends = friendships.friendsAmong(pairs);
+        Map<List<Long>, Optional<PlumeException>> refusals = new HashMap<>();
+        for (List<Long> pair : pairs) {
+            refusals.put(
+                    pair,
+                    talkingRefusal(
+                            () -> blocked.contains(pair) || blocked.contains(List.of(pair.get(1), pair.get(0))),
+                            () -> friends.contains(pair)));
+        }
+        return refusals;
+    }
+
+    private static Optional<PlumeException> talkingRefusal(BooleanSupplier blocked, BooleanSupplier friends) {
+        if (blocked.getAsBoolean()) {
             return Optional.of(new AccessDeniedException("blocked", "You cannot message this person."));
         }
-        if (!friendships.areFriends(me, other)) {
+        if (!friends.getAsBoolean()) {
             return Optional.of(new AccessDeniedException("not_friend", "You can only message your friends."));
         }
         return Optional.empty();

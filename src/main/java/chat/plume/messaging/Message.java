@@ -20,8 +20,8 @@ import java.time.LocalDateTime;
 @Entity
 @Table(name = "message")
 @NamedQuery(
-        name = Message.BY_CLIENT_ID,
-        query = "select m from Message m where m.senderId = :sender" + " and m.clientMessageId = :clientId")
+        name = Message.BY_CLIENT_IDS,
+        query = "select m from Message m where m.clientMessageId in :clientIds and m.senderId in :senders")
 @NamedQuery(
         name = Message.AT,
         query = "select m from Message m where m.conversationId = :conversation and m.seq = :seq")
@@ -50,7 +50,13 @@ import java.time.LocalDateTime;
                 + " and lower(m.body) like :pattern escape '!' order by m.createdAt desc")
 public class Message {
 
-    public static final String BY_CLIENT_ID = "Message.byClientId";
+    /**
+     * A send batch's earlier messages in one query: a superset of the (sender, client id) pairs
+     * (each sender with each id), matched exactly by the caller; served by the unique key, which
+     * leads with the client id (V22).
+     */
+    public static final String BY_CLIENT_IDS = "Message.byClientIds";
+
     public static final String AT = "Message.at";
     /**
      * Pages forward and backward. Both order by (conversation, seq) although the conversation is

@@ -266,7 +266,7 @@ public class Messages {
 
     /** How many messages an account has sent, recalled ones included (for the admin console). */
     public long sentCount(long accountId) {
-        // Served by the unique (sender_id, client_message_id) index.
+        // Served by the (sender_id, created_at) index.
         return em.createQuery("select count(m) from Message m where m.senderId = :sender", Long.class)
                 .setParameter("sender", accountId)
                 .getSingleResult();

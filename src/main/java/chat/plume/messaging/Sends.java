@@ -19,13 +19,15 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -153,51 +155,111 @@ public class Sends {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public List<Outcome> sendAll(List<Outgoing> batch) {
-        List<Outcome> outcomes = new ArrayList<>(batch.size());
-        for (Outgoing o : batch) {
-            try {
-                outcomes.add(Outcome.of(store(o)));
-            } catch (PlumeException refused) {
-                // Thrown within this bean, not across a boundary: the transaction stays good.
+        return storeAll(batch);
+    }
+
+    /** Stores one send in the caller's transaction (or its own); a refusal is thrown. */
+    public Sent send(Outgoing outgoing) {
+        Outcome outcome = storeAll(List.of(outgoing)).get(0);
+        if (outcome.refused() != null) {
+            throw outcome.refused();
+        }
+        return outcome.sent();
+    }
+
+    /** A send stored by this batch, or found stored before ({@code duplicate}: a resend). */
+    private record Stored(Message message, boolean duplicate) {}
+
+    /**
+     * Checks and stores each send against what the {@link SendBatch} read once for all of them,
+     * writes everything in one flush, and only then makes the views and fires the pushes (in the
+     * batch's order, which is each conversation's sequence order).
+     */
+    private List<Outcome> storeAll(List<Outgoing> sends) {
+        // No flush before each query of the batch (the checks' lookups, the read positions'
+        // updates): none of them reads what the batch writes, and each flush dirty-checked every
+        // entity read and message stored so far. Everything is written once, at the end.
+        FlushModeType flushMode = em.getFlushMode();
+        em.setFlushMode(FlushModeType.COMMIT);
+        SendBatch batch;
+        List<Object> results = new ArrayList<>(sends.size());
+        try {
+            batch = SendBatch.load(em, sends);
+            batch.knowStanding(restrictions.sendingRefusals(batch.senders()));
+            Map<String, List<Long>> direct = batch.directPairs(sends);
+            if (!direct.isEmpty()) {
+                Map<List<Long>, Optional<PlumeException>> talking = conversations.talkingRefusals(direct.values());
+                Map<String, Optional<PlumeException>> writing = new HashMap<>();
+                direct.forEach((key, pair) -> writing.put(key, talking.get(pair)));
+                batch.knowWriting(writing);
+            }
+            for (Outgoing o : sends) {
+                try {
+                    results.add(store(o, batch));
+                } catch (PlumeException refused) {
+                    // Thrown within this bean, not across a boundary: the transaction stays good.
+                    results.add(refused);
+                }
+            }
+            batch.advanceReads(em);
+            em.flush();
+        } catch (PersistenceException e) {
+            if (!Constraints.isIntegrityViolation(e)) {
+                throw e;
+            }
+            // Another transaction took one of these client message ids at the same moment, for
+            // another conversation. This transaction is lost: thrown, so that the writer stores
+            // the batch again one send at a time, and the culprit then finds the other message.
+            throw new DuplicateEntityException(
+                    "client_message_id_reused",
+                    "clientMessageId",
+                    "This clientMessageId was already used for another conversation.");
+        } finally {
+            em.setFlushMode(flushMode);
+        }
+        List<Outcome> outcomes = new ArrayList<>(sends.size());
+        Map<Long, String> senderNames = new HashMap<>();
+        for (Object result : results) {
+            if (result instanceof PlumeException refused) {
                 outcomes.add(Outcome.refusedBecause(refused));
+            } else {
+                Stored stored = (Stored) result;
+                outcomes.add(Outcome.of(
+                        stored.duplicate()
+                                ? new Sent(views.of(stored.message()), true)
+                                : announce(stored.message(), batch, senderNames)));
             }
         }
         return outcomes;
     }
 
-    /** Stores one send in the caller's transaction (or its own); a refusal is thrown. */
-    public Sent send(Outgoing outgoing) {
-        return store(outgoing);
-    }
-
     /**
-     * In one transaction: the fields must pass the {@link SendRules}; the caller must be in the
-     * conversation; the conversation row is locked; a message with the same (sender, client
-     * message id) is returned as it is (a resend); otherwise the sender must still be allowed to
-     * write, the next sequence number is taken, the message stored and the sender's read position
-     * moved to it. The {@code message} frame goes to every member only once all of that has
-     * committed. A text, or an image or file uploaded before ({@code mediaId}: the caller's own
-     * upload into this very conversation), optionally with a caption.
+     * In the batch's transaction: the fields must pass the {@link SendRules}; a message with the
+     * same (sender, client message id) is returned as it is (a resend); otherwise the caller must
+     * be in the conversation and still allowed to write, the next sequence number is taken, the
+     * message stored and the sender's read position moved to it. A text, or an image or file
+     * uploaded before ({@code mediaId}: the caller's own upload into this very conversation),
+     * optionally with a caption; a forward; or a poll.
      */
-    private Sent store(Outgoing o) {
+    private Stored store(Outgoing o, SendBatch batch) {
         rules.check(o);
         long me = o.caller().accountId();
         long conversationId = o.conversationId();
         // A resend of a stored message gets its original ack, even if the sender may no longer
         // write here (removed from the group after the message was stored, before the ack arrived).
-        Optional<Sent> resent = earlier(me, o.clientMessageId(), conversationId);
-        if (resent.isPresent()) {
-            return resent.get();
+        Optional<Message> earlier = batch.earlier(me, o.clientMessageId());
+        if (earlier.isPresent()) {
+            if (earlier.get().conversationId() != conversationId) {
+                throw new DuplicateEntityException(
+                        "client_message_id_reused",
+                        "clientMessageId",
+                        "This clientMessageId was already used for another conversation.");
+            }
+            return new Stored(earlier.get(), true);
         }
-        if (conversations.participant(conversationId, me).isEmpty()) {
+        Conversation conversation = batch.conversation(conversationId);
+        if (conversation == null || !batch.members(conversationId).contains(me)) {
             throw new AccessDeniedException("forbidden", "You are not in this conversation.");
-        }
-        // The lock serializes senders of one conversation: sequence numbers rise by one in commit
-        // order, and a resend racing its original finds it below.
-        Conversation conversation = em.find(Conversation.class, conversationId, LockModeType.PESSIMISTIC_WRITE);
-        resent = earlier(me, o.clientMessageId(), conversationId);
-        if (resent.isPresent()) {
-            return resent.get();
         }
         Message source = o.forward() == null ? null : forwardable(o.forward(), me);
         Media media = source != null
@@ -208,7 +270,8 @@ public class Sends {
                 : source != null
                         ? source.body()
                         : media != null && (o.body() == null || o.body().isBlank()) ? null : o.body();
-        Optional<PlumeException> refusal = restrictions.sendingRefusal(me).or(() -> writingRefusal(conversation, me));
+        Optional<PlumeException> refusal = batch.standing(me, () -> restrictions.sendingRefusal(me))
+                .or(() -> batch.writing(conversationId, me, () -> writingRefusal(conversation, me)));
         if (refusal.isPresent()) {
             throw refusal.get();
         }
@@ -218,7 +281,7 @@ public class Sends {
         if (o.replyTo() != null && (o.replyTo() < 1 || o.replyTo() > conversation.lastSeq())) {
             throw new InvalidInputException("unknown_reply", "replyTo", "There is no such message to reply to.");
         }
-        String mentionList = mentions(conversation, o.mentions());
+        String mentionList = mentions(conversation, o.mentions(), batch.members(conversationId));
         LocalDateTime now = Timestamps.now();
         long seq = conversation.next(now);
         MessageKind kind = o.poll() != null
@@ -234,45 +297,23 @@ public class Sends {
         if (source != null) {
             message.asForwarded();
         }
-        try {
-            em.persist(message);
-            em.flush();
-        } catch (PersistenceException e) {
-            if (!Constraints.isIntegrityViolation(e)) {
-                throw e;
-            }
-            throw new DuplicateEntityException(
-                    "client_message_id_reused",
-                    "clientMessageId",
-                    "This clientMessageId was already used for another conversation.");
-        }
-        em.createNamedQuery(ConversationMember.ADVANCE_READ)
-                .setParameter("seq", seq)
-                .setParameter("conversation", conversationId)
-                .setParameter("account", me)
-                .executeUpdate();
-        MessagingViews.Message view = views.ofNew(message);
-        if (conversation.kind() == ConversationKind.GROUP) {
-            // Group members' lists name who wrote it without loading the group's members.
-            view = view.withSenderName(displayNames.of(me));
-        }
-        push.fire(Push.ordered(recipients(conversationId), new MessagingFrames.NewMessage(view), conversationId, seq));
-        return new Sent(view, false);
+        em.persist(message);
+        batch.stored(message);
+        batch.readUpTo(conversationId, me, seq);
+        return new Stored(message, false);
     }
 
-    private Optional<Sent> earlier(long sender, String clientMessageId, long conversationId) {
-        Optional<Message> earlier = em.createNamedQuery(Message.BY_CLIENT_ID, Message.class)
-                .setParameter("sender", sender)
-                .setParameter("clientId", clientMessageId)
-                .getResultStream()
-                .findFirst();
-        if (earlier.isPresent() && earlier.get().conversationId() != conversationId) {
-            throw new DuplicateEntityException(
-                    "client_message_id_reused",
-                    "clientMessageId",
-                    "This clientMessageId was already used for another conversation.");
+    /** The new message's view, pushed to every member once the transaction commits. */
+    private Sent announce(Message message, SendBatch batch, Map<Long, String> senderNames) {
+        long conversationId = message.conversationId();
+        MessagingViews.Message view = views.ofNew(message);
+        if (batch.conversation(conversationId).kind() == ConversationKind.GROUP) {
+            // Group members' lists name who wrote it without loading the group's members.
+            view = view.withSenderName(senderNames.computeIfAbsent(message.senderId(), displayNames::of));
         }
-        return earlier.map(m -> new Sent(views.of(m), true));
+        push.fire(Push.ordered(
+                batch.members(conversationId), new MessagingFrames.NewMessage(view), conversationId, message.seq()));
+        return new Sent(view, false);
     }
 
     /** Who may write: friends who have not blocked each other; members of a group who are not muted. */
@@ -308,24 +349,17 @@ public class Sends {
     }
 
     /** Mentions (@) are for groups, and only of members. */
-    private String mentions(Conversation conversation, List<Long> mentions) {
+    private String mentions(Conversation conversation, List<Long> mentions, Set<Long> members) {
         if (mentions == null || mentions.isEmpty()) {
             return null;
         }
         if (conversation.kind() != ConversationKind.GROUP || mentions.size() > 50) {
             throw new InvalidInputException("invalid_mention", "mentions", "Mention up to 50 members of this group.");
         }
-        Set<Long> members = new LinkedHashSet<>(recipients(conversation.id()));
         if (!members.containsAll(mentions)) {
             throw new InvalidInputException(
                     "invalid_mention", "mentions", "Only members of this group can be mentioned.");
         }
         return new LinkedHashSet<>(mentions).stream().map(String::valueOf).collect(Collectors.joining(","));
-    }
-
-    private List<Long> recipients(long conversationId) {
-        return em.createNamedQuery(ConversationMember.ACCOUNTS, Long.class)
-                .setParameter("conversation", conversationId)
-                .getResultList();
     }
 }

@@ -10,10 +10,12 @@ public final class Constraints {
     /** Whether the failure is an integrity constraint violation (unique key, foreign key, check). */
     public static boolean isIntegrityViolation(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql
-                    && sql.getSQLState() != null
-                    && sql.getSQLState().startsWith("23")) {
-                return true;
+            // A batched write reports the statement that failed as the next exception of the
+            // batch's own (JDBC batching: several messages are inserted in one round trip).
+            for (SQLException sql = t instanceof SQLException s ? s : null; sql != null; sql = sql.getNextException()) {
+                if (sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+                    return true;
+                }
             }
         }
         return false;

@@ -103,6 +103,67 @@ class SendBatchIT {
                         .clientMessageId());
     }
 
+    /**
+     * What a batch reads once serves every send in it: two senders interleaved in one
+     * conversation get consecutive numbers in batch order; a resend of a message stored earlier
+     * in the same batch is answered with that message; a client id used again for another
+     * conversation in the same batch is refused; each sender's read position ends at its last
+     * message; a group message's view names its sender; and everything is in the database.
+     */
+    @Test
+    void oneBatchSharesItsLookupsAndKeepsEverySendsOwnAnswer() {
+        Caller alice = Callers.register(accounts, "Shared");
+        Caller bob = Callers.register(accounts, "Shared2");
+        Callers.befriend(requests, alice, bob);
+        long direct = conversations.openDirect(alice, bob.accountId()).id();
+        long group = groups.create(alice, "shared", null, JoinPolicy.OPEN, List.of(bob.accountId()))
+                .id();
+        long groupConversation = conversations.openGroup(alice, group).id();
+        long groupBefore = messages.history(alice, groupConversation, null, null, 50).messages().stream()
+                .mapToLong(MessagingViews.Message::seq)
+                .max()
+                .orElse(0);
+
+        List<Sends.Outcome> outcomes = sends.sendAll(List.of(
+                send(alice, direct, "s-1"),
+                send(bob, direct, "s-2"),
+                send(alice, direct, "s-3"),
+                send(alice, direct, "s-1"),
+                send(alice, groupConversation, "s-3"),
+                send(bob, groupConversation, "s-4"),
+                send(alice, direct, "s-5")));
+
+        assertEquals(1, outcomes.get(0).sent().message().seq());
+        assertEquals(2, outcomes.get(1).sent().message().seq());
+        assertEquals(3, outcomes.get(2).sent().message().seq());
+        assertEquals(true, outcomes.get(3).sent().duplicate());
+        assertEquals(1, outcomes.get(3).sent().message().seq());
+        assertEquals("client_message_id_reused", outcomes.get(4).refused().code());
+        assertEquals(groupBefore + 1, outcomes.get(5).sent().message().seq());
+        assertNotNull(outcomes.get(5).sent().message().senderName());
+        assertEquals(4, outcomes.get(6).sent().message().seq());
+        assertEquals(
+                List.of("s-1", "s-2", "s-3", "s-5"),
+                messages.history(bob, direct, null, null, 50).messages().stream()
+                        .map(MessagingViews.Message::clientMessageId)
+                        .toList());
+        assertEquals(
+                4,
+                conversations
+                        .participant(direct, alice.accountId())
+                        .orElseThrow()
+                        .readSeq());
+        assertEquals(
+                2,
+                conversations.participant(direct, bob.accountId()).orElseThrow().readSeq());
+        assertEquals(
+                groupBefore + 1,
+                conversations
+                        .participant(groupConversation, bob.accountId())
+                        .orElseThrow()
+                        .readSeq());
+    }
+
     private static Sends.Outgoing send(Caller from, long conversation, String clientId) {
         return new Sends.Outgoing(from, conversation, clientId, "text of " + clientId, null, List.of(), null);
     }

@@ -11,6 +11,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.LocalDateTime;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -28,6 +31,22 @@ public class Restrictions {
 
     @Inject
     IdentitySettings settings;
+
+    /**
+     * {@link #sendingRefusal} for several accounts, their rows read in one query (a send batch's
+     * senders) rather than one each.
+     */
+    public Map<Long, Optional<PlumeException>> sendingRefusals(Collection<Long> accountIds) {
+        if (accountIds.size() > 1) {
+            // Into the persistence context: each sendingRefusal below finds its account there.
+            em.createQuery("select a from Account a where a.id in :ids", Account.class)
+                    .setParameter("ids", accountIds)
+                    .getResultList();
+        }
+        Map<Long, Optional<PlumeException>> refusals = new HashMap<>();
+        accountIds.forEach(id -> refusals.put(id, sendingRefusal(id)));
+        return refusals;
+    }
 
     /** The refusal for a send by this account, if any: {@code account_banned} or {@code account_muted}. */
     public Optional<PlumeException> sendingRefusal(long accountId) {

@@ -20,10 +20,16 @@ import java.time.LocalDateTime;
         name = Block.BY_BLOCKER,
         query = "select b from Block b where b.blockerId = :blocker order by b.createdAt desc")
 @NamedQuery(
+        name = Block.AMONG,
+        query = "select b.blockerId, b.blockedId from Block b where b.blockerId in :people and b.blockedId in :people")
+@NamedQuery(
         name = Block.EITHER_WAY,
         query = "select b from Block b where (b.blockerId = :a and b.blockedId = :b)"
                 + " or (b.blockerId = :b and b.blockedId = :a)")
 public class Block {
+
+    /** (blocker, blocked) of the blocks among some people. */
+    public static final String AMONG = "Block.among";
 
     public static final String BY_BLOCKER = "Block.byBlocker";
     public static final String EITHER_WAY = "Block.eitherWay";

@@ -11,8 +11,11 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Blocks (拉黑). Blocking someone ends any friendship and any pending request between the two,
@@ -86,6 +89,18 @@ public class Blocks {
     }
 
     /** Whether either has blocked the other. */
+    /** (blocker, blocked) of the blocks among these people, in one query: each as {@code List.of(blocker, blocked)}. */
+    public Set<List<Long>> among(Collection<Long> people) {
+        if (people.isEmpty()) {
+            return Set.of();
+        }
+        return em.createNamedQuery(Block.AMONG, Object[].class)
+                .setParameter("people", people)
+                .getResultStream()
+                .map(row -> List.of((Long) row[0], (Long) row[1]))
+                .collect(Collectors.toSet());
+    }
+
     public boolean eitherWay(long a, long b) {
         return !em.createNamedQuery(Block.EITHER_WAY, Block.class)
                 .setParameter("a", a)

@@ -23,12 +23,18 @@ import java.time.LocalDateTime;
         name = Friendship.BETWEEN,
         query = "select f from Friendship f where (f.ownerId = :a and f.friendId = :b)"
                 + " or (f.ownerId = :b and f.friendId = :a)")
+@NamedQuery(
+        name = Friendship.PAIRS_AMONG,
+        query = "select f.ownerId, f.friendId from Friendship f where f.ownerId in :owners and f.friendId in :friends")
 @NamedQuery(name = Friendship.FRIEND_IDS, query = "select f.friendId from Friendship f where f.ownerId = :owner")
 @NamedQuery(
         name = Friendship.MOVE_ALL,
         query = "update Friendship f set f.contactGroupId = :target"
                 + " where f.ownerId = :owner and f.contactGroupId = :source")
 public class Friendship {
+
+    /** (owner, friend) of the friendships among some owners and some friends. */
+    public static final String PAIRS_AMONG = "Friendship.pairsAmong";
 
     public static final String OF_OWNER = "Friendship.ofOwner";
     public static final String BETWEEN = "Friendship.between";

@@ -14,9 +14,13 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Friendships: pages of the caller's friends with their remarks and groups, making and ending
@@ -115,6 +119,26 @@ public class Friendships {
 
     public boolean areFriends(long a, long b) {
         return side(a, b).isPresent();
+    }
+
+    /**
+     * Which of these (owner, friend) pairs are friends, in one query: each as
+     * {@code List.of(owner, friend)}. Friendship has a row each way, so the owner's side answers.
+     */
+    public Set<List<Long>> friendsAmong(Collection<List<Long>> pairs) {
+        if (pairs.isEmpty()) {
+            return Set.of();
+        }
+        Set<Long> owners = pairs.stream().map(p -> p.get(0)).collect(Collectors.toSet());
+        Set<Long> friends = pairs.stream().map(p -> p.get(1)).collect(Collectors.toSet());
+        Set<List<Long>> found = em.createNamedQuery(Friendship.PAIRS_AMONG, Object[].class)
+                .setParameter("owners", owners)
+                .setParameter("friends", friends)
+                .getResultStream()
+                .map(row -> List.of((Long) row[0], (Long) row[1]))
+                .collect(Collectors.toSet());
+        found.retainAll(new HashSet<>(pairs));
+        return found;
     }
 
     public List<Long> friendIds(long accountId) {

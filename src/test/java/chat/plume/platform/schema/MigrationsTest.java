@@ -63,7 +63,7 @@ class MigrationsTest {
             statement.execute(
                     "INSERT INTO conversation (id, kind, last_seq, created_at) VALUES (1234, 'GROUP', 0, NOW())");
         }
-        assertThat(Migrations.apply(dataSource).migrationsExecuted).isEqualTo(15); // V7 to V21
+        assertThat(Migrations.apply(dataSource).migrationsExecuted).isEqualTo(16); // V7 to V22
         try (Connection connection = dataSource.getConnection();
                 var statement = connection.createStatement();
                 ResultSet next = statement.executeQuery("SELECT NEXT VALUE FOR conversation_seq")) {
