@@ -21,12 +21,18 @@ import java.time.LocalDateTime;
 @Table(name = "conversation")
 @NamedQuery(name = Conversation.BY_DIRECT_KEY, query = "select c from Conversation c where c.directKey = :key")
 @NamedQuery(name = Conversation.BY_GROUP, query = "select c from Conversation c where c.groupId = :group")
-@NamedQuery(name = Conversation.LOCK_ALL, query = "select c from Conversation c where c.id in :ids order by c.id")
+@NamedQuery(
+        name = Conversation.LOCK_ALL,
+        query = "select c from Conversation c where c.id in :ids and exists (select m.id from ConversationMember m"
+                + " where m.conversationId = c.id and m.accountId in :senders) order by c.id")
 public class Conversation {
 
     public static final String BY_DIRECT_KEY = "Conversation.byDirectKey";
     public static final String BY_GROUP = "Conversation.byGroup";
-    /** Several conversations in id order, to be locked together (a send batch's). */
+    /**
+     * Several conversations in id order, to be locked together (a send batch's): those that one
+     * of the senders is in — naming someone else's conversation locks and reads nothing.
+     */
     public static final String LOCK_ALL = "Conversation.lockAll";
 
     @Id

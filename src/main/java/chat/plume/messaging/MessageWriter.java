@@ -39,7 +39,8 @@ import java.util.logging.Logger;
  * never wait for each other's conversation locks, and a conversation's messages are committed
  * and pushed in order whoever sends them. A refused send is answered with its refusal and the
  * rest of its batch is committed ({@link Sends#sendAll}); only an unexpected failure of the
- * whole transaction (a lock timeout) makes the lane store the batch again one send at a time.
+ * whole transaction (a lock timeout; a client message id taken by another transaction at the
+ * same moment) makes the lane store the batch again one send at a time.
  * Each lane holds at most {@link #LANE_CAPACITY} sends; past that a send is refused {@code busy}.
  */
 @Singleton

@@ -35,10 +35,11 @@ final class SendBatch {
     private SendBatch() {}
 
     /**
-     * Locks the batch's conversations (in id order, so that two batches never wait for each
-     * other in a cycle), then reads their members and the messages stored earlier under the
-     * batch's client message ids: after the locks, so that a resend racing its original through
-     * another path finds it.
+     * Locks the batch's conversations that one of its senders is in (in id order, so that two
+     * batches never wait for each other in a cycle), then reads their members and the messages
+     * stored earlier under the batch's client message ids: after the locks, so that a resend
+     * racing its original through another path finds it. The sends' fields have been checked
+     * before: a refused one takes no part.
      */
     static SendBatch load(EntityManager em, List<Sends.Outgoing> sends) {
         SendBatch batch = new SendBatch();
@@ -52,14 +53,21 @@ final class SendBatch {
                 clientIds.add(o.clientMessageId());
             }
         }
+        if (ids.isEmpty()) {
+            return batch;
+        }
         em.createNamedQuery(Conversation.LOCK_ALL, Conversation.class)
                 .setParameter("ids", ids)
+                .setParameter("senders", senders)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultStream()
                 .forEach(c -> batch.conversations.put(c.id(), c));
+        if (batch.conversations.isEmpty()) {
+            return batch;
+        }
         Map<Long, Set<Long>> found = new HashMap<>();
         em.createNamedQuery(ConversationMember.ACCOUNTS_OF_ALL, Object[].class)
-                .setParameter("conversations", ids)
+                .setParameter("conversations", batch.conversations.keySet())
                 .getResultStream()
                 .forEach(row -> found.computeIfAbsent((Long) row[0], c -> new HashSet<>())
                         .add((Long) row[1]));

@@ -179,26 +179,41 @@ public class Sends {
         // No flush before each query of the batch (the checks' lookups, the read positions'
         // updates): none of them reads what the batch writes, and each flush dirty-checked every
         // entity read and message stored so far. Everything is written once, at the end.
+        // What the caller wrote in its own transaction (a single send) is seen by the queries.
+        em.flush();
         FlushModeType flushMode = em.getFlushMode();
         em.setFlushMode(FlushModeType.COMMIT);
         SendBatch batch;
         List<Object> results = new ArrayList<>(sends.size());
         try {
-            batch = SendBatch.load(em, sends);
+            // The fields first: a send refused for them takes no part in the batch's reads.
+            List<Outgoing> checked = new ArrayList<>(sends.size());
+            for (Outgoing o : sends) {
+                try {
+                    rules.check(o);
+                    checked.add(o);
+                    results.add(o);
+                } catch (PlumeException refused) {
+                    results.add(refused);
+                }
+            }
+            batch = SendBatch.load(em, checked);
             batch.knowStanding(restrictions.sendingRefusals(batch.senders()));
-            Map<String, List<Long>> direct = batch.directPairs(sends);
+            Map<String, List<Long>> direct = batch.directPairs(checked);
             if (!direct.isEmpty()) {
                 Map<List<Long>, Optional<PlumeException>> talking = conversations.talkingRefusals(direct.values());
                 Map<String, Optional<PlumeException>> writing = new HashMap<>();
                 direct.forEach((key, pair) -> writing.put(key, talking.get(pair)));
                 batch.knowWriting(writing);
             }
-            for (Outgoing o : sends) {
-                try {
-                    results.add(store(o, batch));
-                } catch (PlumeException refused) {
-                    // Thrown within this bean, not across a boundary: the transaction stays good.
-                    results.add(refused);
+            for (int i = 0; i < results.size(); i++) {
+                if (results.get(i) instanceof Outgoing o) {
+                    try {
+                        results.set(i, store(o, batch));
+                    } catch (PlumeException refused) {
+                        // Thrown within this bean, not across a boundary: the transaction stays good.
+                        results.set(i, refused);
+                    }
                 }
             }
             batch.advanceReads(em);
@@ -234,7 +249,7 @@ public class Sends {
     }
 
     /**
-     * In the batch's transaction: the fields must pass the {@link SendRules}; a message with the
+     * In the batch's transaction, its fields already checked ({@link SendRules}): a message with the
      * same (sender, client message id) is returned as it is (a resend); otherwise the caller must
      * be in the conversation and still allowed to write, the next sequence number is taken, the
      * message stored and the sender's read position moved to it. A text, or an image or file
@@ -242,7 +257,6 @@ public class Sends {
      * optionally with a caption; a forward; or a poll.
      */
     private Stored store(Outgoing o, SendBatch batch) {
-        rules.check(o);
         long me = o.caller().accountId();
         long conversationId = o.conversationId();
         // A resend of a stored message gets its original ack, even if the sender may no longer

@@ -10,8 +10,8 @@ public final class Constraints {
     /** Whether the failure is an integrity constraint violation (unique key, foreign key, check). */
     public static boolean isIntegrityViolation(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            // A batched write reports the statement that failed as the next exception of the
-            // batch's own (JDBC batching: several messages are inserted in one round trip).
+            // A driver's batched write (JDBC batching, e.g. PostgreSQL's) may report the
+            // statement that failed as the next exception of the batch's own.
             for (SQLException sql = t instanceof SQLException s ? s : null; sql != null; sql = sql.getNextException()) {
                 if (sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
                     return true;

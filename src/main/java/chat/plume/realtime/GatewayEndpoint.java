@@ -69,14 +69,6 @@ public class GatewayEndpoint {
             session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "forbidden_origin"));
             return;
         }
-        // Before the session lookup: refusing is meant to be cheap when too many come at once.
-        OptionalInt refused = admission.admit();
-        if (refused.isPresent()) {
-            metrics.openRefused();
-            session.close(
-                    new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, Admission.reason(refused.getAsInt())));
-            return;
-        }
         Object token = config.getUserProperties().get(HandshakeAuthenticator.TOKEN);
         Caller authenticated;
         try {
@@ -92,6 +84,15 @@ public class GatewayEndpoint {
         }
         if (authenticated == null) {
             session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "unauthenticated"));
+            return;
+        }
+        // After the session check (one indexed read), so that opens without a valid session
+        // cannot use up the places of those with one.
+        OptionalInt refused = admission.admit();
+        if (refused.isPresent()) {
+            metrics.openRefused();
+            session.close(
+                    new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, Admission.reason(refused.getAsInt())));
             return;
         }
         // Advisory only (neither Undertow nor Tyrus enforces these): the FrameAssembler does.

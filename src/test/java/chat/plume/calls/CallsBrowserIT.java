@@ -86,10 +86,7 @@ class CallsBrowserIT extends ClientTestBase {
             WebDriver a = annaBrowser.signIn(url, anna);
             WebDriver b = benBrowser.signIn(url, ben);
             open(a, conversation);
-            annaBrowser
-                    .waiting()
-                    .until(ExpectedConditions.elementToBeClickable(By.cssSelector(".call-voice")))
-                    .click();
+            annaBrowser.click(By.cssSelector(".call-voice"));
             WebElement ringing = benBrowser
                     .waiting()
                     .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("dialog.call-incoming")));
@@ -107,10 +104,7 @@ class CallsBrowserIT extends ClientTestBase {
                     .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".call-entry"), "你拒绝了通话"));
 
             // Nobody answers: missed (the test server rings for 8 s).
-            annaBrowser
-                    .waiting()
-                    .until(ExpectedConditions.elementToBeClickable(By.cssSelector(".call-voice")))
-                    .click();
+            annaBrowser.click(By.cssSelector(".call-voice"));
             benBrowser
                     .waiting()
                     .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("dialog.call-incoming")));
@@ -147,10 +141,7 @@ class CallsBrowserIT extends ClientTestBase {
             }
             ownerBrowser.click(By.cssSelector(".call-video"));
             for (Browser member : List.of(piaBrowser, quinnBrowser)) {
-                member.waiting()
-                        .until(ExpectedConditions.visibilityOfElementLocated(
-                                By.cssSelector("dialog.call-incoming .call-accept")))
-                        .click();
+                member.click(By.cssSelector("dialog.call-incoming .call-accept"));
             }
             for (Side side : sides) {
                 for (Side other : sides) {
@@ -188,10 +179,7 @@ class CallsBrowserIT extends ClientTestBase {
             for (Side side : List.of(new Side(annaBrowser, anna), new Side(benBrowser, ben))) {
                 WebDriver page = side.browser().signIn(url, side.other());
                 page.navigate().to(url.toString().replaceAll("/$", "") + "/#/profile/calls");
-                side.browser()
-                        .waiting()
-                        .until(ExpectedConditions.elementToBeClickable(By.id("calls-relay-only")))
-                        .click();
+                side.browser().click(By.id("calls-relay-only"));
             }
             annaBrowser.driver().findElement(By.id("run-self-test")).click();
             annaBrowser
@@ -214,11 +202,7 @@ class CallsBrowserIT extends ClientTestBase {
             open(annaBrowser.driver(), conversation);
             open(benBrowser.driver(), conversation);
             annaBrowser.click(By.cssSelector(".call-video"));
-            benBrowser
-                    .waiting()
-                    .until(ExpectedConditions.visibilityOfElementLocated(
-                            By.cssSelector("dialog.call-incoming .call-accept")))
-                    .click();
+            benBrowser.click(By.cssSelector("dialog.call-incoming .call-accept"));
             for (Side side : List.of(new Side(annaBrowser, ben), new Side(benBrowser, anna))) {
                 seesTheOther(side.browser(), side.other());
                 By tile = By.cssSelector(".call-tile[data-user='" + side.other().id() + "']");

@@ -9,7 +9,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
@@ -151,6 +153,7 @@ final class FillScenario implements Scenario {
         private final AtomicLong refused = new AtomicLong();
         private final Map<LoadConnection, List<Long>> conversationsOf = new ConcurrentHashMap<>();
         private final Map<LoadConnection, AtomicLong> turnOf = new ConcurrentHashMap<>();
+        private final ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor();
 
         Sender(long total) {
             this.total = total;
@@ -184,8 +187,12 @@ final class FillScenario implements Scenario {
             } else if ("error".equals(type)) {
                 String code = FrameScan.string(frame, "code");
                 if ("busy".equals(code) || "rate_limited".equals(code)) {
-                    budget.incrementAndGet(); // taken again by the next() below
-                } else if (refused.incrementAndGet() <= 5) {
+                    // Another message takes its place, after the pause a client must make.
+                    budget.incrementAndGet();
+                    later.schedule(() -> next(connection), 200, TimeUnit.MILLISECONDS);
+                    return;
+                }
+                if (refused.incrementAndGet() <= 5) {
                     System.err.println("Refused: " + frame);
                 }
                 next(connection);
@@ -217,6 +224,7 @@ final class FillScenario implements Scenario {
                     lastPrint = now;
                 }
             }
+            later.shutdownNow();
         }
     }
 }

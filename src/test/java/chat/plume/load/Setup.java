@@ -13,14 +13,20 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** What scenarios do before their traffic: friendships, conversations, groups, connections. */
 final class Setup {
 
     /** Handshakes in flight at once: enough to be quick, few enough not to time each other out. */
     private static final int HANDSHAKES_IN_FLIGHT = 64;
+
+    private static final Pattern RETRY_AFTER = Pattern.compile("1013 overloaded retry_after=(\\d+)");
 
     /** A conversation of the run, and its last sequence number before the run (earlier runs' messages). */
     record Conversation(long id, long lastSeq) {
@@ -87,11 +93,36 @@ final class Setup {
             Population.Account account = accounts.get(i);
             inFlight.acquireUninterruptibly();
             CompletableFuture<LoadConnection> connection =
-                    LoadConnection.open(clients.get(i % clients.size()), base, account, handlers.apply(account));
+                    open(clients.get(i % clients.size()), base, account, handlers.apply(account));
             connection.whenComplete((c, e) -> inFlight.release());
             opening.add(connection);
         }
         return opening.stream().map(CompletableFuture::join).toList();
+    }
+
+    /**
+     * Opens a connection, coming back as a client must when the server is admitting too many at
+     * once (1013 {@code retry_after=N}): after N seconds.
+     */
+    static CompletableFuture<LoadConnection> open(
+            HttpClient http, URI base, Population.Account account, LoadConnection.FrameHandler handler) {
+        return LoadConnection.open(http, base, account, handler).exceptionallyCompose(failure -> {
+            Matcher hint = RETRY_AFTER.matcher(messages(failure));
+            if (!hint.find()) {
+                return CompletableFuture.failedFuture(failure);
+            }
+            Executor later = CompletableFuture.delayedExecutor(Long.parseLong(hint.group(1)), TimeUnit.SECONDS);
+            return CompletableFuture.supplyAsync(() -> account, later)
+                    .thenCompose(again -> open(http, base, account, handler));
+        });
+    }
+
+    private static String messages(Throwable failure) {
+        StringBuilder all = new StringBuilder();
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            all.append(t.getMessage()).append('\n');
+        }
+        return all.toString();
     }
 
     static List<HttpClient> oneClient() {

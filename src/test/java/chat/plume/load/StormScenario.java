@@ -26,8 +26,8 @@ import java.util.regex.Pattern;
  * that was acknowledged. Then the tool runs {@code restart} (a command that stops the server and
  * starts it again, e.g. a script) and every connection comes back as the page does: exponential
  * backoff with jitter from 1 s to 30 s, never before a 1013 close's {@code retry_after=N}; once
- * welcomed it sends {@code sync} and checks that its conversation still ends at the acknowledged
- * message (an ack means stored: nothing may be lost to the restart). Reported: how long until
+ * welcomed it sends {@code sync}, and {@code history} of its conversation's newest message, which
+ * must be the acknowledged one or later (an ack means stored: nothing may be lost to the restart). Reported: how long until
  * every connection had resumed, how many opens were refused 1013, resume times, and the new
  * server's peak heap in use, sampled every second ({@code server-match}: a string of the server
  * process's command line, to find it after the restart). {@code sources} as for {@code idle}.
@@ -132,7 +132,7 @@ final class StormScenario implements Scenario {
                 peakHeap = Math.max(peakHeap, heapInUse(serverMatch));
             }
         }
-        double seconds = (counters.lastResume.get() - dropped) / 1e9;
+        double seconds = counters.resumed.sum() == 0 ? Double.NaN : (counters.lastResume.get() - dropped) / 1e9;
         restarting.waitFor(1, TimeUnit.MINUTES);
         timers.shutdownNow();
         storm.forEach(Client::abort);
@@ -179,9 +179,12 @@ final class StormScenario implements Scenario {
     /** The server's heap in use now (no collection forced), or 0 when it cannot be read. */
     private static long heapInUse(String serverMatch) {
         Optional<ProcessHandle> server = ProcessHandle.allProcesses()
+                // The server's own JVM (WildFly or Payara Micro), not the Maven process that
+                // started it with the same arguments.
                 .filter(p -> p.info()
                         .commandLine()
-                        .map(c -> c.contains(serverMatch) && c.contains("jboss-modules"))
+                        .map(c ->
+                                c.contains(serverMatch) && (c.contains("jboss-modules") || c.contains("payara-micro")))
                         .orElse(false))
                 .findFirst();
         if (server.isEmpty()) {
@@ -253,8 +256,10 @@ final class StormScenario implements Scenario {
 
         void open(ScheduledExecutorService timers, Counters counters) {
             LoadConnection.open(http, base, account, (c, frame, at) -> {
-                        if ("sync".equals(FrameScan.type(frame))) {
-                            long lastSeq = FrameScan.number(frame, "lastSeq");
+                        // The newest message of its conversation (limit 1): its seq, the first in
+                        // the reply, must be at least the one acknowledged before the restart.
+                        if ("history".equals(FrameScan.type(frame))) {
+                            long lastSeq = FrameScan.number(frame, "seq");
                             if (lastSeq < acked) {
                                 counters.lost.increment();
                             } else {
@@ -268,7 +273,11 @@ final class StormScenario implements Scenario {
                     .whenComplete((opened, failure) -> {
                         if (failure == null) {
                             connection = opened;
+                            // What the page does on a reconnect: the conversation list, then the
+                            // conversations' missing messages.
                             opened.send("{\"type\":\"sync\",\"id\":\"s\"}");
+                            opened.send("{\"type\":\"history\",\"id\":\"h\",\"conversation\":" + conversation
+                                    + ",\"limit\":1}");
                             return;
                         }
                         Matcher close = CLOSE.matcher(rootMessage(failure));

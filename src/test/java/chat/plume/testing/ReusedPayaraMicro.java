@@ -1,16 +1,21 @@
 package chat.plume.testing;
 
 import fish.payara.arquillian.container.payara.managed.PayaraMicroDeployableContainer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.zip.CRC32;
 import org.jboss.arquillian.container.spi.client.container.DeploymentException;
 import org.jboss.arquillian.container.spi.client.container.LifecycleException;
 import org.jboss.arquillian.container.spi.client.protocol.metadata.ProtocolMetaData;
 import org.jboss.shrinkwrap.api.Archive;
+import org.jboss.shrinkwrap.api.asset.Asset;
 
 /**
  * Payara Micro kept running between test classes that deploy the same archive. The adapter
@@ -77,11 +82,28 @@ public class ReusedPayaraMicro extends PayaraMicroDeployableContainer {
         }
     }
 
+    /** Every entry with a checksum of its bytes: the same paths with other content is another archive. */
     private static List<String> entries(Archive<?> archive) {
-        return archive.getContent().keySet().stream()
-                .map(Object::toString)
+        return archive.getContent().entrySet().stream()
+                .map(e -> e.getKey() + ":" + checksum(e.getValue().getAsset()))
                 .sorted()
                 .toList();
+    }
+
+    private static long checksum(Asset asset) {
+        if (asset == null) {
+            return 0; // a directory
+        }
+        CRC32 crc = new CRC32();
+        try (InputStream in = asset.openStream()) {
+            byte[] buffer = new byte[8192];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                crc.update(buffer, 0, n);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return crc.getValue();
     }
 
     /** Whether the running server still serves (a test may have stopped or broken it). */
@@ -92,7 +114,7 @@ public class ReusedPayaraMicro extends PayaraMicroDeployableContainer {
                     .timeout(Duration.ofSeconds(10))
                     .build();
             return HTTP.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -88,7 +88,6 @@ public class Blocks {
                 .anyMatch(b -> b.blockerId() == blocker);
     }
 
-    /** Whether either has blocked the other. */
     /** (blocker, blocked) of the blocks among these people, in one query: each as {@code List.of(blocker, blocked)}. */
     public Set<List<Long>> among(Collection<Long> people) {
         if (people.isEmpty()) {
@@ -101,6 +100,7 @@ public class Blocks {
                 .collect(Collectors.toSet());
     }
 
+    /** Whether either has blocked the other. */
     public boolean eitherWay(long a, long b) {
         return !em.createNamedQuery(Block.EITHER_WAY, Block.class)
                 .setParameter("a", a)

@@ -136,7 +136,7 @@ public class Friendships {
                 .setParameter("friends", friends)
                 .getResultStream()
                 .map(row -> List.of((Long) row[0], (Long) row[1]))
-                .collect(Collectors.toSet());
+                .collect(Collectors.toCollection(HashSet::new));
         found.retainAll(new HashSet<>(pairs));
         return found;
     }
