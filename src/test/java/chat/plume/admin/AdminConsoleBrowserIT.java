@@ -58,9 +58,8 @@ class AdminConsoleBrowserIT extends ClientTestBase {
                 search.sendKeys(spammer.username());
                 a.findElement(By.cssSelector("#console-main form.search button"))
                         .click();
-                admin.waiting()
-                        .until(ExpectedConditions.elementToBeClickable(By.linkText("Name " + spammer.username())))
-                        .click();
+                // The list re-renders when the search's answer comes: the link is looked up again.
+                admin.click(By.linkText("Name " + spammer.username()));
                 admin.waiting()
                         .until(ExpectedConditions.textToBe(
                                 By.cssSelector("#console-main h1"), "Name " + spammer.username()));
