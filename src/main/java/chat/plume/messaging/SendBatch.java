@@ -3,6 +3,7 @@ package chat.plume.messaging;
 import chat.plume.platform.error.PlumeException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -110,11 +112,23 @@ final class SendBatch {
         return senders;
     }
 
+    /** Senders' standing (ban, mute, unverified address), read for the whole batch at once. */
+    void knowStanding(Map<Long, Optional<PlumeException>> refusals) {
+        standing.putAll(refusals);
+    }
+
+    /** Why this sender may not send at all; known for every sender of the batch. */
+    Optional<PlumeException> standing(long sender) {
+        return standing.get(sender);
+    }
+
     /**
-     * (sender, other person) of each one-to-one send whose sender is in the conversation, keyed
-     * by what {@link #writing} memoizes: so that friendships and blocks are read for all at once.
+     * Reads, for all one-to-one sends at once, whether each sender may write to the other person
+     * (friends, no block): {@code talkingRefusals} answers for (sender, other person) pairs.
      */
-    Map<String, List<Long>> directPairs(List<Sends.Outgoing> sends) {
+    void knowTalking(
+            List<Sends.Outgoing> sends,
+            Function<Collection<List<Long>>, Map<List<Long>, Optional<PlumeException>>> talkingRefusals) {
         Map<String, List<Long>> pairs = new HashMap<>();
         for (Sends.Outgoing o : sends) {
             Conversation c = conversations.get(o.conversationId());
@@ -125,22 +139,10 @@ final class SendBatch {
                 pairs.put(writingKey(c.id(), me), List.of(me, c.peerOf(me)));
             }
         }
-        return pairs;
-    }
-
-    /** Senders' standing read beforehand for the whole batch. */
-    void knowStanding(Map<Long, Optional<PlumeException>> refusals) {
-        standing.putAll(refusals);
-    }
-
-    /** Rights to write read beforehand, keyed as {@link #directPairs} keys them. */
-    void knowWriting(Map<String, Optional<PlumeException>> refusals) {
-        writing.putAll(refusals);
-    }
-
-    /** Why this account may not send at all (banned, muted, unverified), looked up once per batch. */
-    Optional<PlumeException> standing(long sender, Supplier<Optional<PlumeException>> lookup) {
-        return standing.computeIfAbsent(sender, s -> lookup.get());
+        if (!pairs.isEmpty()) {
+            Map<List<Long>, Optional<PlumeException>> refusals = talkingRefusals.apply(pairs.values());
+            pairs.forEach((key, pair) -> writing.put(key, refusals.get(pair)));
+        }
     }
 
     /** Why this account may not write in this conversation (blocked, not friends, muted in the group). */

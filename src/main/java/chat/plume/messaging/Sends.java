@@ -199,13 +199,7 @@ public class Sends {
             }
             batch = SendBatch.load(em, checked);
             batch.knowStanding(restrictions.sendingRefusals(batch.senders()));
-            Map<String, List<Long>> direct = batch.directPairs(checked);
-            if (!direct.isEmpty()) {
-                Map<List<Long>, Optional<PlumeException>> talking = conversations.talkingRefusals(direct.values());
-                Map<String, Optional<PlumeException>> writing = new HashMap<>();
-                direct.forEach((key, pair) -> writing.put(key, talking.get(pair)));
-                batch.knowWriting(writing);
-            }
+            batch.knowTalking(checked, conversations::talkingRefusals);
             for (int i = 0; i < results.size(); i++) {
                 if (results.get(i) instanceof Outgoing o) {
                     try {
@@ -225,10 +219,7 @@ public class Sends {
             // Another transaction took one of these client message ids at the same moment, for
             // another conversation. This transaction is lost: thrown, so that the writer stores
             // the batch again one send at a time, and the culprit then finds the other message.
-            throw new DuplicateEntityException(
-                    "client_message_id_reused",
-                    "clientMessageId",
-                    "This clientMessageId was already used for another conversation.");
+            throw clientIdReused();
         } finally {
             em.setFlushMode(flushMode);
         }
@@ -264,10 +255,7 @@ public class Sends {
         Optional<Message> earlier = batch.earlier(me, o.clientMessageId());
         if (earlier.isPresent()) {
             if (earlier.get().conversationId() != conversationId) {
-                throw new DuplicateEntityException(
-                        "client_message_id_reused",
-                        "clientMessageId",
-                        "This clientMessageId was already used for another conversation.");
+                throw clientIdReused();
             }
             return new Stored(earlier.get(), true);
         }
@@ -284,8 +272,8 @@ public class Sends {
                 : source != null
                         ? source.body()
                         : media != null && (o.body() == null || o.body().isBlank()) ? null : o.body();
-        Optional<PlumeException> refusal = batch.standing(me, () -> restrictions.sendingRefusal(me))
-                .or(() -> batch.writing(conversationId, me, () -> writingRefusal(conversation, me)));
+        Optional<PlumeException> refusal =
+                batch.standing(me).or(() -> batch.writing(conversationId, me, () -> writingRefusal(conversation, me)));
         if (refusal.isPresent()) {
             throw refusal.get();
         }
@@ -328,6 +316,13 @@ public class Sends {
         push.fire(Push.ordered(
                 batch.members(conversationId), new MessagingFrames.NewMessage(view), conversationId, message.seq()));
         return new Sent(view, false);
+    }
+
+    private static DuplicateEntityException clientIdReused() {
+        return new DuplicateEntityException(
+                "client_message_id_reused",
+                "clientMessageId",
+                "This clientMessageId was already used for another conversation.");
     }
 
     /** Who may write: friends who have not blocked each other; members of a group who are not muted. */
