@@ -2,7 +2,9 @@ package chat.plume.bots;
 
 import chat.plume.identity.boundary.Caller;
 import chat.plume.messaging.Conversations;
+import chat.plume.messaging.Outgoing;
 import chat.plume.messaging.Sends;
+import chat.plume.messaging.Sent;
 import chat.plume.platform.Timestamps;
 import chat.plume.platform.error.AccessDeniedException;
 import chat.plume.platform.error.ConflictException;
@@ -118,8 +120,7 @@ public class Hooks {
                 ? "h" + hookId + "-" + UUID.randomUUID()
                 : HookSecrets.clientMessageId(hookId, idempotencyKey);
         Caller bot = Caller.bot(hook.botId(), "hook-" + hookId);
-        Sends.Sent sent = sends.send(
-                new Sends.Outgoing(bot, hook.conversationId(), clientMessageId, text, null, List.of(), null));
+        Sent sent = sends.send(new Outgoing(bot, hook.conversationId(), clientMessageId, text, null, List.of(), null));
         if (sent.duplicate() && !Objects.equals(sent.message().body(), text)) {
             throw new ConflictException(
                     "idempotency_key_reused", "This Idempotency-Key was used for a different message.");

@@ -96,11 +96,11 @@ public class MessageActionFrameHandlers implements FrameHandlers {
      */
     void forward(FrameContext connection, InboundFrame frame) {
         JsonObject from = FrameFields.object(frame, "from");
-        Sends.Outgoing outgoing = Sends.Outgoing.forward(
+        Outgoing outgoing = Outgoing.forward(
                 connection.caller(),
                 FrameFields.number(frame, "conversation"),
                 FrameFields.string(frame, "clientMessageId"),
-                new Sends.Forward(whole(from, "conversation"), whole(from, "seq")));
+                new Outgoing.Forward(whole(from, "conversation"), whole(from, "seq")));
         MessageFrameHandlers.answerWhenStored(connection, frame, () -> writer.submit(outgoing));
     }
 

@@ -64,7 +64,7 @@ public class MessageFrameHandlers implements FrameHandlers {
 
     /** {@code send} → {@code ack} (the same ack again for a resend with the same client message id). */
     void send(FrameContext connection, InboundFrame frame) {
-        Sends.Outgoing outgoing = new Sends.Outgoing(
+        Outgoing outgoing = new Outgoing(
                 connection.caller(),
                 conversation(frame),
                 FrameFields.string(frame, "clientMessageId"),
@@ -80,8 +80,7 @@ public class MessageFrameHandlers implements FrameHandlers {
      * in one transaction); this connection's next frames are handled meanwhile. Past 100 waiting:
      * busy, at once.
      */
-    static void answerWhenStored(
-            FrameContext connection, InboundFrame frame, Supplier<CompletionStage<Sends.Sent>> store) {
+    static void answerWhenStored(FrameContext connection, InboundFrame frame, Supplier<CompletionStage<Sent>> store) {
         // Deferred before submitting: a connection with too many waiting is refused before anything is stored.
         FrameContext.DeferredAnswer answer = connection.defer(frame);
         store.get().whenComplete((sent, failure) -> {

@@ -91,7 +91,7 @@ public class MessageWriter {
      * Queues a send; the future completes once the message is committed, or with its refusal.
      * Nobody waits on a thread for it: the handler answers when it completes.
      */
-    public CompletableFuture<Sends.Sent> submit(Sends.Outgoing outgoing) {
+    public CompletableFuture<Sent> submit(Outgoing outgoing) {
         Pending pending = new Pending(outgoing, new CompletableFuture<>());
         Lane lane = lanes.get(Math.floorMod(Long.hashCode(outgoing.conversationId()), lanes.size()));
         if (!running) {
@@ -132,7 +132,7 @@ public class MessageWriter {
         }
     }
 
-    private record Pending(Sends.Outgoing outgoing, CompletableFuture<Sends.Sent> result) {}
+    private record Pending(Outgoing outgoing, CompletableFuture<Sent> result) {}
 
     /** One writer thread and its queue. */
     private final class Lane {
@@ -183,7 +183,7 @@ public class MessageWriter {
         }
 
         private void write(List<Pending> batch) {
-            List<Sends.Outcome> outcomes;
+            List<SendOutcome> outcomes;
             try {
                 outcomes = sends.sendAll(batch.stream().map(Pending::outgoing).toList());
                 metrics.writerBatch(batch.size());
@@ -199,7 +199,7 @@ public class MessageWriter {
                 return;
             }
             for (int i = 0; i < batch.size(); i++) {
-                Sends.Outcome outcome = outcomes.get(i);
+                SendOutcome outcome = outcomes.get(i);
                 if (outcome.refused() != null) {
                     metrics.messageRefused(outcome.refused().code());
                     batch.get(i).result().completeExceptionally(outcome.refused());

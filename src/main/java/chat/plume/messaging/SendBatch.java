@@ -43,12 +43,12 @@ final class SendBatch {
      * racing its original through another path finds it. The sends' fields have been checked
      * before: a refused one takes no part.
      */
-    static SendBatch load(EntityManager em, List<Sends.Outgoing> sends) {
+    static SendBatch load(EntityManager em, List<Outgoing> sends) {
         SendBatch batch = new SendBatch();
         Set<Long> ids = new TreeSet<>();
         Set<Long> senders = batch.senders;
         Set<String> clientIds = new HashSet<>();
-        for (Sends.Outgoing o : sends) {
+        for (Outgoing o : sends) {
             ids.add(o.conversationId());
             senders.add(o.caller().accountId());
             if (o.clientMessageId() != null) {
@@ -127,10 +127,10 @@ final class SendBatch {
      * (friends, no block): {@code talkingRefusals} answers for (sender, other person) pairs.
      */
     void knowTalking(
-            List<Sends.Outgoing> sends,
+            List<Outgoing> sends,
             Function<Collection<List<Long>>, Map<List<Long>, Optional<PlumeException>>> talkingRefusals) {
         Map<String, List<Long>> pairs = new HashMap<>();
-        for (Sends.Outgoing o : sends) {
+        for (Outgoing o : sends) {
             Conversation c = conversations.get(o.conversationId());
             long me = o.caller().accountId();
             if (c != null

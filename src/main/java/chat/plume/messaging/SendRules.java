@@ -23,7 +23,7 @@ public class SendRules {
      * Everything about a send that can be refused without the database: the client id, and the
      * text, which is required unless the message carries media (then a blank caption is none).
      */
-    public void check(Sends.Outgoing outgoing) {
+    public void check(Outgoing outgoing) {
         String clientMessageId = outgoing.clientMessageId();
         if (clientMessageId == null || !CLIENT_ID.matcher(clientMessageId).matches()) {
             throw new InvalidInputException(
@@ -50,28 +50,28 @@ public class SendRules {
     }
 
     /** A question, and 2 to 10 different options, each of visible text within its length. */
-    static void checkPoll(Sends.Poll poll) {
+    static void checkPoll(Outgoing.Poll poll) {
         if (poll.question() == null
                 || poll.question().isBlank()
-                || poll.question().codePointCount(0, poll.question().length()) > Sends.Poll.QUESTION_MAX) {
+                || poll.question().codePointCount(0, poll.question().length()) > Outgoing.Poll.QUESTION_MAX) {
             throw new InvalidInputException(
                     "invalid_poll",
                     "question",
-                    "A poll asks a question of 1 to " + Sends.Poll.QUESTION_MAX + " characters.");
+                    "A poll asks a question of 1 to " + Outgoing.Poll.QUESTION_MAX + " characters.");
         }
         List<String> options = poll.options();
-        if (options == null || options.size() < 2 || options.size() > Sends.Poll.MAX_OPTIONS) {
+        if (options == null || options.size() < 2 || options.size() > Outgoing.Poll.MAX_OPTIONS) {
             throw new InvalidInputException(
-                    "invalid_poll", "options", "A poll has 2 to " + Sends.Poll.MAX_OPTIONS + " options.");
+                    "invalid_poll", "options", "A poll has 2 to " + Outgoing.Poll.MAX_OPTIONS + " options.");
         }
         if (options.stream()
                         .anyMatch(o ->
-                                o == null || o.isBlank() || o.codePointCount(0, o.length()) > Sends.Poll.OPTION_MAX)
+                                o == null || o.isBlank() || o.codePointCount(0, o.length()) > Outgoing.Poll.OPTION_MAX)
                 || options.stream().distinct().count() != options.size()) {
             throw new InvalidInputException(
                     "invalid_poll",
                     "options",
-                    "Each option is 1 to " + Sends.Poll.OPTION_MAX + " characters, and no two are the same.");
+                    "Each option is 1 to " + Outgoing.Poll.OPTION_MAX + " characters, and no two are the same.");
         }
     }
 

@@ -1,6 +1,5 @@
 package chat.plume.messaging;
 
-import chat.plume.identity.boundary.Caller;
 import chat.plume.identity.boundary.DisplayNames;
 import chat.plume.identity.boundary.Restrictions;
 import chat.plume.media.Media;
@@ -77,90 +76,19 @@ public class Sends {
     @Inject
     BotPacing pacing;
 
-    /** One send as the {@link MessageWriter} queues it. */
-    public record Outgoing(
-            Caller caller,
-            long conversationId,
-            String clientMessageId,
-            String body,
-            Long replyTo,
-            List<Long> mentions,
-            Long mediaId,
-            Forward forward,
-            Poll poll) {
-
-        /** A new message of the sender's own (not a forward). */
-        public Outgoing(
-                Caller caller,
-                long conversationId,
-                String clientMessageId,
-                String body,
-                Long replyTo,
-                List<Long> mentions,
-                Long mediaId) {
-            this(caller, conversationId, clientMessageId, body, replyTo, mentions, mediaId, null, null);
-        }
-
-        /** A copy of message {@code seq} of conversation {@code conversation} (转发). */
-        public static Outgoing forward(Caller caller, long into, String clientMessageId, Forward from) {
-            return new Outgoing(caller, into, clientMessageId, null, null, List.of(), null, from, null);
-        }
-
-        /** A poll: a question and its options, which everyone in the conversation can vote on. */
-        public static Outgoing poll(Caller caller, long into, String clientMessageId, Poll poll, Long replyTo) {
-            return new Outgoing(caller, into, clientMessageId, null, replyTo, List.of(), null, null, poll);
-        }
-    }
-
-    /** A poll's question and options (2 to {@value #MAX_OPTIONS}), stored as the message's body. */
-    public record Poll(String question, List<String> options) {
-
-        public static final int MAX_OPTIONS = 10;
-        public static final int QUESTION_MAX = 200;
-        public static final int OPTION_MAX = 100;
-
-        String json() {
-            var array = jakarta.json.Json.createArrayBuilder();
-            options.forEach(array::add);
-            return jakarta.json.Json.createObjectBuilder()
-                    .add("question", question)
-                    .add("options", array)
-                    .build()
-                    .toString();
-        }
-    }
-
-    /** Which message a forward copies. */
-    public record Forward(long conversation, long seq) {}
-
-    /** The result of a send: the message, and whether it had been sent before under the same client id. */
-    public record Sent(MessagingViews.Message message, boolean duplicate) {}
-
-    /** One send's outcome in a batch: stored ({@code sent}) or refused (why). */
-    public record Outcome(Sent sent, PlumeException refused) {
-
-        static Outcome of(Sent sent) {
-            return new Outcome(sent, null);
-        }
-
-        static Outcome refusedBecause(PlumeException refusal) {
-            return new Outcome(null, refusal);
-        }
-    }
-
     /**
      * Stores several sends in one transaction: one commit, and with the embedded database one
      * store write, for all of them (a commit per message was the direct benchmark's top cost).
      * A refused send is answered with its refusal and the others are committed.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public List<Outcome> sendAll(List<Outgoing> batch) {
+    public List<SendOutcome> sendAll(List<Outgoing> batch) {
         return storeAll(batch);
     }
 
     /** Stores one send in the caller's transaction (or its own); a refusal is thrown. */
     public Sent send(Outgoing outgoing) {
-        Outcome outcome = storeAll(List.of(outgoing)).get(0);
+        SendOutcome outcome = storeAll(List.of(outgoing)).get(0);
         if (outcome.refused() != null) {
             throw outcome.refused();
         }
@@ -175,7 +103,7 @@ public class Sends {
      * writes everything in one flush, and only then makes the views and fires the pushes (in the
      * batch's order, which is each conversation's sequence order).
      */
-    private List<Outcome> storeAll(List<Outgoing> sends) {
+    private List<SendOutcome> storeAll(List<Outgoing> sends) {
         // No flush before each query of the batch (the checks' lookups, the read positions'
         // updates): none of them reads what the batch writes, and each flush dirty-checked every
         // entity read and message stored so far. Everything is written once, at the end.
@@ -223,14 +151,14 @@ public class Sends {
         } finally {
             em.setFlushMode(flushMode);
         }
-        List<Outcome> outcomes = new ArrayList<>(sends.size());
+        List<SendOutcome> outcomes = new ArrayList<>(sends.size());
         Map<Long, String> senderNames = new HashMap<>();
         for (Object result : results) {
             if (result instanceof PlumeException refused) {
-                outcomes.add(Outcome.refusedBecause(refused));
+                outcomes.add(SendOutcome.refusedBecause(refused));
             } else {
                 Stored stored = (Stored) result;
-                outcomes.add(Outcome.of(
+                outcomes.add(SendOutcome.of(
                         stored.duplicate()
                                 ? new Sent(views.of(stored.message()), true)
                                 : announce(stored.message(), batch, senderNames)));
@@ -333,7 +261,7 @@ public class Sends {
     }
 
     /** A forward copies a message the sender can read: text, an image or a file, not recalled. */
-    private Message forwardable(Forward from, long me) {
+    private Message forwardable(Outgoing.Forward from, long me) {
         if (conversations.participant(from.conversation(), me).isEmpty()) {
             throw new AccessDeniedException("forbidden", "You are not in the conversation you forward from.");
         }

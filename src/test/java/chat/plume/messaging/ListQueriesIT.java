@@ -164,8 +164,8 @@ class ListQueriesIT {
         long group = groups.create(friend, "mentions", null, JoinPolicy.OPEN, List.of(me.accountId()))
                 .id();
         long conversation = conversations.openGroup(friend, group).id();
-        sends.send(new Sends.Outgoing(friend, conversation, "m1", "@you look", null, List.of(me.accountId()), null));
-        sends.send(new Sends.Outgoing(friend, conversation, "m2", "and more", null, List.of(), null));
+        sends.send(new Outgoing(friend, conversation, "m1", "@you look", null, List.of(me.accountId()), null));
+        sends.send(new Outgoing(friend, conversation, "m2", "and more", null, List.of(), null));
         assertTrue(mentionsMe(me, conversation), "an unread mention");
         assertFalse(mentionsMe(friend, conversation), "the sender is not mentioned");
         messages.read(me, conversation, 2);
@@ -191,11 +191,11 @@ class ListQueriesIT {
             Caller friend = Callers.register(accounts, "Friend");
             Callers.befriend(requests, me, friend);
             long direct = conversations.openDirect(me, friend.accountId()).id();
-            sends.send(new Sends.Outgoing(me, direct, "d" + i, "hello " + i, null, List.of(), null));
+            sends.send(new Outgoing(me, direct, "d" + i, "hello " + i, null, List.of(), null));
             long group = groups.create(me, "group " + i, null, JoinPolicy.OPEN, List.of())
                     .id();
             long groupConversation = conversations.openGroup(me, group).id();
-            sends.send(new Sends.Outgoing(me, groupConversation, "g" + i, "hi all " + i, null, List.of(), null));
+            sends.send(new Outgoing(me, groupConversation, "g" + i, "hi all " + i, null, List.of(), null));
         }
         return me;
     }

@@ -44,7 +44,7 @@ class MessageWriterTest {
         volatile boolean interruptedInside;
 
         @Override
-        public List<Outcome> sendAll(List<Outgoing> batch) {
+        public List<SendOutcome> sendAll(List<Outgoing> batch) {
             if (gated) {
                 gated = false;
                 entered.countDown();
@@ -62,14 +62,15 @@ class MessageWriterTest {
             if (ids.contains("locked") && ids.size() > 1) {
                 throw new PessimisticLockException("lock timeout");
             }
-            List<Outcome> outcomes = new ArrayList<>();
+            List<SendOutcome> outcomes = new ArrayList<>();
             List<String> committed = new ArrayList<>();
             for (Outgoing o : batch) {
                 if (o.clientMessageId().equals("bad") || o.clientMessageId().equals("locked")) {
-                    outcomes.add(Outcome.refusedBecause(new InvalidInputException("invalid_input", "body", "refused")));
+                    outcomes.add(
+                            SendOutcome.refusedBecause(new InvalidInputException("invalid_input", "body", "refused")));
                 } else {
                     committed.add(o.clientMessageId());
-                    outcomes.add(Outcome.of(sent(o)));
+                    outcomes.add(SendOutcome.of(sent(o)));
                 }
             }
             transactions.add(committed);
@@ -142,8 +143,8 @@ class MessageWriterTest {
         writer.stop();
     }
 
-    private CompletableFuture<Sends.Sent> submit(String clientId) {
-        return writer.submit(new Sends.Outgoing(caller, 7, clientId, "hi", null, List.of(), null));
+    private CompletableFuture<Sent> submit(String clientId) {
+        return writer.submit(new Outgoing(caller, 7, clientId, "hi", null, List.of(), null));
     }
 
     /** Holds the lane inside a first transaction, so that what is submitted meanwhile queues into one batch. */
@@ -156,9 +157,9 @@ class MessageWriterTest {
     void sendsThatQueueMeanwhileAreCommittedInOneTransaction() throws Exception {
         start(true);
         holdTheLane();
-        List<CompletableFuture<Sends.Sent>> queued = List.of(submit("a"), submit("b"), submit("c"));
+        List<CompletableFuture<Sent>> queued = List.of(submit("a"), submit("b"), submit("c"));
         sends.release();
-        for (CompletableFuture<Sends.Sent> f : queued) {
+        for (CompletableFuture<Sent> f : queued) {
             f.get(5, TimeUnit.SECONDS);
         }
         assertThat(sends.transactions).containsExactly(List.of("first"), List.of("a", "b", "c"));
@@ -168,7 +169,7 @@ class MessageWriterTest {
     void aRefusedSendRefusesOnlyItselfAndTheRestOfItsBatchCommits() throws Exception {
         start(true);
         holdTheLane();
-        List<CompletableFuture<Sends.Sent>> queued = List.of(submit("a"), submit("bad"), submit("c"));
+        List<CompletableFuture<Sent>> queued = List.of(submit("a"), submit("bad"), submit("c"));
         sends.release();
         assertThat(queued.get(0).get(5, TimeUnit.SECONDS).message().clientMessageId())
                 .isEqualTo("a");
@@ -185,7 +186,7 @@ class MessageWriterTest {
     void aTransactionThatFailsAsAWholeIsReplayedOneByOne() throws Exception {
         start(true);
         holdTheLane();
-        List<CompletableFuture<Sends.Sent>> queued = List.of(submit("a"), submit("locked"), submit("c"));
+        List<CompletableFuture<Sent>> queued = List.of(submit("a"), submit("locked"), submit("c"));
         sends.release();
         assertThat(queued.get(0).get(5, TimeUnit.SECONDS)).isNotNull();
         assertThatThrownBy(() -> queued.get(1).get(5, TimeUnit.SECONDS))
@@ -197,7 +198,7 @@ class MessageWriterTest {
     @Test
     void anErrorInTheLaneStillAnswersEveryoneAndTheLaneGoesOn() throws Exception {
         start(false);
-        CompletableFuture<Sends.Sent> boom = submit("boom");
+        CompletableFuture<Sent> boom = submit("boom");
         assertThatThrownBy(() -> boom.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
         assertThat(submit("after").get(5, TimeUnit.SECONDS).message().clientMessageId())
                 .isEqualTo("after");
@@ -210,7 +211,7 @@ class MessageWriterTest {
         for (int i = 0; i < MessageWriter.LANE_CAPACITY; i++) {
             assertThat(submit("q" + i)).isNotCompleted();
         }
-        CompletableFuture<Sends.Sent> overflow = submit("one-too-many");
+        CompletableFuture<Sent> overflow = submit("one-too-many");
         assertThat(overflow).isCompletedExceptionally();
         assertThatThrownBy(overflow::join).hasCauseInstanceOf(RateLimitedException.class);
     }
@@ -222,9 +223,9 @@ class MessageWriterTest {
     @Test
     void stoppingFinishesTheWriteInProgressUninterruptedAndRefusesTheRest() throws Exception {
         start(true);
-        CompletableFuture<Sends.Sent> inProgress = submit("first");
+        CompletableFuture<Sent> inProgress = submit("first");
         assertThat(sends.entered.await(5, TimeUnit.SECONDS)).isTrue();
-        CompletableFuture<Sends.Sent> queued = submit("queued");
+        CompletableFuture<Sent> queued = submit("queued");
         Thread stopper = new Thread(writer::stop);
         stopper.start();
         while (writer.isRunning()) {
@@ -245,7 +246,7 @@ class MessageWriterTest {
     void afterShutdownASendIsRefusedAtOnce() {
         start(false);
         writer.stop();
-        CompletableFuture<Sends.Sent> late = submit("late");
+        CompletableFuture<Sent> late = submit("late");
         assertThat(late).isCompletedExceptionally();
         assertThatThrownBy(late::join).hasCauseInstanceOf(IllegalStateException.class);
     }

@@ -75,12 +75,12 @@ class SendBatchIT {
         blocks.block(bob, carol.accountId());
         moderation.muteMember(alice, group, carol.accountId(), 10);
 
-        List<Sends.Outcome> outcomes = sends.sendAll(List.of(
+        List<SendOutcome> outcomes = sends.sendAll(List.of(
                 send(alice, aliceBob, "good-1"),
                 send(carol, carolBob, "blocked-1"),
                 send(carol, aliceBob, "stranger-1"),
                 send(carol, groupConversation, "muted-1"),
-                new Sends.Outgoing(alice, aliceBob, "empty-1", " ", null, List.of(), null),
+                new Outgoing(alice, aliceBob, "empty-1", " ", null, List.of(), null),
                 send(alice, groupConversation, "good-2")));
 
         assertNotNull(outcomes.get(0).sent());
@@ -124,7 +124,7 @@ class SendBatchIT {
                 .max()
                 .orElse(0);
 
-        List<Sends.Outcome> outcomes = sends.sendAll(List.of(
+        List<SendOutcome> outcomes = sends.sendAll(List.of(
                 send(alice, direct, "s-1"),
                 send(bob, direct, "s-2"),
                 send(alice, direct, "s-3"),
@@ -164,7 +164,7 @@ class SendBatchIT {
                         .readSeq());
     }
 
-    private static Sends.Outgoing send(Caller from, long conversation, String clientId) {
-        return new Sends.Outgoing(from, conversation, clientId, "text of " + clientId, null, List.of(), null);
+    private static Outgoing send(Caller from, long conversation, String clientId) {
+        return new Outgoing(from, conversation, clientId, "text of " + clientId, null, List.of(), null);
     }
 }

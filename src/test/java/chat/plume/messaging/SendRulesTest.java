@@ -20,8 +20,8 @@ class SendRulesTest {
         rules.settings = new MessagingSettings(100, Duration.ofMinutes(2), Duration.ofMinutes(15), 60, 5);
     }
 
-    private Sends.Outgoing send(String clientId, String body, Long media) {
-        return new Sends.Outgoing(caller, 7, clientId, body, null, List.of(), media);
+    private Outgoing send(String clientId, String body, Long media) {
+        return new Outgoing(caller, 7, clientId, body, null, List.of(), media);
     }
 
     @Test

@@ -59,8 +59,7 @@ class TimeWindowsIT {
         Caller bob = Callers.register(accounts, "Window2");
         Callers.befriend(requests, alice, bob);
         long conversation = conversations.openDirect(alice, bob.accountId()).id();
-        Sends.Sent sent =
-                sends.send(new Sends.Outgoing(alice, conversation, "old-1", "from yesterday", null, List.of(), null));
+        Sent sent = sends.send(new Outgoing(alice, conversation, "old-1", "from yesterday", null, List.of(), null));
 
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement backdate = connection.prepareStatement(

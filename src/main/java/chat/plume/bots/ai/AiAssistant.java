@@ -6,7 +6,9 @@ import chat.plume.identity.boundary.DisplayNames;
 import chat.plume.messaging.Conversations;
 import chat.plume.messaging.Messages;
 import chat.plume.messaging.MessagingViews;
+import chat.plume.messaging.Outgoing;
 import chat.plume.messaging.Sends;
+import chat.plume.messaging.Sent;
 import chat.plume.platform.error.PlumeException;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -108,10 +110,10 @@ public class AiAssistant {
 
     private void answer(Caller me, MessagingViews.Message question) {
         long conversation = question.conversation();
-        Sends.Sent placeholder;
+        Sent placeholder;
         try {
-            placeholder = sends.send(new Sends.Outgoing(
-                    me, conversation, "ai-re-" + question.id(), "…", question.seq(), List.of(), null));
+            placeholder = sends.send(
+                    new Outgoing(me, conversation, "ai-re-" + question.id(), "…", question.seq(), List.of(), null));
         } catch (PlumeException refused) {
             LOG.log(Level.FINE, "The AI assistant may not answer here: " + refused.code(), refused);
             return;

@@ -5,6 +5,7 @@ import chat.plume.bots.BuiltInBots;
 import chat.plume.identity.boundary.Caller;
 import chat.plume.messaging.Conversations;
 import chat.plume.messaging.MessagingViews;
+import chat.plume.messaging.Outgoing;
 import chat.plume.messaging.Sends;
 import chat.plume.platform.error.PlumeException;
 import jakarta.annotation.PostConstruct;
@@ -90,11 +91,11 @@ public class Assistant {
                 AssistantCommands.answer(message.body(), USERNAME, ThreadLocalRandom.current());
         if (answer instanceof AssistantCommands.Poll poll) {
             try {
-                sends.send(Sends.Outgoing.poll(
+                sends.send(Outgoing.poll(
                         me,
                         message.conversation(),
                         "plume-re-" + message.id(),
-                        new Sends.Poll(poll.question(), poll.options()),
+                        new Outgoing.Poll(poll.question(), poll.options()),
                         message.seq()));
                 return;
             } catch (PlumeException refused) {
@@ -105,7 +106,7 @@ public class Assistant {
                 ? remind(message, remind)
                 : ((AssistantCommands.Say) answer).text();
         try {
-            sends.send(new Sends.Outgoing(
+            sends.send(new Outgoing(
                     me, message.conversation(), "plume-re-" + message.id(), reply, message.seq(), List.of(), null));
         } catch (PlumeException refused) {
             LOG.log(Level.FINE, "The assistant's answer was refused: " + refused.code(), refused);

@@ -1,6 +1,7 @@
 package chat.plume.bots.assistant;
 
 import chat.plume.identity.boundary.Caller;
+import chat.plume.messaging.Outgoing;
 import chat.plume.messaging.Sends;
 import chat.plume.platform.error.PlumeException;
 import chat.plume.platform.error.RateLimitedException;
@@ -97,7 +98,7 @@ public class ReminderClock {
 
     private void say(Caller me, Reminders.Due reminder) {
         try {
-            sends.send(new Sends.Outgoing(
+            sends.send(new Outgoing(
                     me,
                     reminder.conversationId(),
                     "reminder-" + reminder.id(),

@@ -3,6 +3,7 @@ package chat.plume.bots.events;
 import chat.plume.bots.Bots;
 import chat.plume.identity.boundary.Accounts;
 import chat.plume.identity.boundary.Caller;
+import chat.plume.messaging.Outgoing;
 import chat.plume.messaging.Sends;
 import chat.plume.platform.error.PlumeException;
 import chat.plume.platform.jobs.JobLeases;
@@ -189,8 +190,7 @@ public class EventDelivery {
     private void reply(long botId, DeliveryStore.Due due, String text) {
         Caller bot = Caller.bot(botId, "bot-" + botId);
         try {
-            sends.send(
-                    new Sends.Outgoing(bot, due.conversationId(), "re-" + due.eventId(), text, null, List.of(), null));
+            sends.send(new Outgoing(bot, due.conversationId(), "re-" + due.eventId(), text, null, List.of(), null));
         } catch (PlumeException refused) {
             LOG.fine(() -> "A bot's reply was refused: " + refused.code());
         }
