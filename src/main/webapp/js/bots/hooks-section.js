@@ -7,12 +7,13 @@ import { t } from '../i18n.js';
 import { el } from '../dom.js';
 import { actor, confirmButton } from '../social/pane-kit.js';
 
-export async function hooksSection(group, members) {
+/** `bots`: the group's bot members (the hook posts as one of them, and it must be one of yours). */
+export async function hooksSection(group, bots) {
     const section = el('section', { class: 'hooks', id: 'group-hooks', 'aria-labelledby': 'hooks-title' });
     const { id: conversation } = await api('POST', '/conversations', { groupId: group.id });
     const render = async (made = null) => {
         const [hooks, mine] = await Promise.all([api('GET', `/hooks?conversation=${conversation}`), api('GET', '/bots?size=50')]);
-        const inGroup = mine.items.filter((b) => members.some((m) => m.user.id === b.id));
+        const inGroup = mine.items.filter((b) => bots.some((m) => m.user.id === b.id));
         const status = el('p', { class: 'form-error', role: 'alert' });
         const act = actor(status, () => render());
         const form = inGroup.length ? el('form', { class: 'stack', id: 'hook-form', novalidate: true },

@@ -114,6 +114,7 @@ export default {
     'groups.pending': 'Waiting for approval',
     'groups.invitedBy': 'Invited by {name}',
     'groups.members': 'Members ({count})',
+    'groups.moreMembers': 'More members',
     'groups.role.owner': 'Owner',
     'groups.role.admin': 'Admin',
     'groups.invitationWaits': 'The invitation waits for an admin.',

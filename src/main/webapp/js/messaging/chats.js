@@ -27,7 +27,8 @@ export function mountChats({ gateway, me, openChat, setBadge, isChatVisible, nav
         conversations: new Map(),
         messages: new MessageStore(), // per conversation, by seq, with its holes
         pending: new Map(),       // clientMessageId → { conversation, body, replyTo, mentions, status, error }
-        members: new Map(),       // group conversation id → members
+        members: new Map(),       // group conversation id → the members held (a first page, bots, search hits)
+        groupInfo: new Map(),     // group conversation id → { memberCount, myRole, complete: all members held }
         pins: new Map(),          // conversation id → its pinned messages (loaded when opened, then live)
         typing: new Map(),        // conversation id → timer
         open: null,
@@ -42,7 +43,7 @@ export function mountChats({ gateway, me, openChat, setBadge, isChatVisible, nav
     const outbox = createOutbox({ me, gateway, state, store, catchUp, changed: (id, toBottom) => {
         if (state.open === id) panel.render(toBottom);
     } });
-    const composer = createComposer({ me, gateway, state, names,
+    const composer = createComposer({ me, gateway, state, names, searchMembers: sync.searchMembers,
         onSend: (id, message) => { outbox.send(id, message); panel.render(true); },
         onEdit: (id, seq, body) => request({ type: 'edit', conversation: id, seq, body }),
         onFiles: (files, conversation = state.open) => { if (conversation) files.forEach((file) => outbox.upload(conversation, file)); },
@@ -245,7 +246,7 @@ export function mountChats({ gateway, me, openChat, setBadge, isChatVisible, nav
         if (!conversation) return;
         openChat(names.title(conversation), panel.node, conversation.peer
             ? `@${conversation.peer.username}${conversation.peer.bot ? ` · ${t('bot.badge')}` : ''}`
-            : t('groups.numberAndCount', { number: conversation.group.number, count: state.members.get(state.open)?.length ?? '…' }),
+            : t('groups.numberAndCount', { number: conversation.group.number, count: state.groupInfo.get(state.open)?.memberCount ?? '…' }),
         conversation, calls ? [calls.headerButtons(conversation), panel.headerActions] : panel.headerActions);
         panel.render(toBottom);
     }

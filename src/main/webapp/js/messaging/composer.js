@@ -13,7 +13,7 @@ import { createCommandList } from './command-list.js';
 const TYPING_EVERY_MS = 2000;
 const DRAFT_SAVE_MS = 300;
 
-export function createComposer({ me, gateway, state, names, onSend, onEdit, onFiles, onEditLast, onError }) {
+export function createComposer({ me, gateway, state, names, searchMembers, onSend, onEdit, onFiles, onEditLast, onError }) {
     const drafts = new Drafts(localStorage, `plume.drafts.${me.id}`);
     let open = null;       // conversation id
     let replyTo = null;    // seq
@@ -29,7 +29,7 @@ export function createComposer({ me, gateway, state, names, onSend, onEdit, onFi
     const input = el('textarea', { id: 'composer', rows: 1, 'aria-autocomplete': 'list',
         'aria-controls': 'mention-list command-list' });
     const mentionList = createMentionList({ me, names, input, members: () => state.members.get(open),
-        conversation: () => open, onChoose: (member, start, end) => {
+        search: searchMembers, conversation: () => open, onChoose: (member, start, end) => {
             // The text everyone reads gets the name everyone knows, never one's private remark.
             const name = names.publicName(member);
             replaceRange(start, end, `@${name} `);

@@ -19,6 +19,15 @@ export function applyGroupFrame(frame, { me, state, renderList, renderChat, rend
         const members = state.members.get(conversation.id).filter((m) => m.user.id !== frame.user);
         if (frame.member) members.push(frame.member);
         state.members.set(conversation.id, members);
+        const info = state.groupInfo.get(conversation.id);
+        if (info) {
+            if (type === 'group.member.joined') info.memberCount += 1;
+            if (type === 'group.member.left' || type === 'group.member.removed') info.memberCount = Math.max(0, info.memberCount - 1);
+            if (frame.member?.user.id === me.id) info.myRole = frame.member.role;
+        }
+    }
+    if (frame.group?.myRole && conversation && state.groupInfo.has(conversation.id)) {
+        Object.assign(state.groupInfo.get(conversation.id), { memberCount: frame.group.memberCount, myRole: frame.group.myRole });
     }
     const gone = type === 'group.dissolved'
         || ((type === 'group.member.left' || type === 'group.member.removed') && frame.user === me.id);

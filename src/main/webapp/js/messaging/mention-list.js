@@ -6,7 +6,12 @@ import { createSuggestions } from './suggestions.js';
 
 const SHOWN = 6;
 
-export function createMentionList({ me, names, input, members, conversation, onChoose }) {
+/**
+ * `members()`: the members the page holds; `search(conversation, text)`: asks the server for more
+ * (a large group's members are not all held) and resolves to whether any were new.
+ */
+export function createMentionList({ me, names, input, members, search = async () => false, conversation, onChoose }) {
+    let asked = null; // the last text the server was asked about, per conversation
     /** The "@…" being typed just before the caret, or null. */
     function typed() {
         return /@([^\s@]*)$/u.exec(input.value.slice(0, input.selectionStart));
@@ -37,9 +42,17 @@ export function createMentionList({ me, names, input, members, conversation, onC
         }
         const query = match[1].toLowerCase();
         const open = conversation();
-        list.show(everyone.filter((m) => m.user.id !== me.id
+        const found = everyone.filter((m) => m.user.id !== me.id
             && (names.memberName(open, m.user.id).toLowerCase().includes(query)
-                || names.publicName(m).toLowerCase().includes(query))).slice(0, SHOWN));
+                || names.publicName(m).toLowerCase().includes(query)));
+        list.show(found.slice(0, SHOWN));
+        const key = `${open}:${query}`;
+        if (found.length < SHOWN && query && asked !== key) {
+            asked = key;
+            search(open, match[1]).then((more) => {
+                if (more && conversation() === open && typed()?.[1].toLowerCase() === query) suggest();
+            }).catch(() => {});
+        }
     }
 
     return { node: list.node, suggest, handleKey: list.handleKey, close: list.close,

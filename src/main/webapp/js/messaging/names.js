@@ -49,7 +49,7 @@ export function createNames({ me, state }) {
     }
 
     function myRole(conversationId) {
-        return member(conversationId, me.id)?.role;
+        return state.groupInfo.get(conversationId)?.myRole ?? member(conversationId, me.id)?.role;
     }
 
     function systemText(conversationId, m) {

@@ -2,11 +2,14 @@
 // page by page over `sync`, history pages older (scrolling up) and newer (catching up after a
 // reconnect or a hole), the page around one message (a search hit), and the open chat's
 // members and pins.
-import { api } from '../api.js';
+import { api, apiPage } from '../api.js';
 import { advance } from './store.js';
+import { holdMembers } from './members.js';
 
 const PAGE = 30;
 const CATCH_UP_PAGE = 50;
+const MEMBER_PAGE = 200;   // members held when a group chat opens; the rest are found by search
+const MEMBERS_HELD = 2000; // at most this many members of one group held (searches add to them)
 
 export function createSync({ gateway, me, state, renderList, renderChat }) {
     async function loadConversations() {
@@ -98,15 +101,38 @@ export function createSync({ gateway, me, state, renderList, renderChat }) {
         }).catch(() => {});
     }
 
-    /** A group chat's members (names, mentions, read lists, the header), for the open chat only; once at a time. */
+    /**
+     * What the open group chat needs of its members (names, mentions, bots for slash commands, the
+     * header): the group's count and one's role, the first page of members and the group's bots.
+     * A larger group's other members are found by search when someone is @mentioned. Once at a time.
+     */
     const loadingMembers = new Set();
     function loadMembers(conversation) {
         if (loadingMembers.has(conversation.id)) return;
         loadingMembers.add(conversation.id);
-        api('GET', `/groups/${conversation.group.id}/members`).then((members) => {
-            state.members.set(conversation.id, members);
+        const group = `/groups/${conversation.group.id}`;
+        Promise.all([api('GET', group), apiPage(`${group}/members?limit=${MEMBER_PAGE}`),
+            api('GET', `${group}/members?bots=true&limit=${MEMBER_PAGE}`)]).then(([about, first, bots]) => {
+            state.groupInfo.set(conversation.id, { memberCount: about.memberCount, myRole: about.myRole, complete: !first.next });
+            const held = [];
+            holdMembers(held, [...first.items, ...bots], MEMBERS_HELD);
+            state.members.set(conversation.id, held);
             if (state.open === conversation.id) renderChat();
         }).catch(() => {}).finally(() => loadingMembers.delete(conversation.id));
+    }
+
+    /**
+     * Members of a group chat whose names contain `text`, asked of the server when the page does
+     * not hold them all; resolves to whether any were new (the mention list then shows them).
+     */
+    async function searchMembers(conversationId, text) {
+        const conversation = state.conversations.get(conversationId);
+        const info = state.groupInfo.get(conversationId);
+        if (!conversation?.group || !info || info.complete || !text) return false;
+        const found = await api('GET', `/groups/${conversation.group.id}/members?limit=20&q=${encodeURIComponent(text)}`)
+            .catch(() => []);
+        const held = state.members.get(conversationId);
+        return Boolean(held) && holdMembers(held, found, MEMBERS_HELD) > 0;
     }
 
     /** Keeps a message; returns whether it landed beyond a hole (see MessageStore.put). */
@@ -118,5 +144,5 @@ export function createSync({ gateway, me, state, renderList, renderChat }) {
         return gap;
     }
 
-    return { loadConversations, catchUp, loadOlder, loadAround, loadPins, loadMembers, store };
+    return { loadConversations, catchUp, loadOlder, loadAround, loadPins, loadMembers, searchMembers, store };
 }

@@ -1,12 +1,14 @@
 // A group's info: for outsiders, its card and how to join; for members, the announcement, the
 // members with presence and (for the owner and admins) their roles, mutes and removal, join
 // requests waiting for approval, inviting friends, one's nickname, and leaving or dissolving.
-import { api, ApiError } from '../api.js';
+import { api, apiPage, ApiError } from '../api.js';
 import { add, avatar, avatarUrl, botBadge, el } from '../dom.js';
 import { hooksSection } from '../bots/hooks-section.js';
 import { t } from '../i18n.js';
 import { friendName, memberName, shownName } from './roster.js';
 import { actor, confirmButton, policySelect, problemText } from './pane-kit.js';
+
+const MEMBER_PAGE = 100;
 
 export async function groupPane({ me, state, reload }, groupId) {
     let group;
@@ -37,8 +39,11 @@ export async function groupPane({ me, state, reload }, groupId) {
 
     const manager = group.myRole !== 'member';
     const owner = group.myRole === 'owner';
-    const [members, requests] = await Promise.all([api('GET', `/groups/${group.id}/members`),
+    // Members come in pages (a group may have thousands): the first here, more on request.
+    const [first, bots, requests] = await Promise.all([apiPage(`/groups/${group.id}/members?limit=${MEMBER_PAGE}`),
+        manager ? api('GET', `/groups/${group.id}/members?bots=true&limit=200`) : Promise.resolve([]),
         manager ? api('GET', `/groups/${group.id}/join-requests`) : Promise.resolve([])]);
+    const members = [...first.items];
 
     add(card, el('button', { type: 'button', class: 'primary', id: 'open-group-chat', onclick: () => window.dispatchEvent(
         new CustomEvent('plume:open-chat', { detail: { groupId: group.id } })) }, t('groups.openChat')));
@@ -58,8 +63,7 @@ export async function groupPane({ me, state, reload }, groupId) {
                     t('requests.decline')))))));
     }
 
-    add(card, el('h3', {}, t('groups.members', { count: members.length })), el('ul', { class: 'rows members' },
-        members.map((m) => el('li', { class: 'member-row', dataset: { userId: m.user.id } },
+    const memberRow = (m) => el('li', { class: 'member-row', dataset: { userId: m.user.id } },
             avatar(m.user.displayName, m.user.id, '', avatarUrl('users', m.user.id, m.user.avatar)),
             el('div', { class: 'row-main' },
                 el('span', { class: 'row-title' }, memberName(m), botBadge(m.user),
@@ -67,9 +71,20 @@ export async function groupPane({ me, state, reload }, groupId) {
                 el('span', { class: 'row-sub' }, `@${m.user.username}`)),
             el('span', { class: `dot ${m.online ? 'on' : 'off'}`, role: 'img',
                 'aria-label': t(m.online ? 'presence.online' : 'presence.offline') }),
-            memberMenu(group, m, owner, manager, act)))));
+            memberMenu(group, m, owner, manager, act));
+    const memberList = el('ul', { class: 'rows members' }, members.map(memberRow));
+    let next = first.next;
+    const more = el('button', { type: 'button', class: 'secondary', id: 'more-members', hidden: !next,
+        onclick: actor(status)(async () => {
+            const page = await apiPage(next);
+            members.push(...page.items);
+            add(memberList, page.items.map(memberRow));
+            next = page.next;
+            more.hidden = !next;
+        }) }, t('groups.moreMembers'));
+    add(card, el('h3', {}, t('groups.members', { count: group.memberCount })), memberList, more);
 
-    if (manager) add(card, await hooksSection(group, members).catch(() => null));
+    if (manager) add(card, await hooksSection(group, bots).catch(() => null));
 
     const invitable = state.friends.filter((f) => !members.some((m) => m.user.id === f.user.id));
     if (invitable.length) {

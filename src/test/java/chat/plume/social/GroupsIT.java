@@ -218,6 +218,78 @@ class GroupsIT extends ClientTestBase {
                 .hasSize(6);
     }
 
+    /**
+     * The member list comes in pages by account id, followed through the Link header; it can be
+     * narrowed to names containing a text (username, display name, group nickname) or to bots.
+     */
+    @Test
+    void membersComeInPagesAndCanBeSearched() {
+        Person owner = Person.create(api, "Pager");
+        Person bot = owner.createBot("pagebot", "Page bot");
+        Person.befriend(owner, bot);
+        List<Person> people = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Person p = Person.create(api, "Paged");
+            befriend(owner, p);
+            people.add(p);
+        }
+        List<Long> everyone = new ArrayList<>(List.of(owner.id(), bot.id()));
+        people.forEach(p -> everyone.add(p.id()));
+        everyone.sort(null);
+        long id = createGroup(
+                owner,
+                "approval",
+                everyone.stream().filter(m -> m != owner.id()).toList());
+        ok(200, people.get(2).put("/groups/" + id + "/nickname", Json.object("nickname", "小蔡")));
+        String members = "/groups/" + id + "/members";
+
+        List<Long> seen = new ArrayList<>();
+        String path = members + "?limit=4";
+        int pages = 0;
+        while (path != null) {
+            var answer = Api.expect(200, people.get(0).get(path));
+            Json.parseArray(answer.body())
+                    .getValuesAs(JsonObject.class)
+                    .forEach(m ->
+                            seen.add(m.getJsonObject("user").getJsonNumber("id").longValue()));
+            path = answer.headers()
+                    .firstValue("Link")
+                    .map(link -> link.substring(link.indexOf("/groups/"), link.indexOf('>')))
+                    .orElse(null);
+            pages++;
+        }
+        assertThat(pages).isEqualTo(2);
+        assertThat(seen).isEqualTo(everyone);
+
+        assertThat(okArray(200, people.get(0).get(members + "?q=" + URLEncoder.encode("小蔡", StandardCharsets.UTF_8)))
+                        .getValuesAs(JsonObject.class))
+                .extracting(m -> m.getJsonObject("user").getJsonNumber("id").longValue())
+                .containsExactly(people.get(2).id());
+        assertThat(okArray(
+                                200,
+                                people.get(0)
+                                        .get(members + "?q="
+                                                + people.get(3).username().toUpperCase()))
+                        .getValuesAs(JsonObject.class))
+                .extracting(m -> m.getJsonObject("user").getJsonNumber("id").longValue())
+                .containsExactly(people.get(3).id());
+        assertThat(okArray(200, people.get(0).get(members + "?bots=true")).getValuesAs(JsonObject.class))
+                .extracting(m -> m.getJsonObject("user").getJsonNumber("id").longValue())
+                .containsExactly(bot.id());
+        assertThat(okArray(200, people.get(0).get(members + "?q=%25")).getValuesAs(JsonObject.class))
+                .isEmpty();
+
+        assertProblem(owner.get(members + "?limit=0"), 400, "invalid_input");
+        assertProblem(owner.get(members + "?limit=201"), 400, "invalid_input");
+        assertProblem(owner.get(members + "?after=-1"), 400, "invalid_input");
+        assertProblem(owner.get(members + "?bots=maybe"), 400, "invalid_input");
+        assertProblem(owner.get(members + "?q=" + "x".repeat(33)), 400, "invalid_input");
+    }
+
+    private static JsonArray okArray(int status, java.net.http.HttpResponse<String> response) {
+        return Json.parseArray(Api.expect(status, response).body());
+    }
+
     /** Every group denial in docs/authorization.md, each for the role that must be refused. */
     @Test
     void everyGroupRuleRefusesTheWrongRole() {

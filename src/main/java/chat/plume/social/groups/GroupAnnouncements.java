@@ -63,10 +63,7 @@ public class GroupAnnouncements {
 
     GroupViews.JoinRequest announceRequest(GroupJoinRequest request, ChatGroup group) {
         GroupViews.JoinRequest view = requestView(request, group);
-        Set<Long> audience = new LinkedHashSet<>();
-        lookup.memberRows(group.id()).stream()
-                .filter(m -> m.role().manages())
-                .forEach(m -> audience.add(m.accountId()));
+        Set<Long> audience = new LinkedHashSet<>(lookup.managerIds(group.id()));
         audience.add(request.applicantId());
         if (request.inviterId() != null) {
             audience.add(request.inviterId());

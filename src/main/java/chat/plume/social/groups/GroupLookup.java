@@ -1,6 +1,7 @@
 package chat.plume.social.groups;
 
 import chat.plume.identity.boundary.Accounts;
+import chat.plume.platform.LikePattern;
 import chat.plume.platform.error.AccessDeniedException;
 import chat.plume.platform.error.DuplicateEntityException;
 import chat.plume.platform.error.MissingEntityException;
@@ -74,10 +75,36 @@ public class GroupLookup {
         }
     }
 
+    /** Every member's account id, read as ids (not entities: a group may have thousands). */
     Set<Long> memberIds(long groupId) {
-        Set<Long> ids = new LinkedHashSet<>();
-        memberRows(groupId).forEach(m -> ids.add(m.accountId()));
-        return ids;
+        return new LinkedHashSet<>(em.createNamedQuery(GroupMember.IDS, Long.class)
+                .setParameter("group", groupId)
+                .getResultList());
+    }
+
+    /** The owner's and the admins' account ids. */
+    List<Long> managerIds(long groupId) {
+        return em.createNamedQuery(GroupMember.MANAGER_IDS, Long.class)
+                .setParameter("group", groupId)
+                .setParameter("member", GroupRole.MEMBER)
+                .getResultList();
+    }
+
+    /**
+     * Up to {@code size} members after account id {@code after}, in account id order: all of them,
+     * those whose names contain {@code text} (lower case, or null), or only the bots.
+     */
+    List<GroupMember> memberPage(long groupId, long after, int size, String text, boolean botsOnly) {
+        var query = botsOnly
+                ? em.createNamedQuery(GroupMember.PAGE_BOTS, GroupMember.class)
+                : text == null
+                        ? em.createNamedQuery(GroupMember.PAGE, GroupMember.class)
+                        : em.createNamedQuery(GroupMember.PAGE_MATCHING, GroupMember.class)
+                                .setParameter("pattern", LikePattern.containing(text));
+        return query.setParameter("group", groupId)
+                .setParameter("after", after)
+                .setMaxResults(size)
+                .getResultList();
     }
 
     /** Refuses unless the other person exists and is a friend (groups are made and grown among friends). */

@@ -23,6 +23,27 @@ import java.time.LocalDateTime;
         query = "select m from GroupMember m where m.groupId = :group and m.accountId = :account")
 @NamedQuery(name = GroupMember.GROUPS_OF, query = "select m.groupId from GroupMember m where m.accountId = :account")
 @NamedQuery(name = GroupMember.COUNT, query = "select count(m) from GroupMember m where m.groupId = :group")
+// A page of a group's members, by account id (keyset: the unique key (group_id, account_id)).
+@NamedQuery(
+        name = GroupMember.PAGE,
+        query = "select m from GroupMember m where m.groupId = :group and m.accountId > :after order by m.accountId")
+// The same, only those whose username, display name or group nickname contains the text: the one
+// query of this feature that reads identity's account table (a name filter over a group of any
+// size cannot be done with ids handed across, and the table is only read).
+@NamedQuery(
+        name = GroupMember.PAGE_MATCHING,
+        query = "select m from GroupMember m, Account a where a.id = m.accountId and m.groupId = :group"
+                + " and m.accountId > :after and (a.usernameKey like :pattern escape '!'"
+                + " or lower(a.displayName) like :pattern escape '!' or lower(m.nickname) like :pattern escape '!')"
+                + " order by m.accountId")
+@NamedQuery(
+        name = GroupMember.PAGE_BOTS,
+        query = "select m from GroupMember m, Account a where a.id = m.accountId and m.groupId = :group"
+                + " and m.accountId > :after and a.bot = true order by m.accountId")
+@NamedQuery(
+        name = GroupMember.MANAGER_IDS,
+        query = "select m.accountId from GroupMember m where m.groupId = :group and m.role <> :member")
+@NamedQuery(name = GroupMember.IDS, query = "select m.accountId from GroupMember m where m.groupId = :group")
 @NamedQuery(name = GroupMember.REMOVE_ALL, query = "delete from GroupMember m where m.groupId = :group")
 public class GroupMember {
 
@@ -31,6 +52,11 @@ public class GroupMember {
     public static final String GROUPS_OF = "GroupMember.groupsOf";
     public static final String COUNT = "GroupMember.count";
     public static final String REMOVE_ALL = "GroupMember.removeAll";
+    public static final String PAGE = "GroupMember.page";
+    public static final String PAGE_MATCHING = "GroupMember.pageMatching";
+    public static final String PAGE_BOTS = "GroupMember.pageBots";
+    public static final String MANAGER_IDS = "GroupMember.managerIds";
+    public static final String IDS = "GroupMember.ids";
 
     @Id
     @SequenceGenerator(name = "group_member_seq", sequenceName = "group_member_seq", allocationSize = 50)

@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -35,17 +36,28 @@ public class GroupModeration {
     @Inject
     GroupChanges changes;
 
-    public List<GroupViews.Member> members(Caller caller, long groupId) {
+    /**
+     * A page of a group's members, for its members only: up to {@code size} after account id
+     * {@code after}, all of them, those whose names contain {@code text} (or null), or the bots.
+     * Two queries whatever the group's size: the members, then their profiles.
+     */
+    public MemberPage members(Caller caller, long groupId, long after, int size, String text, boolean botsOnly) {
         lookup.live(groupId);
         GroupRules.requireMember(lookup.membership(groupId, caller.accountId()));
-        List<GroupMember> members = lookup.memberRows(groupId);
+        List<GroupMember> members =
+                lookup.memberPage(groupId, after, size, text == null ? null : text.toLowerCase(Locale.ROOT), botsOnly);
         Map<Long, PublicProfile> people = accounts.publicProfiles(
                 members.stream().map(GroupMember::accountId).toList());
-        return members.stream()
-                .filter(m -> people.containsKey(m.accountId()))
-                .map(m -> announcements.memberView(m, people.get(m.accountId())))
-                .toList();
+        return new MemberPage(
+                members.stream()
+                        .filter(m -> people.containsKey(m.accountId()))
+                        .map(m -> announcements.memberView(m, people.get(m.accountId())))
+                        .toList(),
+                members.size() == size ? members.get(size - 1).accountId() : null);
     }
+
+    /** A page of members and the account id the next page starts after (null: the last page). */
+    public record MemberPage(List<GroupViews.Member> members, Long next) {}
 
     /** Sets the caller's own group nickname (群昵称); empty clears it. */
     public GroupViews.Member setNickname(Caller caller, long groupId, String nickname) {

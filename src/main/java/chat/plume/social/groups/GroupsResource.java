@@ -122,10 +122,36 @@ public class GroupsResource {
         return moderation.setNickname(caller.get(), id, nickname.nickname());
     }
 
+    /**
+     * A page of the group's members by account id (for members only); {@code q}: only those whose
+     * username, display name or group nickname contains it; {@code bots=true}: only its bots. When
+     * more follow, a {@code Link: <…?after=…>; rel="next"} header names the next page.
+     */
     @GET
     @Path("{id}/members")
-    public List<GroupViews.Member> members(@PathParam("id") long id) {
-        return moderation.members(caller.get(), id);
+    public Response members(
+            @PathParam("id") long id,
+            @QueryParam("after") @DefaultValue("0") @Pattern(regexp = "^\\d{1,18}$", message = "must be a user id")
+                    String after,
+            @QueryParam("limit")
+                    @DefaultValue("100")
+                    @Pattern(regexp = "^([1-9]\\d?|1\\d\\d|200)$", message = "must be 1 to 200")
+                    String limit,
+            @QueryParam("q") @Size(max = 32, message = "must be at most 32 characters") String q,
+            @QueryParam("bots")
+                    @DefaultValue("false")
+                    @Pattern(regexp = "^(true|false)$", message = "must be true or false")
+                    String bots,
+            @Context UriInfo uri) {
+        int size = Integer.parseInt(limit);
+        GroupModeration.MemberPage page = moderation.members(
+                caller.get(),
+                id,
+                Long.parseLong(after),
+                size,
+                q == null || q.isBlank() ? null : q.strip(),
+                Boolean.parseBoolean(bots));
+        return NextPage.of(page.members(), page.next(), uri);
     }
 
     /** Invites friends; answers with the invitations that wait for approval (empty: all joined). */
