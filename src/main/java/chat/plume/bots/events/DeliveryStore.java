@@ -9,7 +9,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The outbox of deliveries: written with the change they tell of; read and settled by the sender. */
 @Stateless
@@ -40,6 +43,22 @@ public class DeliveryStore {
         em.persist(new BotDelivery(
                 subscriptionId, eventId, event.type(), event.conversation(), payload, Timestamps.now()));
         queued.fire(new Queued());
+    }
+
+    /**
+     * The live subscriptions, as the outbox keeps them. Read through this bean, not by the outbox
+     * itself: the outbox is refreshed from a scheduled task too, and on Payara a container-managed
+     * entity manager used from such a thread outside any bean invocation fails ("closed
+     * EntityManager"), so subscriptions made on another node were never seen there.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Map<Long, List<EventOutbox.Subscribed>> liveSubscriptions() {
+        Map<Long, List<EventOutbox.Subscribed>> byBot = new LinkedHashMap<>();
+        em.createNamedQuery(BotSubscription.LIVE, BotSubscription.class)
+                .getResultStream()
+                .forEach(s -> byBot.computeIfAbsent(s.botId(), b -> new ArrayList<>())
+                        .add(new EventOutbox.Subscribed(s.id(), s.events())));
+        return byBot;
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)

@@ -9,10 +9,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,13 +34,10 @@ public class EventOutbox {
     static final int MAX_PAYLOAD = 30_000;
 
     /** A live subscription as the outbox needs it. */
-    record Subscribed(long id, Set<String> events) {}
+    public record Subscribed(long id, Set<String> events) {}
 
     /** Subscribed bots: their username (for commands) and live subscriptions. */
     record Bot(String username, List<Subscribed> subscriptions) {}
-
-    @PersistenceContext
-    EntityManager em;
 
     @Inject
     DeliveryStore store;
@@ -56,11 +50,7 @@ public class EventOutbox {
 
     /** Reads the live subscriptions again (every node does, every few seconds). */
     public void refresh() {
-        Map<Long, List<Subscribed>> byBot = new LinkedHashMap<>();
-        em.createNamedQuery(BotSubscription.LIVE, BotSubscription.class)
-                .getResultStream()
-                .forEach(s -> byBot.computeIfAbsent(s.botId(), b -> new ArrayList<>())
-                        .add(new Subscribed(s.id(), s.events())));
+        Map<Long, List<Subscribed>> byBot = store.liveSubscriptions();
         Map<Long, PublicProfile> profiles = accounts.publicProfiles(byBot.keySet());
         Map<Long, Bot> next = new HashMap<>();
         byBot.forEach((bot, subscriptions) -> {
@@ -70,6 +60,11 @@ public class EventOutbox {
             }
         });
         subscribed = Map.copyOf(next);
+    }
+
+    /** Whether pushes to this bot become deliveries now (what the last refresh read). */
+    boolean subscribes(long botId) {
+        return subscribed.containsKey(botId);
     }
 
     void collect(@Observes Push push) {
