@@ -55,6 +55,8 @@ public class Connection {
     private final AtomicBoolean closed = new AtomicBoolean();
     /** A close that waits for the frames already queued (the error frames that explain it). */
     private volatile CloseReason closeWhenFlushed;
+    /** While held, frames queue but are not written (see {@link #hold}). */
+    private volatile boolean held;
 
     private volatile long lastHeardNanos = System.nanoTime();
     private final TokenBucket frames;
@@ -141,6 +143,21 @@ public class Connection {
         drain();
     }
 
+    /**
+     * Frames queue from now on but are not written until {@link #release}: the gateway holds a new
+     * connection while it queues the welcome and registers it, so that the client reads the
+     * welcome first and, once it has, every push made after that reaches it.
+     */
+    public void hold() {
+        held = true;
+    }
+
+    /** Writes what queued while held, in order, and everything after it as it comes. */
+    public void release() {
+        held = false;
+        drain();
+    }
+
     /** Closes once every frame queued so far has been written (they tell the client why). */
     public void closeWhenFlushed(CloseReason reason) {
         closeWhenFlushed = reason;
@@ -158,7 +175,7 @@ public class Connection {
         if (closeWhenFlushed != null) {
             closeIfFlushed();
         }
-        while (!closed.get() && !outbox.isEmpty() && writing.compareAndSet(false, true)) {
+        while (!held && !closed.get() && !outbox.isEmpty() && writing.compareAndSet(false, true)) {
             String next = outbox.poll();
             if (next == null) {
                 writing.set(false);

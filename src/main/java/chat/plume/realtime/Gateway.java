@@ -34,15 +34,23 @@ public class Gateway {
 
     public void open(Connection connection) {
         var caller = connection.caller();
-        // Queued before the connection is registered, so nothing pushed can overtake it.
-        connection.send(new Frames.Welcome(
-                new Frames.Me(
-                        caller.accountId(),
-                        caller.username(),
-                        caller.role().name().toLowerCase(Locale.ROOT)),
-                connection.id(),
-                settings));
-        boolean cameOnline = registry.add(connection);
+        // Queued before the connection is registered, so nothing pushed can overtake it, and
+        // written only once it is: a client that has read its welcome misses no push made after
+        // (a test, or a page, acting on the welcome used to race the registration and lose one).
+        connection.hold();
+        boolean cameOnline;
+        try {
+            connection.send(new Frames.Welcome(
+                    new Frames.Me(
+                            caller.accountId(),
+                            caller.username(),
+                            caller.role().name().toLowerCase(Locale.ROOT)),
+                    connection.id(),
+                    settings));
+            cameOnline = registry.add(connection);
+        } finally {
+            connection.release();
+        }
         LOG.fine(() -> "Connection " + connection.id() + " opened for account " + caller.accountId());
         lifecycle.opened(connection, cameOnline);
         // A sign-out that committed between the handshake and the registration above found no

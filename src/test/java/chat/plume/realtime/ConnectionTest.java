@@ -98,6 +98,20 @@ class ConnectionTest {
     }
 
     @Test
+    void aHeldConnectionWritesNothingUntilReleasedThenAllInOrder() {
+        fake.completeAtOnce = true;
+        Connection connection = connection(100);
+        connection.hold();
+        connection.sendText("welcome");
+        connection.sendText("push");
+        assertThat(fake.written).isEmpty();
+        connection.release();
+        assertThat(fake.written).containsExactly("welcome", "push");
+        connection.sendText("later");
+        assertThat(fake.written).containsExactly("welcome", "push", "later");
+    }
+
+    @Test
     void aPeerThatDoesNotKeepUpIsClosedWith1013InsteadOfGrowingMemory() {
         Connection connection = connection(3);
         for (int i = 0; i < 4; i++) {
