@@ -7,12 +7,12 @@ import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -32,7 +32,7 @@ public final class WsClient implements AutoCloseable {
     /** How the server closed the connection. */
     public record Closed(int code, String reason) {}
 
-    private final BlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
+    private final BlockingDeque<JsonObject> frames = new LinkedBlockingDeque<>();
     /** Every frame received, taken or not (for checking them against the protocol document). */
     private final List<JsonObject> received = new CopyOnWriteArrayList<>();
 
@@ -130,6 +130,32 @@ public final class WsClient implements AutoCloseable {
         String id = Json.parse(frame).getString("id");
         send(frame);
         return next(f -> id.equals(f.getString("id", null)), timeout);
+    }
+
+    /**
+     * Like {@link #request}, but the frames that arrive before the reply stay for {@link #next}:
+     * for a request whose effects are pushed too (a bot's answer to a message may overtake the
+     * message's ack).
+     */
+    public JsonObject requestKeepingOthers(String frame, Duration timeout) {
+        String id = Json.parse(frame).getString("id");
+        List<JsonObject> others = new ArrayList<>();
+        send(frame);
+        try {
+            return next(
+                    f -> {
+                        if (id.equals(f.getString("id", null))) {
+                            return true;
+                        }
+                        others.add(f);
+                        return false;
+                    },
+                    timeout);
+        } finally {
+            for (int i = others.size() - 1; i >= 0; i--) {
+                frames.addFirst(others.get(i));
+            }
+        }
     }
 
     public JsonObject next(String type, Duration timeout) {

@@ -142,8 +142,9 @@ class AssistantIT extends ClientTestBase {
                 WAIT);
     }
 
+    /** Sends a text; the assistant's answer may arrive before the ack, and is kept for {@link #answerTo}. */
     private static JsonObject send(WsClient socket, long conversation, String body) {
-        JsonObject ack = socket.request(
+        JsonObject ack = socket.requestKeepingOthers(
                 Json.object(
                         "type",
                         "send",
