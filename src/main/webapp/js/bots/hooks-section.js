@@ -4,7 +4,7 @@
 import { api } from '../api.js';
 import { submit, values } from '../forms.js';
 import { t } from '../i18n.js';
-import { el } from '../dom.js';
+import { el, replace } from '../dom.js';
 import { actor, confirmButton } from '../social/pane-kit.js';
 
 /** `bots`: the group's bot members (the hook posts as one of them, and it must be one of yours). */
@@ -35,7 +35,7 @@ export async function hooksSection(group, bots) {
             });
         }
         const url = (id) => `${location.origin}/api/v1/hooks/${id}`;
-        section.replaceChildren(
+        replace(section,
             el('h3', { id: 'hooks-title' }, t('hooks.title')),
             el('p', { class: 'hint' }, t('hooks.explain')),
             made ? el('div', { class: 'card stack', id: 'hook-made' },

@@ -133,6 +133,8 @@ class BotsBrowserIT extends ClientTestBase {
             long groupConversation = alice.conversationOfGroup(group);
             browser.visit(url, "#/contacts/groups/" + group);
             browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("hook-form")));
+            // Nothing of the section's optional parts is written out as "null" (it once read "nullnull").
+            assertThat(page.findElement(By.id("group-hooks")).getText()).doesNotContain("null");
             page.findElement(By.id("hook-name")).sendKeys("Deploys");
             page.findElement(By.cssSelector("#hook-form button[type=submit]")).click();
             String secret = browser.waiting()
