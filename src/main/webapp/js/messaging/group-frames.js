@@ -3,6 +3,7 @@
 // again — syncing the whole list on every group frame cost the server one sync per member and
 // change. Only joining a group fetches its one conversation.
 import { api } from '../api.js';
+import { holdMembers, MEMBERS_HELD } from './members.js';
 
 /** Applies one frame (only `group.*` ones change anything) and redraws what it touched. */
 export function applyGroupFrame(frame, { me, state, renderList, renderChat, renderComposer }) {
@@ -17,7 +18,7 @@ export function applyGroupFrame(frame, { me, state, renderList, renderChat, rend
     if (type.startsWith('group.member.') && conversation && state.members.has(conversation.id)) {
         // The frame carries the member (joined, updated) or names who left: applied as is.
         const members = state.members.get(conversation.id).filter((m) => m.user.id !== frame.user);
-        if (frame.member) members.push(frame.member);
+        if (frame.member) holdMembers(members, [frame.member], MEMBERS_HELD);
         state.members.set(conversation.id, members);
         const info = state.groupInfo.get(conversation.id);
         if (info) {

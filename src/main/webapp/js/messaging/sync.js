@@ -4,12 +4,11 @@
 // members and pins.
 import { api, apiPage } from '../api.js';
 import { advance } from './store.js';
-import { holdMembers } from './members.js';
+import { holdMembers, MEMBERS_HELD } from './members.js';
 
 const PAGE = 30;
 const CATCH_UP_PAGE = 50;
 const MEMBER_PAGE = 200;   // members held when a group chat opens; the rest are found by search
-const MEMBERS_HELD = 2000; // at most this many members of one group held (searches add to them)
 
 export function createSync({ gateway, me, state, renderList, renderChat }) {
     async function loadConversations() {
@@ -123,16 +122,17 @@ export function createSync({ gateway, me, state, renderList, renderChat }) {
 
     /**
      * Members of a group chat whose names contain `text`, asked of the server when the page does
-     * not hold them all; resolves to whether any were new (the mention list then shows them).
+     * not hold them all (null when it does); they are held too, while there is room, so that
+     * names resolve. Rejects when the server cannot answer.
      */
     async function searchMembers(conversationId, text) {
         const conversation = state.conversations.get(conversationId);
         const info = state.groupInfo.get(conversationId);
-        if (!conversation?.group || !info || info.complete || !text) return false;
-        const found = await api('GET', `/groups/${conversation.group.id}/members?limit=20&q=${encodeURIComponent(text)}`)
-            .catch(() => []);
+        if (!conversation?.group || !info || info.complete || !text) return null;
+        const found = await api('GET', `/groups/${conversation.group.id}/members?limit=20&q=${encodeURIComponent(text)}`);
         const held = state.members.get(conversationId);
-        return Boolean(held) && holdMembers(held, found, MEMBERS_HELD) > 0;
+        if (held) holdMembers(held, found, MEMBERS_HELD);
+        return found;
     }
 
     /** Keeps a message; returns whether it landed beyond a hole (see MessageStore.put). */

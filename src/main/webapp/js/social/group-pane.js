@@ -76,7 +76,9 @@ export async function groupPane({ me, state, reload }, groupId) {
     let next = first.next;
     const more = el('button', { type: 'button', class: 'secondary', id: 'more-members', hidden: !next,
         onclick: actor(status)(async () => {
-            const page = await apiPage(next);
+            if (more.disabled) return;
+            more.disabled = true;
+            const page = await apiPage(next).finally(() => { more.disabled = false; });
             members.push(...page.items);
             add(memberList, page.items.map(memberRow));
             next = page.next;

@@ -3,6 +3,7 @@ package chat.plume.messaging;
 import chat.plume.identity.boundary.Authenticated;
 import chat.plume.identity.boundary.CurrentCaller;
 import chat.plume.platform.error.InvalidInputException;
+import chat.plume.platform.rest.TextRules;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -142,7 +143,11 @@ public class ConversationsResource {
     @GET
     @Path("search")
     public List<MessagingViews.Hit> search(
-            @QueryParam("q") @NotNull @Size(min = 1, max = 100) String query,
+            @QueryParam("q")
+                    @NotNull
+                    @Size(min = 1, max = 100)
+                    @Pattern(regexp = TextRules.OPTIONAL_TEXT, message = "must not contain control characters")
+                    String query,
             @QueryParam("conversation") @Pattern(regexp = POSITION, message = "must be a conversation id")
                     String conversation) {
         return search.search(caller.get(), conversation == null ? null : Long.valueOf(conversation), query, 50);

@@ -37,20 +37,18 @@ public class Gateway {
         // Queued before the connection is registered, so nothing pushed can overtake it, and
         // written only once it is: a client that has read its welcome misses no push made after
         // (a test, or a page, acting on the welcome used to race the registration and lose one).
+        // (Released only once registered: if that failed, the container closes the session and no
+        // welcome promises a connection that is not there.)
         connection.hold();
-        boolean cameOnline;
-        try {
-            connection.send(new Frames.Welcome(
-                    new Frames.Me(
-                            caller.accountId(),
-                            caller.username(),
-                            caller.role().name().toLowerCase(Locale.ROOT)),
-                    connection.id(),
-                    settings));
-            cameOnline = registry.add(connection);
-        } finally {
-            connection.release();
-        }
+        connection.send(new Frames.Welcome(
+                new Frames.Me(
+                        caller.accountId(),
+                        caller.username(),
+                        caller.role().name().toLowerCase(Locale.ROOT)),
+                connection.id(),
+                settings));
+        boolean cameOnline = registry.add(connection);
+        connection.release();
         LOG.fine(() -> "Connection " + connection.id() + " opened for account " + caller.accountId());
         lifecycle.opened(connection, cameOnline);
         // A sign-out that committed between the handshake and the registration above found no

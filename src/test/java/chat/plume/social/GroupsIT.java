@@ -284,6 +284,14 @@ class GroupsIT extends ClientTestBase {
         assertProblem(owner.get(members + "?after=-1"), 400, "invalid_input");
         assertProblem(owner.get(members + "?bots=maybe"), 400, "invalid_input");
         assertProblem(owner.get(members + "?q=" + "x".repeat(33)), 400, "invalid_input");
+        assertProblem(owner.get(members + "?q=a%00b"), 400, "invalid_input");
+        assertProblem(owner.get("/users?q=a%00b"), 400, "invalid_input");
+        // Past the last member: an empty page, and no next.
+        var past = Api.expect(200, owner.get(members + "?after=" + everyone.get(everyone.size() - 1)));
+        assertThat(Json.parseArray(past.body())).isEmpty();
+        assertThat(past.headers().firstValue("Link")).isEmpty();
+        // Members only, whatever the filter.
+        assertProblem(Person.create(api, "Outside").get(members + "?q=a"), 403, "not_member");
     }
 
     private static JsonArray okArray(int status, java.net.http.HttpResponse<String> response) {

@@ -6,6 +6,7 @@ import chat.plume.identity.boundary.Authenticated;
 import chat.plume.identity.boundary.CurrentCaller;
 import chat.plume.platform.rest.PageParameters;
 import chat.plume.platform.rest.ResultPage;
+import chat.plume.platform.rest.TextRules;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -45,7 +46,11 @@ public class GroupsAdminResource {
 
     @GET
     public ResultPage<GroupRow> search(
-            @QueryParam("q") @DefaultValue("") @Size(max = 64) String query,
+            @QueryParam("q")
+                    @DefaultValue("")
+                    @Size(max = 64)
+                    @Pattern(regexp = TextRules.OPTIONAL_TEXT, message = "must not contain control characters")
+                    String query,
             @QueryParam("dissolved")
                     @DefaultValue("false")
                     @Pattern(regexp = "^(true|false)$", message = "must be true or false")

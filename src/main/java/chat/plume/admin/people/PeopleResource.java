@@ -8,10 +8,12 @@ import chat.plume.identity.boundary.CurrentCaller;
 import chat.plume.platform.error.InvalidInputException;
 import chat.plume.platform.rest.PageParameters;
 import chat.plume.platform.rest.ResultPage;
+import chat.plume.platform.rest.TextRules;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -48,7 +50,12 @@ public class PeopleResource {
 
     @GET
     public ResultPage<AccountRecords.Summary> search(
-            @QueryParam("q") @DefaultValue("") @Size(max = 64) String query, @BeanParam @Valid PageParameters paging) {
+            @QueryParam("q")
+                    @DefaultValue("")
+                    @Size(max = 64)
+                    @Pattern(regexp = TextRules.OPTIONAL_TEXT, message = "must not contain control characters")
+                    String query,
+            @BeanParam @Valid PageParameters paging) {
         return people.search(query, paging.page(), paging.size());
     }
 

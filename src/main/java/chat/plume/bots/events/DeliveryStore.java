@@ -55,7 +55,7 @@ public class DeliveryStore {
     public Map<Long, List<EventOutbox.Subscribed>> liveSubscriptions() {
         Map<Long, List<EventOutbox.Subscribed>> byBot = new LinkedHashMap<>();
         em.createNamedQuery(BotSubscription.LIVE, BotSubscription.class)
-                .getResultStream()
+                .getResultList()
                 .forEach(s -> byBot.computeIfAbsent(s.botId(), b -> new ArrayList<>())
                         .add(new EventOutbox.Subscribed(s.id(), s.events())));
         return byBot;

@@ -2,6 +2,7 @@ package chat.plume.identity.boundary;
 
 import chat.plume.platform.rest.PageParameters;
 import chat.plume.platform.rest.ResultPage;
+import chat.plume.platform.rest.TextRules;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -26,7 +27,12 @@ public class UsersResource {
 
     @GET
     public ResultPage<PublicProfile> search(
-            @QueryParam("q") @NotNull @Size(min = 1, max = 64) String query, @BeanParam @Valid PageParameters paging) {
+            @QueryParam("q")
+                    @NotNull
+                    @Size(min = 1, max = 64)
+                    @Pattern(regexp = TextRules.OPTIONAL_TEXT, message = "must not contain control characters")
+                    String query,
+            @BeanParam @Valid PageParameters paging) {
         // Numbers arrive as text so that "abc" is a 400 naming the parameter, not JAX-RS's 404.
         return accounts.search(query, paging.page(), paging.size());
     }

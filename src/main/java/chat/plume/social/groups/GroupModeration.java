@@ -39,7 +39,8 @@ public class GroupModeration {
     /**
      * A page of a group's members, for its members only: up to {@code size} after account id
      * {@code after}, all of them, those whose names contain {@code text} (or null), or the bots.
-     * Two queries whatever the group's size: the members, then their profiles.
+     * A constant number of queries whatever the group's size: the group, the caller's membership,
+     * the page of members, their profiles. With {@code botsOnly} the text is not applied.
      */
     public MemberPage members(Caller caller, long groupId, long after, int size, String text, boolean botsOnly) {
         lookup.live(groupId);

@@ -5,6 +5,7 @@ import chat.plume.identity.boundary.Caller;
 import chat.plume.identity.boundary.CurrentCaller;
 import chat.plume.platform.rest.NextPage;
 import chat.plume.platform.rest.PageParameters;
+import chat.plume.platform.rest.TextRules;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -79,7 +80,12 @@ public class GroupsResource {
     @GET
     @Path("search")
     public GroupViews.SearchPage search(
-            @QueryParam("q") @NotNull @Size(min = 1, max = 64) String query, @BeanParam @Valid PageParameters paging) {
+            @QueryParam("q")
+                    @NotNull
+                    @Size(min = 1, max = 64)
+                    @Pattern(regexp = TextRules.OPTIONAL_TEXT, message = "must not contain control characters")
+                    String query,
+            @BeanParam @Valid PageParameters paging) {
         return groups.search(caller.get(), query, paging.page(), paging.size());
     }
 
@@ -137,7 +143,10 @@ public class GroupsResource {
                     @DefaultValue("100")
                     @Pattern(regexp = "^([1-9]\\d?|1\\d\\d|200)$", message = "must be 1 to 200")
                     String limit,
-            @QueryParam("q") @Size(max = 32, message = "must be at most 32 characters") String q,
+            @QueryParam("q")
+                    @Size(max = 32, message = "must be at most 32 characters")
+                    @Pattern(regexp = TextRules.OPTIONAL_TEXT, message = "must not contain control characters")
+                    String q,
             @QueryParam("bots")
                     @DefaultValue("false")
                     @Pattern(regexp = "^(true|false)$", message = "must be true or false")
