@@ -3,6 +3,7 @@ package chat.plume.messaging;
 import chat.plume.identity.boundary.Authenticated;
 import chat.plume.identity.boundary.CurrentCaller;
 import chat.plume.platform.error.InvalidInputException;
+import chat.plume.platform.rest.PageParameters;
 import chat.plume.platform.rest.TextRules;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -67,7 +68,7 @@ public class ConversationsResource {
     public Response list(
             @QueryParam("limit")
                     @DefaultValue("100")
-                    @Pattern(regexp = "^([1-9]\\d?|1\\d\\d|200)$", message = "must be 1 to 200")
+                    @Pattern(regexp = PageParameters.LIMIT, message = PageParameters.LIMIT_MESSAGE)
                     String limit,
             @QueryParam("cursor") @Size(max = 100) String cursor,
             @Context UriInfo uri) {
@@ -146,7 +147,7 @@ public class ConversationsResource {
             @QueryParam("q")
                     @NotNull
                     @Size(min = 1, max = 100)
-                    @Pattern(regexp = TextRules.OPTIONAL_TEXT, message = "must not contain control characters")
+                    @Pattern(regexp = TextRules.OPTIONAL_TEXT, message = TextRules.NO_CONTROL_CHARACTERS)
                     String query,
             @QueryParam("conversation") @Pattern(regexp = POSITION, message = "must be a conversation id")
                     String conversation) {

@@ -49,7 +49,7 @@ public class GroupsAdminResource {
             @QueryParam("q")
                     @DefaultValue("")
                     @Size(max = 64)
-                    @Pattern(regexp = TextRules.OPTIONAL_TEXT, message = "must not contain control characters")
+                    @Pattern(regexp = TextRules.OPTIONAL_TEXT, message = TextRules.NO_CONTROL_CHARACTERS)
                     String query,
             @QueryParam("dissolved")
                     @DefaultValue("false")

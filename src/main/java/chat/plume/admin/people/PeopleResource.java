@@ -53,7 +53,7 @@ public class PeopleResource {
             @QueryParam("q")
                     @DefaultValue("")
                     @Size(max = 64)
-                    @Pattern(regexp = TextRules.OPTIONAL_TEXT, message = "must not contain control characters")
+                    @Pattern(regexp = TextRules.OPTIONAL_TEXT, message = TextRules.NO_CONTROL_CHARACTERS)
                     String query,
             @BeanParam @Valid PageParameters paging) {
         return people.search(query, paging.page(), paging.size());

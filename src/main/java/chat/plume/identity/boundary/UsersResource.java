@@ -30,7 +30,7 @@ public class UsersResource {
             @QueryParam("q")
                     @NotNull
                     @Size(min = 1, max = 64)
-                    @Pattern(regexp = TextRules.OPTIONAL_TEXT, message = "must not contain control characters")
+                    @Pattern(regexp = TextRules.OPTIONAL_TEXT, message = TextRules.NO_CONTROL_CHARACTERS)
                     String query,
             @BeanParam @Valid PageParameters paging) {
         // Numbers arrive as text so that "abc" is a 400 naming the parameter, not JAX-RS's 404.

@@ -15,6 +15,12 @@ public class PageParameters {
     public static final String PAGE_MESSAGE = "must be 0 to 99999";
     public static final String SIZE = "^([1-9]|[1-4]\\d|50)$";
     public static final String SIZE_MESSAGE = "must be 1 to 50";
+    /** A keyset list's {@code after}: the key (an id or a position) of the last item seen. */
+    public static final String KEY = "^\\d{1,18}$";
+    /** A keyset list's {@code limit}. */
+    public static final String LIMIT = "^([1-9]\\d?|1\\d\\d|200)$";
+
+    public static final String LIMIT_MESSAGE = "must be 1 to 200";
 
     @QueryParam("page")
     @DefaultValue("0")

@@ -11,6 +11,7 @@ public final class TextRules {
     public static final String MULTILINE_TEXT = "^[^\\p{Cntrl}]*(?:[\\n\\t\\r]+[^\\p{Cntrl}]*)*$";
 
     public static final String NO_CONTROL = "must not be blank or contain control characters";
+    public static final String NO_CONTROL_CHARACTERS = "must not contain control characters";
 
     private TextRules() {}
 }

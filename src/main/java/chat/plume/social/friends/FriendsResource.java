@@ -3,6 +3,7 @@ package chat.plume.social.friends;
 import chat.plume.identity.boundary.Authenticated;
 import chat.plume.identity.boundary.CurrentCaller;
 import chat.plume.platform.rest.NextPage;
+import chat.plume.platform.rest.PageParameters;
 import chat.plume.platform.rest.TextRules;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -49,7 +50,7 @@ public class FriendsResource {
      */
     @GET
     public Response friends(
-            @QueryParam("after") @DefaultValue("0") @Pattern(regexp = "^\\d{1,18}$", message = "must be a user id")
+            @QueryParam("after") @DefaultValue("0") @Pattern(regexp = PageParameters.KEY, message = "must be a user id")
                     String after,
             @QueryParam("limit")
                     @DefaultValue("200")

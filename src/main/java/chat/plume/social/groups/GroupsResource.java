@@ -53,11 +53,13 @@ public class GroupsResource {
      */
     @GET
     public Response mine(
-            @QueryParam("after") @DefaultValue("0") @Pattern(regexp = "^\\d{1,18}$", message = "must be a group id")
+            @QueryParam("after")
+                    @DefaultValue("0")
+                    @Pattern(regexp = PageParameters.KEY, message = "must be a group id")
                     String after,
             @QueryParam("limit")
                     @DefaultValue("100")
-                    @Pattern(regexp = "^([1-9]\\d?|1\\d\\d|200)$", message = "must be 1 to 200")
+                    @Pattern(regexp = PageParameters.LIMIT, message = PageParameters.LIMIT_MESSAGE)
                     String limit,
             @Context UriInfo uri) {
         int size = Integer.parseInt(limit);
@@ -83,7 +85,7 @@ public class GroupsResource {
             @QueryParam("q")
                     @NotNull
                     @Size(min = 1, max = 64)
-                    @Pattern(regexp = TextRules.OPTIONAL_TEXT, message = "must not contain control characters")
+                    @Pattern(regexp = TextRules.OPTIONAL_TEXT, message = TextRules.NO_CONTROL_CHARACTERS)
                     String query,
             @BeanParam @Valid PageParameters paging) {
         return groups.search(caller.get(), query, paging.page(), paging.size());
@@ -137,15 +139,15 @@ public class GroupsResource {
     @Path("{id}/members")
     public Response members(
             @PathParam("id") long id,
-            @QueryParam("after") @DefaultValue("0") @Pattern(regexp = "^\\d{1,18}$", message = "must be a user id")
+            @QueryParam("after") @DefaultValue("0") @Pattern(regexp = PageParameters.KEY, message = "must be a user id")
                     String after,
             @QueryParam("limit")
                     @DefaultValue("100")
-                    @Pattern(regexp = "^([1-9]\\d?|1\\d\\d|200)$", message = "must be 1 to 200")
+                    @Pattern(regexp = PageParameters.LIMIT, message = PageParameters.LIMIT_MESSAGE)
                     String limit,
             @QueryParam("q")
                     @Size(max = 32, message = "must be at most 32 characters")
-                    @Pattern(regexp = TextRules.OPTIONAL_TEXT, message = "must not contain control characters")
+                    @Pattern(regexp = TextRules.OPTIONAL_TEXT, message = TextRules.NO_CONTROL_CHARACTERS)
                     String q,
             @QueryParam("bots")
                     @DefaultValue("false")
