@@ -4,6 +4,7 @@ import chat.plume.platform.events.ConnectionClosed;
 import chat.plume.platform.events.ConnectionOpened;
 import chat.plume.platform.events.PresenceChanged;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -62,19 +63,36 @@ public class ConnectionLifecycle {
         }
     }
 
+    /**
+     * The application is stopping: what still waits would run against stopped components. Nothing
+     * is lost by dropping it; the next start treats every connection as gone (calls' sweep of
+     * vanished devices, presence from an empty registry).
+     */
+    @PreDestroy
+    void stop() {
+        for (SerialExecutor lane : lanes) {
+            lane.clear();
+        }
+    }
+
     /** A connection was registered; {@code cameOnline} when it is its person's first. */
     public void opened(Connection connection, boolean cameOnline) {
         long account = connection.accountId();
         if (cameOnline) {
             presenceMayHaveChanged(account);
         }
-        run(account, () -> opened.fire(new ConnectionOpened(account, connection.id())));
+        // The event is made now, so the lane holds ids, never the connection: a queue behind a
+        // slow database (a person reconnecting in a loop) must not keep closed sockets' sessions
+        // and endpoints alive until it drains.
+        ConnectionOpened event = new ConnectionOpened(account, connection.id());
+        run(account, () -> opened.fire(event));
     }
 
     /** A connection was unregistered; {@code wentOffline} when it was its person's last. */
     public void closed(Connection connection, boolean wentOffline) {
         long account = connection.accountId();
-        run(account, () -> closed.fire(new ConnectionClosed(account, connection.id())));
+        ConnectionClosed event = new ConnectionClosed(account, connection.id());
+        run(account, () -> closed.fire(event));
         if (wentOffline) {
             presenceMayHaveChanged(account);
         }
