@@ -115,6 +115,7 @@ export default {
     'groups.invitedBy': 'Invited by {name}',
     'groups.members': 'Members ({count})',
     'groups.moreMembers': 'More members',
+    'groups.moreRequests': 'More requests',
     'groups.role.owner': 'Owner',
     'groups.role.admin': 'Admin',
     'groups.invitationWaits': 'The invitation waits for an admin.',

@@ -114,6 +114,7 @@ export default {
     'groups.invitedBy': '由 {name} 邀请',
     'groups.members': '群成员（{count}）',
     'groups.moreMembers': '更多成员',
+    'groups.moreRequests': '更多申请',
     'groups.role.owner': '群主',
     'groups.role.admin': '管理员',
     'groups.invitationWaits': '邀请需要管理员审核。',

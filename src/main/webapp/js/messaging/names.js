@@ -60,7 +60,7 @@ export function createNames({ me, state }) {
             return '';
         }
         const key = `chats.system.${event.event}`;
-        return has(key) ? t(key, { user: memberName(conversationId, event.user), by: memberName(conversationId, event.by),
+        return has(key) ? t(key, { user: memberName(conversationId, event.user, event.userName), by: memberName(conversationId, event.by, event.byName),
             detail: event.detail ?? '' }) : '';
     }
 

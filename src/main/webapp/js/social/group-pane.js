@@ -9,6 +9,7 @@ import { friendName, memberName, shownName } from './roster.js';
 import { actor, confirmButton, policySelect, problemText } from './pane-kit.js';
 
 const MEMBER_PAGE = 100;
+const REQUEST_PAGE = 50;
 
 export async function groupPane({ me, state, reload }, groupId) {
     let group;
@@ -42,7 +43,7 @@ export async function groupPane({ me, state, reload }, groupId) {
     // Members come in pages (a group may have thousands): the first here, more on request.
     const [first, bots, requests] = await Promise.all([apiPage(`/groups/${group.id}/members?limit=${MEMBER_PAGE}`),
         manager ? api('GET', `/groups/${group.id}/members?bots=true&limit=200`) : Promise.resolve([]),
-        manager ? api('GET', `/groups/${group.id}/join-requests`) : Promise.resolve([])]);
+        manager ? apiPage(`/groups/${group.id}/join-requests?limit=${REQUEST_PAGE}`) : Promise.resolve({ items: [] })]);
     const members = [...first.items];
 
     add(card, el('button', { type: 'button', class: 'primary', id: 'open-group-chat', onclick: () => window.dispatchEvent(
@@ -51,8 +52,8 @@ export async function groupPane({ me, state, reload }, groupId) {
         el('h3', {}, t('groups.announcement')),
         el('p', { id: 'group-announcement' }, group.announcement || t('groups.noAnnouncement'))));
     if (manager) add(card, ...settings(group, act));
-    if (requests.length) {
-        add(card, el('h3', {}, t('groups.pending')), el('ul', { class: 'rows' }, requests.map((r) => el('li', { class: 'request-row' },
+    if (requests.items.length) {
+        const requestRow = (r) => el('li', { class: 'request-row' },
             avatar(r.applicant.displayName, r.applicant.id),
             el('div', { class: 'row-main' }, el('span', { class: 'row-title' }, shownName(r.applicant)),
                 el('span', { class: 'row-sub' }, r.inviter ? t('groups.invitedBy', { name: shownName(r.inviter) }) : (r.message || ''))),
@@ -60,7 +61,9 @@ export async function groupPane({ me, state, reload }, groupId) {
                 el('button', { type: 'button', class: 'primary', onclick: act(() => api('POST', `/group-join-requests/${r.id}/accept`)) },
                     t('requests.accept')),
                 el('button', { type: 'button', class: 'secondary', onclick: act(() => api('POST', `/group-join-requests/${r.id}/decline`)) },
-                    t('requests.decline')))))));
+                    t('requests.decline'))));
+        add(card, el('h3', {}, t('groups.pending')),
+            ...pagedRows(requests, requestRow, 'more-requests', t('groups.moreRequests'), status));
     }
 
     const memberRow = (m) => el('li', { class: 'member-row', dataset: { userId: m.user.id } },
@@ -72,19 +75,9 @@ export async function groupPane({ me, state, reload }, groupId) {
             el('span', { class: `dot ${m.online ? 'on' : 'off'}`, role: 'img',
                 'aria-label': t(m.online ? 'presence.online' : 'presence.offline') }),
             memberMenu(group, m, owner, manager, act));
-    const memberList = el('ul', { class: 'rows members' }, members.map(memberRow));
-    let next = first.next;
-    const more = el('button', { type: 'button', class: 'secondary', id: 'more-members', hidden: !next,
-        onclick: actor(status)(async () => {
-            if (more.disabled) return;
-            more.disabled = true;
-            const page = await apiPage(next).finally(() => { more.disabled = false; });
-            members.push(...page.items);
-            add(memberList, page.items.map(memberRow));
-            next = page.next;
-            more.hidden = !next;
-        }) }, t('groups.moreMembers'));
-    add(card, el('h3', {}, t('groups.members', { count: group.memberCount })), memberList, more);
+    add(card, el('h3', {}, t('groups.members', { count: group.memberCount })),
+        ...pagedRows(first, memberRow, 'more-members', t('groups.moreMembers'), status,
+            (items) => members.push(...items), 'rows members'));
 
     if (manager) add(card, await hooksSection(group, bots).catch(() => null));
 
@@ -112,6 +105,26 @@ export async function groupPane({ me, state, reload }, groupId) {
             location.hash = '#/contacts';
         }))), status);
     return [group.name, card];
+}
+
+/**
+ * A list shown a page at a time: the first page's rows and a button that fetches the next page
+ * (the Link the server gave) until there is none. {@code onPage} hears every later page.
+ */
+function pagedRows(first, row, id, label, status, onPage = () => {}, listClass = 'rows') {
+    const list = el('ul', { class: listClass }, first.items.map(row));
+    let next = first.next;
+    const more = el('button', { type: 'button', class: 'secondary', id, hidden: !next,
+        onclick: actor(status)(async () => {
+            if (more.disabled) return;
+            more.disabled = true;
+            const page = await apiPage(next).finally(() => { more.disabled = false; });
+            onPage(page.items);
+            add(list, page.items.map(row));
+            next = page.next;
+            more.hidden = !next;
+        }) }, label);
+    return [list, more];
 }
 
 function settings(group, act) {

@@ -42,12 +42,23 @@ import java.time.LocalDateTime;
         name = ConversationMember.REMOVE,
         query = "delete from ConversationMember m where m.conversationId = :conversation"
                 + " and m.accountId = :account")
+@NamedQuery(
+        name = ConversationMember.READ_POSITIONS,
+        query = "select m.readSeq, m.joinedAt from ConversationMember m"
+                + " where m.conversationId = :conversation and m.accountId <> :viewer")
+@NamedQuery(
+        name = ConversationMember.REMOVE_ALL,
+        query = "delete from ConversationMember m where m.conversationId = :conversation")
 public class ConversationMember {
 
     public static final String ONE = "ConversationMember.one";
     public static final String OF_ACCOUNT = "ConversationMember.ofAccount";
     public static final String OF_CONVERSATION = "ConversationMember.ofConversation";
     public static final String REMOVE = "ConversationMember.remove";
+    /** Where everyone but the viewer has read to, and since when they are in, as values. */
+    public static final String READ_POSITIONS = "ConversationMember.readPositions";
+    /** Everyone leaves, in one statement (a group of any size ends). */
+    public static final String REMOVE_ALL = "ConversationMember.removeAll";
     /** Moves a read position forward in one statement, so that concurrent readers never move it back. */
     public static final String ADVANCE_READ = "ConversationMember.advanceRead";
 

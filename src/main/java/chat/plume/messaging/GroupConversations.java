@@ -1,5 +1,7 @@
 package chat.plume.messaging;
 
+import chat.plume.identity.boundary.Accounts;
+import chat.plume.identity.boundary.PublicProfile;
 import chat.plume.platform.Timestamps;
 import chat.plume.platform.events.GroupActivity;
 import chat.plume.platform.events.Push;
@@ -14,7 +16,10 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.LocalDateTime;
 import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Keeps a group conversation in step with its group, inside the group change's own transaction:
@@ -35,6 +40,9 @@ public class GroupConversations {
 
     @Inject
     Event<Push> push;
+
+    @Inject
+    Accounts accounts;
 
     public void onGroupActivity(@Observes GroupActivity activity) {
         Conversation conversation = conversations.ofGroup(activity.groupId());
@@ -58,9 +66,17 @@ public class GroupConversations {
             }
             case "dissolved", "closed" -> {
                 notice(conversation, activity);
-                conversations.participants(conversation.id()).forEach(m -> em.remove(em.merge(m)));
+                em.createNamedQuery(ConversationMember.REMOVE_ALL)
+                        .setParameter("conversation", conversation.id())
+                        .executeUpdate();
             }
             default -> notice(conversation, activity);
+        }
+    }
+
+    private static void named(JsonObjectBuilder body, String key, PublicProfile person) {
+        if (person != null) {
+            body.add(key, person.displayName());
         }
     }
 
@@ -70,11 +86,18 @@ public class GroupConversations {
         // Locked and re-read: the instance may have been loaded before a concurrent send committed.
         em.refresh(conversation, LockModeType.PESSIMISTIC_WRITE);
         JsonObjectBuilder body = Json.createObjectBuilder().add("event", activity.type());
+        // Names as they were, beside the ids: a page that holds only some of a large group's
+        // members can still say who joined, and who let them in.
+        Map<Long, PublicProfile> people = accounts.publicProfiles(Stream.of(activity.user(), activity.by())
+                .filter(Objects::nonNull)
+                .toList());
         if (activity.user() != null) {
             body.add("user", activity.user());
+            named(body, "userName", people.get(activity.user()));
         }
         if (activity.by() != null) {
             body.add("by", activity.by());
+            named(body, "byName", people.get(activity.by()));
         }
         if (activity.detail() != null) {
             body.add("detail", activity.detail());

@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -111,7 +112,7 @@ public class Messages {
             rows = new ArrayList<>(rows.subList(0, Math.min(size, rows.size())));
             Collections.reverse(rows);
         }
-        ReadCounter counter = readCounter(conversation, mine.accountId());
+        ReadCounter counter = readCounter(conversation, mine.accountId(), rows);
         Set<Long> hiddenIds = hiddenMessages.among(caller.accountId(), rows);
         Map<Long, Integer> myVotes = polls.votesOf(
                 caller.accountId(),
@@ -237,31 +238,46 @@ public class Messages {
         }
     }
 
-    /** For a group page: how many others have read each of the reader's own messages. */
-    private ReadCounter readCounter(Conversation conversation, long viewer) {
-        if (conversation.kind() != ConversationKind.GROUP) {
+    /**
+     * For a group page: how many others have read each of the reader's own messages. Nothing is
+     * read when the page has none of theirs (the usual page of a large group); otherwise the
+     * others' read positions come as plain values in one query, never as entities (a group of
+     * 10,000 would fill the persistence context for every page).
+     */
+    private ReadCounter readCounter(Conversation conversation, long viewer, List<Message> rows) {
+        if (conversation.kind() != ConversationKind.GROUP
+                || rows.stream().noneMatch(m -> Long.valueOf(viewer).equals(m.senderId()))) {
             return null;
         }
         return new ReadCounter(
                 viewer,
-                conversations.participants(conversation.id()).stream()
-                        .filter(p -> p.accountId() != viewer)
+                em.createNamedQuery(ConversationMember.READ_POSITIONS, Object[].class)
+                        .setParameter("conversation", conversation.id())
+                        .setParameter("viewer", viewer)
+                        .getResultStream()
+                        .map(row -> new ReadPosition(((Number) row[0]).longValue(), (LocalDateTime) row[1]))
                         .toList());
     }
 
     /** Counts, for a message, the others who have read it: read past it, and were there when it was sent. */
-    private record ReadCounter(long viewer, List<ConversationMember> others) {
+    private record ReadCounter(long viewer, List<ReadPosition> others) {
         Integer countFor(Message m) {
             if (!Long.valueOf(viewer).equals(m.senderId())) {
                 return null;
             }
-            return (int) others.stream().filter(p -> readIt(p, m)).count();
+            return (int) others.stream()
+                    .filter(p -> readIt(p.readSeq(), p.joinedAt(), m))
+                    .count();
         }
     }
 
-    /** Someone who joined after a message did not read it, whatever their read position says. */
     private static boolean readIt(ConversationMember member, Message message) {
-        return member.readSeq() >= message.seq() && !member.joinedAt().isAfter(message.createdAt());
+        return readIt(member.readSeq(), member.joinedAt(), message);
+    }
+
+    /** Someone who joined after a message did not read it, whatever their read position says. */
+    private static boolean readIt(long readSeq, LocalDateTime joinedAt, Message message) {
+        return readSeq >= message.seq() && !joinedAt.isAfter(message.createdAt());
     }
 
     /** How many messages an account has sent, recalled ones included (for the admin console). */

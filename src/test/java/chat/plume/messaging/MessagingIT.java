@@ -469,7 +469,13 @@ class MessagingIT extends ClientTestBase {
                                             .equals(f.getJsonObject("message").getString("kind")),
                             WAIT)
                     .getJsonObject("message");
-            assertThat(Json.parse(notice.getString("body")).getString("event")).isEqualTo("joined");
+            JsonObject event = Json.parse(notice.getString("body"));
+            assertThat(event.getString("event")).isEqualTo("joined");
+            // It names who joined and who added them, for pages that do not hold every member.
+            assertThat(event.getJsonNumber("user").longValue()).isEqualTo(late.id());
+            assertThat(event.getString("userName")).isEqualTo("Name " + late.username());
+            assertThat(event.getJsonNumber("by").longValue()).isEqualTo(owner.id());
+            assertThat(event.getString("byName")).isEqualTo("Name " + owner.username());
 
             // Muted members cannot speak; the owner still can.
             ok(200, owner.put("/groups/" + group + "/members/" + member.id() + "/mute", Json.object("minutes", 10)));

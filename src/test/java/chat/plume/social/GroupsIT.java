@@ -23,6 +23,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Predicate;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.junit.jupiter.api.Test;
 
@@ -97,6 +98,21 @@ class GroupsIT extends ClientTestBase {
                         .isEqualTo(cai.id());
                 assertThat(m.getString("nickname")).isEqualTo("小蔡");
             });
+            // A change reaches each member as they see the group (frames are shared by those who
+            // see it alike, so each must still get their own role and nickname).
+            ok(200, owner.put("/groups/" + id + "/announcement", Json.object("text", "改到九点")));
+            Predicate<JsonObject> announced = f -> "group.announcement".equals(f.getString("type"))
+                    && "改到九点".equals(f.getJsonObject("group").getString("announcement"));
+            JsonObject annaSees = annaWs.next(announced, WAIT).getJsonObject("group");
+            JsonObject caiSees = caiWs.next(announced, WAIT).getJsonObject("group");
+            JsonObject benSees = benWs.next(announced, WAIT).getJsonObject("group");
+            assertThat(annaSees.getString("myRole")).isEqualTo("admin");
+            assertThat(caiSees.getString("myRole")).isEqualTo("member");
+            assertThat(caiSees.getString("myNickname")).isEqualTo("小蔡");
+            assertThat(benSees.getString("myRole")).isEqualTo("member");
+            assertThat(!benSees.containsKey("myNickname") || benSees.isNull("myNickname"))
+                    .as("Ben has no nickname; Cai's must not reach him")
+                    .isTrue();
 
             // An admin removes a member; the member is told.
             Api.expect(204, anna.delete("/groups/" + id + "/members/" + cai.id()));
@@ -243,23 +259,11 @@ class GroupsIT extends ClientTestBase {
         ok(200, people.get(2).put("/groups/" + id + "/nickname", Json.object("nickname", "小蔡")));
         String members = "/groups/" + id + "/members";
 
-        List<Long> seen = new ArrayList<>();
-        String path = members + "?limit=4";
-        int pages = 0;
-        while (path != null) {
-            var answer = Api.expect(200, people.get(0).get(path));
-            Json.parseArray(answer.body())
-                    .getValuesAs(JsonObject.class)
-                    .forEach(m ->
-                            seen.add(m.getJsonObject("user").getJsonNumber("id").longValue()));
-            path = answer.headers()
-                    .firstValue("Link")
-                    .map(link -> link.substring(link.indexOf("/groups/"), link.indexOf('>')))
-                    .orElse(null);
-            pages++;
-        }
-        assertThat(pages).isEqualTo(2);
-        assertThat(seen).isEqualTo(everyone);
+        List<List<JsonObject>> pages = followPages(people.get(0), members + "?limit=4");
+        assertThat(pages).hasSize(2);
+        assertThat(pages.stream().flatMap(List::stream))
+                .extracting(m -> m.getJsonObject("user").getJsonNumber("id").longValue())
+                .isEqualTo(everyone);
 
         assertThat(okArray(200, people.get(0).get(members + "?q=" + URLEncoder.encode("小蔡", StandardCharsets.UTF_8)))
                         .getValuesAs(JsonObject.class))
@@ -387,6 +391,53 @@ class GroupsIT extends ClientTestBase {
                                         + URLEncoder.encode(name.substring(2), StandardCharsets.UTF_8)))
                         .getJsonArray("items"))
                 .hasSize(1);
+    }
+
+    @Test
+    void joinRequestsComeInPagesAndEndWithTheGroup() {
+        Person owner = Person.create(api, "Gatekeeper");
+        long id = createGroup(owner, "approval", List.of());
+        String requests = "/groups/" + id + "/join-requests";
+        List<Person> askers = new ArrayList<>();
+        List<Long> asked = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Person asker = Person.create(api, "Asker");
+            askers.add(asker);
+            asked.add(ok(201, asker.post(requests, Json.object("message", "请让我加入 " + i)))
+                    .getJsonNumber("id")
+                    .longValue());
+        }
+
+        List<List<JsonObject>> pages = followPages(owner, requests + "?limit=2");
+        assertThat(pages).hasSize(2);
+        assertThat(pages.stream().flatMap(List::stream))
+                .extracting(r -> r.getJsonNumber("id").longValue())
+                .as("oldest first, each once")
+                .isEqualTo(asked);
+        assertProblem(owner.get(requests + "?limit=0"), 400, "invalid_input");
+        assertProblem(owner.get(requests + "?limit=201"), 400, "invalid_input");
+        assertProblem(owner.get(requests + "?after=x"), 400, "invalid_input");
+
+        // Dissolving the group ends every request still waiting.
+        Api.expect(204, owner.delete("/groups/" + id));
+        for (int i = 0; i < askers.size(); i++) {
+            assertProblem(askers.get(i).delete("/group-join-requests/" + asked.get(i)), 409, "request_not_pending");
+        }
+    }
+
+    /** Every page of a keyset list, following its {@code Link: rel="next"} until there is none. */
+    private static List<List<JsonObject>> followPages(Person reader, String first) {
+        List<List<JsonObject>> pages = new ArrayList<>();
+        String path = first;
+        while (path != null) {
+            var answer = Api.expect(200, reader.get(path));
+            pages.add(Json.parseArray(answer.body()).getValuesAs(JsonObject.class));
+            path = answer.headers()
+                    .firstValue("Link")
+                    .map(link -> link.substring(link.indexOf("/groups/"), link.indexOf('>')))
+                    .orElse(null);
+        }
+        return pages;
     }
 
     private static long createGroup(Person owner, String policy, List<Long> members) {

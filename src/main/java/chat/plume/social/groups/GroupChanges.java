@@ -4,7 +4,6 @@ import chat.plume.platform.Timestamps;
 import chat.plume.platform.error.InvalidInputException;
 import chat.plume.platform.events.GroupActivity;
 import chat.plume.platform.events.Push;
-import chat.plume.social.RequestStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -60,10 +59,12 @@ public class GroupChanges {
     void end(ChatGroup group, long by, String reason) {
         long groupId = group.id();
         Set<Long> audience = lookup.memberIds(groupId);
-        em.createNamedQuery(GroupJoinRequest.PENDING_OF_GROUP, GroupJoinRequest.class)
+        // One statement however many wait (a popular group may have thousands).
+        em.createNamedQuery(GroupJoinRequest.CANCEL_PENDING_OF_GROUP)
                 .setParameter("group", groupId)
-                .getResultList()
-                .forEach(r -> r.decide(RequestStatus.CANCELLED, by, Timestamps.now()));
+                .setParameter("now", Timestamps.now())
+                .setParameter("by", by)
+                .executeUpdate();
         em.createNamedQuery(GroupMember.REMOVE_ALL)
                 .setParameter("group", groupId)
                 .executeUpdate();

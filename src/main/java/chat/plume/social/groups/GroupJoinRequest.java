@@ -22,12 +22,19 @@ import java.time.LocalDateTime;
 @NamedQuery(
         name = GroupJoinRequest.PENDING_OF_GROUP,
         query = "select r from GroupJoinRequest r where r.groupId = :group"
-                + " and r.status = chat.plume.social.RequestStatus.PENDING order by r.createdAt")
+                + " and r.status = chat.plume.social.RequestStatus.PENDING and r.id > :after order by r.id")
+@NamedQuery(
+        name = GroupJoinRequest.CANCEL_PENDING_OF_GROUP,
+        query = "update GroupJoinRequest r set r.status = chat.plume.social.RequestStatus.CANCELLED,"
+                + " r.decidedAt = :now, r.decidedBy = :by, r.pendingKey = null, r.version = r.version + 1"
+                + " where r.groupId = :group and r.status = chat.plume.social.RequestStatus.PENDING")
 @NamedQuery(name = GroupJoinRequest.PENDING_FOR, query = "select r from GroupJoinRequest r where r.pendingKey = :key")
 public class GroupJoinRequest extends PendingRequest {
 
     public static final String PENDING_OF_GROUP = "GroupJoinRequest.pendingOfGroup";
     public static final String PENDING_FOR = "GroupJoinRequest.pendingFor";
+    /** Ends every pending request of a group in one statement (the group ends). */
+    public static final String CANCEL_PENDING_OF_GROUP = "GroupJoinRequest.cancelPendingOfGroup";
 
     @Id
     @SequenceGenerator(name = "group_join_request_seq", sequenceName = "group_join_request_seq", allocationSize = 50)

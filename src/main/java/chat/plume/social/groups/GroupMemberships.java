@@ -111,11 +111,14 @@ public class GroupMemberships {
         }
     }
 
-    public List<GroupViews.JoinRequest> pendingRequests(Caller caller, long groupId) {
+    /** A page of the group's pending requests, oldest first, after request {@code after}. */
+    public List<GroupViews.JoinRequest> pendingRequests(Caller caller, long groupId, long after, int limit) {
         ChatGroup group = lookup.live(groupId);
         GroupRules.requireManager(lookup.membership(groupId, caller.accountId()));
         List<GroupJoinRequest> pending = em.createNamedQuery(GroupJoinRequest.PENDING_OF_GROUP, GroupJoinRequest.class)
                 .setParameter("group", groupId)
+                .setParameter("after", after)
+                .setMaxResults(limit)
                 .getResultList();
         Map<Long, PublicProfile> people = accounts.publicProfiles(pending.stream()
                 .flatMap(r -> Stream.of(r.applicantId(), r.inviterId()))

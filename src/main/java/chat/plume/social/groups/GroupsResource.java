@@ -3,6 +3,7 @@ package chat.plume.social.groups;
 import chat.plume.identity.boundary.Authenticated;
 import chat.plume.identity.boundary.Caller;
 import chat.plume.identity.boundary.CurrentCaller;
+import chat.plume.platform.rest.KeysetParameters;
 import chat.plume.platform.rest.NextPage;
 import chat.plume.platform.rest.PageParameters;
 import chat.plume.platform.rest.TextRules;
@@ -52,18 +53,9 @@ public class GroupsResource {
      * header names the next page.
      */
     @GET
-    public Response mine(
-            @QueryParam("after")
-                    @DefaultValue("0")
-                    @Pattern(regexp = PageParameters.KEY, message = "must be a group id")
-                    String after,
-            @QueryParam("limit")
-                    @DefaultValue("100")
-                    @Pattern(regexp = PageParameters.LIMIT, message = PageParameters.LIMIT_MESSAGE)
-                    String limit,
-            @Context UriInfo uri) {
-        int size = Integer.parseInt(limit);
-        List<GroupViews.Group> page = groups.mine(caller.get(), Long.parseLong(after), size);
+    public Response mine(@BeanParam @Valid KeysetParameters paging, @Context UriInfo uri) {
+        int size = paging.limit();
+        List<GroupViews.Group> page = groups.mine(caller.get(), paging.after(), size);
         return NextPage.of(page, page.size() == size ? page.get(size - 1).id() : null, uri);
     }
 
@@ -139,12 +131,7 @@ public class GroupsResource {
     @Path("{id}/members")
     public Response members(
             @PathParam("id") long id,
-            @QueryParam("after") @DefaultValue("0") @Pattern(regexp = PageParameters.KEY, message = "must be a user id")
-                    String after,
-            @QueryParam("limit")
-                    @DefaultValue("100")
-                    @Pattern(regexp = PageParameters.LIMIT, message = PageParameters.LIMIT_MESSAGE)
-                    String limit,
+            @BeanParam @Valid KeysetParameters paging,
             @QueryParam("q")
                     @Size(max = 32, message = "must be at most 32 characters")
                     @Pattern(regexp = TextRules.OPTIONAL_TEXT, message = TextRules.NO_CONTROL_CHARACTERS)
@@ -154,12 +141,11 @@ public class GroupsResource {
                     @Pattern(regexp = "^(true|false)$", message = "must be true or false")
                     String bots,
             @Context UriInfo uri) {
-        int size = Integer.parseInt(limit);
         GroupModeration.MemberPage page = moderation.members(
                 caller.get(),
                 id,
-                Long.parseLong(after),
-                size,
+                paging.after(),
+                paging.limit(),
                 q == null || q.isBlank() ? null : q.strip(),
                 Boolean.parseBoolean(bots));
         return NextPage.of(page.members(), page.next(), uri);
@@ -227,10 +213,16 @@ public class GroupsResource {
         return Response.status(Response.Status.CREATED).entity(request).build();
     }
 
+    /**
+     * A page of the group's pending requests, oldest first (owner and admins); when more follow, a
+     * {@code Link: <…?after=…>; rel="next"} header names the next page.
+     */
     @GET
     @Path("{id}/join-requests")
-    public List<GroupViews.JoinRequest> pending(@PathParam("id") long id) {
-        return memberships.pendingRequests(caller.get(), id);
+    public Response pending(@PathParam("id") long id, @BeanParam @Valid KeysetParameters paging, @Context UriInfo uri) {
+        int size = paging.limit();
+        List<GroupViews.JoinRequest> page = memberships.pendingRequests(caller.get(), id, paging.after(), size);
+        return NextPage.of(page, page.size() == size ? page.get(size - 1).id() : null, uri);
     }
 
     private static String blankToNull(String value) {
