@@ -56,3 +56,14 @@ test('a group preview names its sender, unless there is nothing of theirs to sho
     assert.ok(!names.preview(group, { kind: 'text', sender: 2, hidden: true }).startsWith('老鲍'));
     assert.equal(names.preview(state.conversations.get(10), { kind: 'text', sender: 2, body: 'hi' }), 'hi');
 });
+
+test('a notice names a member the page does not hold by the name it carries, and held ones as the reader sees them', () => {
+    const joined = names.systemText(20, {
+        kind: 'system', body: '{"event":"joined","user":42,"userName":"Dana","by":3,"byName":"Carol"}' });
+    assert.match(joined, /Dana/, 'not held: the name in the notice');
+    assert.ok(!/Someone|someone/.test(joined), joined);
+    const byRemark = names.systemText(20, { kind: 'system', body: '{"event":"joined","user":2,"userName":"Bob"}' });
+    assert.match(byRemark, /老鲍/, 'held: one\'s own remark wins over the name in the notice');
+    const old = names.systemText(20, { kind: 'system', body: '{"event":"joined","user":42}' });
+    assert.ok(!/undefined|null/.test(old), old);
+});

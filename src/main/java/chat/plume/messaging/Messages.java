@@ -245,8 +245,7 @@ public class Messages {
      * 10,000 would fill the persistence context for every page).
      */
     private ReadCounter readCounter(Conversation conversation, long viewer, List<Message> rows) {
-        if (conversation.kind() != ConversationKind.GROUP
-                || rows.stream().noneMatch(m -> Long.valueOf(viewer).equals(m.senderId()))) {
+        if (conversation.kind() != ConversationKind.GROUP || rows.stream().noneMatch(m -> m.isSentBy(viewer))) {
             return null;
         }
         return new ReadCounter(
@@ -262,7 +261,7 @@ public class Messages {
     /** Counts, for a message, the others who have read it: read past it, and were there when it was sent. */
     private record ReadCounter(long viewer, List<ReadPosition> others) {
         Integer countFor(Message m) {
-            if (!Long.valueOf(viewer).equals(m.senderId())) {
+            if (!m.isSentBy(viewer)) {
                 return null;
             }
             return (int) others.stream()
@@ -279,6 +278,9 @@ public class Messages {
     private static boolean readIt(long readSeq, LocalDateTime joinedAt, Message message) {
         return readSeq >= message.seq() && !joinedAt.isAfter(message.createdAt());
     }
+
+    /** How far one other member has read and since when they are in: read as values, not as an entity. */
+    private record ReadPosition(long readSeq, LocalDateTime joinedAt) {}
 
     /** How many messages an account has sent, recalled ones included (for the admin console). */
     public long sentCount(long accountId) {

@@ -55,6 +55,7 @@ public class ConnectionLifecycle {
 
     private final Set<Long> presencePending = ConcurrentHashMap.newKeySet();
     private final SerialExecutor[] lanes = new SerialExecutor[LANES];
+    private volatile boolean stopped;
 
     @PostConstruct
     void start() {
@@ -70,9 +71,13 @@ public class ConnectionLifecycle {
      */
     @PreDestroy
     void stop() {
+        // First refuse new events (sockets keep closing while the application stops), then drop
+        // what waits.
+        stopped = true;
         for (SerialExecutor lane : lanes) {
             lane.clear();
         }
+        presencePending.clear();
     }
 
     /** A connection was registered; {@code cameOnline} when it is its person's first. */
@@ -109,6 +114,9 @@ public class ConnectionLifecycle {
     }
 
     private void run(long account, Runnable event) {
+        if (stopped) {
+            return;
+        }
         if (!lanes[(int) Math.floorMod(account, (long) LANES)].offer(event)) {
             LOG.warning(() -> "Connection events of account " + account + " dropped: the lane is full");
         }

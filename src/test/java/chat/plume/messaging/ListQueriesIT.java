@@ -12,6 +12,7 @@ import chat.plume.social.friends.FriendRequests;
 import chat.plume.social.friends.FriendViews;
 import chat.plume.social.friends.Friendships;
 import chat.plume.social.groups.ChatGroups;
+import chat.plume.social.groups.GroupMemberships;
 import chat.plume.social.groups.JoinPolicy;
 import chat.plume.testing.Callers;
 import chat.plume.testing.Deployments;
@@ -26,6 +27,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -75,6 +77,9 @@ class ListQueriesIT {
 
     @Inject
     Messages messages;
+
+    @Inject
+    GroupMemberships memberships;
 
     @PersistenceUnit
     EntityManagerFactory factory;
@@ -157,13 +162,94 @@ class ListQueriesIT {
     }
 
     @Test
+    void joinRequestPagesAndAGroupsEndCostTheSameForFewAndMany() throws SQLException {
+        Caller owner = Callers.register(accounts, "Gate");
+        List<Caller> friends = new ArrayList<>();
+        List<Caller> askers = new ArrayList<>();
+        // The test server's groups hold at most 6 members (a full group takes no requests).
+        for (int i = 0; i < 4; i++) {
+            Caller friend = Callers.register(accounts, "Inside");
+            Callers.befriend(requests, owner, friend);
+            friends.add(friend);
+            askers.add(Callers.register(accounts, "Outside"));
+        }
+        // Four groups of each size: one to page through, three to end (the count is the fewest of
+        // three runs, each ending one group).
+        Iterator<Long> small = groupsWaiting(owner, friends.subList(0, 1), askers.subList(0, 1));
+        Iterator<Long> large = groupsWaiting(owner, friends, askers);
+        long firstSmall = small.next();
+        long firstLarge = large.next();
+        long pageOfOne = statements(() -> memberships.pendingRequests(owner, firstSmall, 0, 100));
+        long pageOfSix = statements(() -> memberships.pendingRequests(owner, firstLarge, 0, 100));
+        assertEquals(pageOfOne, pageOfSix, "statements for a page of 1 request vs 4\n" + lastStatements);
+        assertEquals(4, memberships.pendingRequests(owner, firstLarge, 0, 100).size());
+
+        long endSmall = statements(() -> {
+            groups.dissolve(owner, small.next());
+            return null;
+        });
+        long endLarge = statements(() -> {
+            groups.dissolve(owner, large.next());
+            return null;
+        });
+        assertEquals(
+                endSmall,
+                endLarge,
+                "statements to end a group of 2 members and 1 request vs 5 and 4\n" + lastStatements);
+    }
+
+    @Test
+    void aGroupPageReadsOthersReadPositionsOnlyForTheReadersOwnMessages() throws SQLException {
+        Caller me = Callers.register(accounts, "Reader");
+        Caller friend = Callers.register(accounts, "Writer");
+        long conversation = groupChatOfTwo(friend, me, "receipts");
+        sends.send(new Outgoing(friend, conversation, "theirs", "from them", null, List.of(), null));
+        long othersOnly = statements(() -> messages.history(me, conversation, null, null, 50));
+        sends.send(new Outgoing(me, conversation, "mine", "from me", null, List.of(), null));
+        long withMine = statements(() -> messages.history(me, conversation, null, null, 50));
+        assertEquals(othersOnly + 1, withMine, "one query for the read counts of my messages\n" + lastStatements);
+        assertEquals(
+                0,
+                messages.history(me, conversation, null, null, 50).messages().stream()
+                        .filter(m -> m.readCount() != null)
+                        .findFirst()
+                        .orElseThrow()
+                        .readCount());
+    }
+
+    /** A group chat of two friends, made by {@code owner}; its conversation's id. */
+    private long groupChatOfTwo(Caller owner, Caller member, String name) {
+        Callers.befriend(requests, member, owner);
+        long group = groups.create(owner, name, null, JoinPolicy.OPEN, List.of(member.accountId()))
+                .id();
+        return conversations.openGroup(owner, group).id();
+    }
+
+    /** Four approval groups, each with these members and a pending request from each asker. */
+    private Iterator<Long> groupsWaiting(Caller owner, List<Caller> members, List<Caller> askers) {
+        List<Long> made = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            long group = groups.create(
+                            owner,
+                            "waiting " + i,
+                            null,
+                            JoinPolicy.APPROVAL,
+                            members.stream().map(Caller::accountId).toList())
+                    .id();
+            conversations.openGroup(owner, group);
+            for (Caller asker : askers) {
+                memberships.requestToJoin(asker, group, null);
+            }
+            made.add(group);
+        }
+        return made.iterator();
+    }
+
+    @Test
     void aGroupWhereAnUnreadMessageMentionsMeSaysSo() {
         Caller me = Callers.register(accounts, "Mentioned");
         Caller friend = Callers.register(accounts, "Mentioner");
-        Callers.befriend(requests, me, friend);
-        long group = groups.create(friend, "mentions", null, JoinPolicy.OPEN, List.of(me.accountId()))
-                .id();
-        long conversation = conversations.openGroup(friend, group).id();
+        long conversation = groupChatOfTwo(friend, me, "mentions");
         sends.send(new Outgoing(friend, conversation, "m1", "@you look", null, List.of(me.accountId()), null));
         sends.send(new Outgoing(friend, conversation, "m2", "and more", null, List.of(), null));
         assertTrue(mentionsMe(me, conversation), "an unread mention");

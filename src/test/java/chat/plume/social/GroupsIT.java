@@ -412,7 +412,7 @@ class GroupsIT extends ClientTestBase {
         assertThat(pages).hasSize(2);
         assertThat(pages.stream().flatMap(List::stream))
                 .extracting(r -> r.getJsonNumber("id").longValue())
-                .as("oldest first, each once")
+                .as("by id, each once")
                 .isEqualTo(asked);
         assertProblem(owner.get(requests + "?limit=0"), 400, "invalid_input");
         assertProblem(owner.get(requests + "?limit=201"), 400, "invalid_input");

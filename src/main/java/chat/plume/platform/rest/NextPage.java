@@ -3,6 +3,7 @@ package chat.plume.platform.rest;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * A keyset page as a response: the items, and when more may follow a
@@ -13,6 +14,14 @@ import java.util.List;
 public final class NextPage {
 
     private NextPage() {}
+
+    /**
+     * A keyset page that asked for {@code limit} items: a full page may have more after it, named
+     * by the key of its last item.
+     */
+    public static <T> Response of(List<T> items, int limit, Function<T, ?> key, UriInfo uri) {
+        return of(items, items.size() == limit ? key.apply(items.get(limit - 1)) : null, uri);
+    }
 
     /** {@code next}: the key to continue after, or null when this is the last page. */
     public static Response of(List<?> items, Object next, UriInfo uri) {

@@ -9,6 +9,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.LocalDateTime;
 import java.util.Set;
 
 /**
@@ -59,16 +60,17 @@ public class GroupChanges {
     void end(ChatGroup group, long by, String reason) {
         long groupId = group.id();
         Set<Long> audience = lookup.memberIds(groupId);
+        LocalDateTime now = Timestamps.now();
         // One statement however many wait (a popular group may have thousands).
         em.createNamedQuery(GroupJoinRequest.CANCEL_PENDING_OF_GROUP)
                 .setParameter("group", groupId)
-                .setParameter("now", Timestamps.now())
+                .setParameter("now", now)
                 .setParameter("by", by)
                 .executeUpdate();
         em.createNamedQuery(GroupMember.REMOVE_ALL)
                 .setParameter("group", groupId)
                 .executeUpdate();
-        group.dissolve(Timestamps.now());
+        group.dissolve(now);
         lookup.flush();
         activity.fire(
                 reason == null

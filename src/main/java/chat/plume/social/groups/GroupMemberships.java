@@ -111,7 +111,7 @@ public class GroupMemberships {
         }
     }
 
-    /** A page of the group's pending requests, oldest first, after request {@code after}. */
+    /** A page of the group's pending requests, by id (the order they were made, on one node), after request {@code after}. */
     public List<GroupViews.JoinRequest> pendingRequests(Caller caller, long groupId, long after, int limit) {
         ChatGroup group = lookup.live(groupId);
         GroupRules.requireManager(lookup.membership(groupId, caller.accountId()));

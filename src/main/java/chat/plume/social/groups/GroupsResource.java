@@ -54,9 +54,8 @@ public class GroupsResource {
      */
     @GET
     public Response mine(@BeanParam @Valid KeysetParameters paging, @Context UriInfo uri) {
-        int size = paging.limit();
-        List<GroupViews.Group> page = groups.mine(caller.get(), paging.after(), size);
-        return NextPage.of(page, page.size() == size ? page.get(size - 1).id() : null, uri);
+        return NextPage.of(
+                groups.mine(caller.get(), paging.after(), paging.limit()), paging.limit(), GroupViews.Group::id, uri);
     }
 
     @POST
@@ -214,15 +213,17 @@ public class GroupsResource {
     }
 
     /**
-     * A page of the group's pending requests, oldest first (owner and admins); when more follow, a
+     * A page of the group's pending requests by id (owner and admins); when more follow, a
      * {@code Link: <…?after=…>; rel="next"} header names the next page.
      */
     @GET
     @Path("{id}/join-requests")
     public Response pending(@PathParam("id") long id, @BeanParam @Valid KeysetParameters paging, @Context UriInfo uri) {
-        int size = paging.limit();
-        List<GroupViews.JoinRequest> page = memberships.pendingRequests(caller.get(), id, paging.after(), size);
-        return NextPage.of(page, page.size() == size ? page.get(size - 1).id() : null, uri);
+        return NextPage.of(
+                memberships.pendingRequests(caller.get(), id, paging.after(), paging.limit()),
+                paging.limit(),
+                GroupViews.JoinRequest::id,
+                uri);
     }
 
     private static String blankToNull(String value) {
