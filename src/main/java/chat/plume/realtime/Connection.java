@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -123,24 +124,58 @@ public class Connection {
         return retired.compareAndSet(false, true);
     }
 
-    /** Queues a frame object; it is encoded here, once. */
+    /** Queues a frame object and writes what it can; the frame is encoded here, once. */
     public void send(Object frame) {
+        queue(frame);
+        drain();
+    }
+
+    /**
+     * Queues a frame object without writing anything; {@link #flush} writes. For a caller that
+     * holds a lock of its own: writing calls into the container, which takes its own lock on the
+     * connection's writer, and a thread holding that one must never wait for ours.
+     */
+    public void queue(Object frame) {
         listener.sent(frame);
-        sendText(codec.encode(frame));
+        enqueue(codec.encode(frame));
+    }
+
+    /** Writes what is queued (see {@link #queue}). */
+    public void flush() {
+        drain();
     }
 
     /** Queues an already encoded frame (the dispatcher encodes once for all recipients). */
     public void sendText(String text) {
+        if (enqueue(text)) {
+            drain();
+        }
+    }
+
+    private boolean enqueue(String text) {
         if (closed.get() || closeWhenFlushed != null) {
-            return;
+            return false;
         }
         if (queued.incrementAndGet() > outboxLimit) {
             LOG.fine(() -> "Connection " + id() + " is too slow; closing it");
             close(new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "slow_consumer"));
-            return;
+            return false;
         }
         outbox.add(text);
-        drain();
+        return true;
+    }
+
+    /**
+     * Runs {@code task} on this connection's executor, not on the calling thread: for what follows
+     * a report of the container's, which may come on a thread that holds the container's lock on
+     * this connection's writer. Run here if the executor refuses it (it is stopping).
+     */
+    public void runApart(Runnable task) {
+        try {
+            executor.execute(task);
+        } catch (RejectedExecutionException stopping) {
+            task.run();
+        }
     }
 
     /**

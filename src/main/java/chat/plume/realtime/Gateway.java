@@ -5,6 +5,7 @@ import chat.plume.platform.events.PresenceChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
+import java.util.Collection;
 import java.util.Locale;
 import java.util.logging.Logger;
 
@@ -64,6 +65,18 @@ public class Gateway {
     }
 
     /**
+     * The container reports that the connection has ended. It may report it on a thread that
+     * holds its own lock on this connection's writer (Tyrus, on Payara, closes from inside a write
+     * that failed), while a thread of ours writing to this connection waits for that lock; what
+     * follows a close takes Plume's locks and writes to the person's other connections, so it runs
+     * apart. (Run in place, it once left every HTTP thread of a Payara server waiting: two threads
+     * each held what the other wanted, and every later handshake queued behind them.)
+     */
+    public void endedByContainer(Connection connection) {
+        connection.runApart(() -> closed(connection));
+    }
+
+    /**
      * The connection has ended; safe to call more than once, from any thread (inside another
      * transaction's completion too: what follows a close runs on {@link ConnectionLifecycle}'s
      * threads).
@@ -101,14 +114,21 @@ public class Gateway {
     /**
      * Counting and queueing happen under a per-user lock: otherwise a count taken before another
      * tab opened could be queued after the newer count, and the page would show a stale number.
-     * Queueing never blocks, so the lock is held only for a moment.
+     * Writing happens after the lock is released: it calls into the container, which may make it
+     * wait for its lock on a connection's writer, and nothing of ours is held while waiting for
+     * the container's (see {@link #endedByContainer} for the other half of that rule).
      */
     private void announceDevices(long accountId) {
+        Collection<Connection> devices;
         synchronized (DEVICE_LOCKS[(int) (accountId & (DEVICE_LOCKS.length - 1))]) {
-            int count = registry.connectionsOf(accountId).size();
-            if (count > 0) {
-                dispatcher.toUser(accountId, new Frames.Devices(count));
+            devices = registry.connectionsOf(accountId);
+            Frames.Devices count = new Frames.Devices(devices.size());
+            for (Connection device : devices) {
+                device.queue(count);
             }
+        }
+        for (Connection device : devices) {
+            device.flush();
         }
     }
 

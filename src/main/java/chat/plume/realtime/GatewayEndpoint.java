@@ -158,7 +158,7 @@ public class GatewayEndpoint {
     @OnClose
     public void close(CloseReason reason) {
         if (connection != null) {
-            gateway.closed(connection);
+            gateway.endedByContainer(connection);
         }
     }
 

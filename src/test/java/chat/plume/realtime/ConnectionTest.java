@@ -31,17 +31,21 @@ class ConnectionTest {
         final List<SendHandler> pending = new CopyOnWriteArrayList<>();
         final List<CloseReason> closes = new CopyOnWriteArrayList<>();
         boolean completeAtOnce;
+        /** Held while writing, as a container holds its lock on a connection's writer. */
+        final Object writer = new Object();
 
         Session session() {
             RemoteEndpoint.Async async = (RemoteEndpoint.Async) Proxy.newProxyInstance(
                     getClass().getClassLoader(), new Class<?>[] {RemoteEndpoint.Async.class}, (proxy, method, args) -> {
                         if (method.getName().equals("sendText") && args.length == 2) {
-                            written.add((String) args[0]);
-                            SendHandler handler = (SendHandler) args[1];
-                            if (completeAtOnce) {
-                                handler.onResult(new SendResult());
-                            } else {
-                                pending.add(handler);
+                            synchronized (writer) {
+                                written.add((String) args[0]);
+                                SendHandler handler = (SendHandler) args[1];
+                                if (completeAtOnce) {
+                                    handler.onResult(new SendResult());
+                                } else {
+                                    pending.add(handler);
+                                }
                             }
                         }
                         return null;

@@ -5,40 +5,152 @@ import static org.assertj.core.api.Assertions.assertThat;
 import chat.plume.identity.boundary.Caller;
 import chat.plume.identity.boundary.Sessions;
 import chat.plume.identity.entity.Role;
+import chat.plume.testing.Await;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Opening a connection: the client reads its welcome only once the connection is registered, so
- * a push made after the client has read it always finds the connection (a test that acted on the
- * welcome used to race the registration and miss the push, on Payara most often).
+ * Opening and closing connections: the client reads its welcome only once the connection is
+ * registered, and the count of a person's devices is announced without ever holding a lock of
+ * Plume's while the container holds one of its own.
  */
 class GatewayTest {
 
-    private final ConnectionTest.FakeSession fake = new ConnectionTest.FakeSession();
-    private final List<Integer> writtenWhenRegistered = new ArrayList<>();
+    private static final Caller ALICE = new Caller(1, "alice", Role.USER, 1, Instant.MAX);
+    /** Another person: were the deadlock test to fail, its stuck lock must not stop the others. */
+    private static final Caller BOB = new Caller(2, "bob", Role.USER, 2, Instant.MAX);
+
+    /** Daemon threads: a test that deadlocks fails (its waits time out) instead of hanging the run. */
+    private final ExecutorService executor = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "gateway-test");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private final List<Thread> closedOn = new CopyOnWriteArrayList<>();
+    private final Gateway gateway = gateway(new ConnectionRegistry());
+
+    @AfterEach
+    void stop() {
+        executor.shutdownNow();
+    }
 
     @Test
     void theWelcomeIsWrittenOnlyOnceTheConnectionIsRegistered() {
+        ConnectionTest.FakeSession fake = new ConnectionTest.FakeSession();
         fake.completeAtOnce = true;
-        Gateway gateway = new Gateway();
-        gateway.registry = new ConnectionRegistry() {
+        List<Integer> writtenWhenRegistered = new ArrayList<>();
+        Gateway gateway = gateway(new ConnectionRegistry() {
             @Override
             public boolean add(Connection connection) {
                 writtenWhenRegistered.add(fake.written.size());
                 return super.add(connection);
             }
-        };
-        // Nothing is pushed to anyone else here: every dispatch is a no-op.
+        });
+
+        gateway.open(new Connection(fake.session(), ALICE, new FrameCodec(), Runnable::run, 100));
+
+        assertThat(writtenWhenRegistered).containsExactly(0);
+        assertThat(fake.written).first().asString().contains("\"type\":\"welcome\"");
+    }
+
+    /**
+     * A second tab opens and announces the device count to the first, whose writer the container
+     * holds (a write in progress) while it ends that first connection on the same thread, as
+     * Tyrus does on Payara when a write fails. The announcement used to write while holding the
+     * person's device lock, which the ending wanted: each waited for the other for ever, and every
+     * later handshake of a Payara server in CI queued behind them.
+     */
+    @Test
+    void anAnnouncementWaitingForAWriterHoldsNoLockTheWritersThreadWants() throws Exception {
+        ConnectionTest.FakeSession first = new ConnectionTest.FakeSession();
+        ConnectionTest.FakeSession second = new ConnectionTest.FakeSession();
+        first.completeAtOnce = true;
+        second.completeAtOnce = true;
+        Connection firstTab = connection(first, BOB);
+        Connection secondTab = connection(second, BOB);
+        gateway.open(firstTab);
+
+        CountDownLatch writerHeld = new CountDownLatch(1);
+        // The container's thread: a write to the first tab in progress; the connection ends in it.
+        CompletableFuture<Void> ending = CompletableFuture.runAsync(
+                () -> {
+                    synchronized (first.writer) {
+                        writerHeld.countDown();
+                        Await.until(
+                                Duration.ofSeconds(10),
+                                "the second tab's announcement waiting for the first tab's writer",
+                                () -> waitingFor(first.writer));
+                        gateway.closed(firstTab);
+                    }
+                },
+                executor);
+        assertThat(writerHeld.await(10, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Void> opening = CompletableFuture.runAsync(() -> gateway.open(secondTab), executor);
+
+        ending.get(10, TimeUnit.SECONDS);
+        opening.get(10, TimeUnit.SECONDS);
+        assertThat(second.written).last().asString().isEqualTo("{\"count\":1,\"type\":\"devices\"}");
+    }
+
+    /** What follows an end the container reports runs on a thread of Plume's, not the container's. */
+    @Test
+    void anEndReportedByTheContainerIsHandledApart() {
+        ConnectionTest.FakeSession fake = new ConnectionTest.FakeSession();
+        fake.completeAtOnce = true;
+        Connection connection = connection(fake, ALICE);
+        gateway.open(connection);
+
+        gateway.endedByContainer(connection);
+
+        Await.until(Duration.ofSeconds(10), "the end handled", () -> !closedOn.isEmpty());
+        assertThat(closedOn).singleElement().isNotSameAs(Thread.currentThread());
+        assertThat(gateway.registry.connectionsOf(ALICE.accountId())).isEmpty();
+    }
+
+    private Connection connection(ConnectionTest.FakeSession fake, Caller caller) {
+        return new Connection(fake.session(), caller, new FrameCodec(), executor, 100);
+    }
+
+    /** Whether some thread is blocked entering {@code monitor} (which this thread holds). */
+    private static boolean waitingFor(Object monitor) {
+        return Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> t.getState() == Thread.State.BLOCKED && blockedOn(t, monitor));
+    }
+
+    private static boolean blockedOn(Thread thread, Object monitor) {
+        var info = java.lang.management.ManagementFactory.getThreadMXBean()
+                .getThreadInfo(new long[] {thread.getId()}, true, false)[0];
+        return info != null
+                && info.getLockInfo() != null
+                && info.getLockInfo().getIdentityHashCode() == System.identityHashCode(monitor);
+    }
+
+    private Gateway gateway(ConnectionRegistry registry) {
+        Gateway gateway = new Gateway();
+        gateway.registry = registry;
+        // Presence goes nowhere here; devices are written to the connections themselves.
         gateway.dispatcher = (Dispatcher) Proxy.newProxyInstance(
                 getClass().getClassLoader(), new Class<?>[] {Dispatcher.class}, (proxy, method, args) -> null);
         gateway.lifecycle = new ConnectionLifecycle() {
             @Override
             public void opened(Connection connection, boolean cameOnline) {}
+
+            @Override
+            public void closed(Connection connection, boolean wentOffline) {
+                closedOn.add(Thread.currentThread());
+            }
         };
         gateway.sessions = new Sessions() {
             @Override
@@ -47,16 +159,6 @@ class GatewayTest {
             }
         };
         gateway.settings = new GatewaySettings(65536, Duration.ofSeconds(25), Duration.ofSeconds(60), 100, 100, 100);
-        Connection connection = new Connection(
-                fake.session(),
-                new Caller(1, "alice", Role.USER, 1, Instant.MAX),
-                new FrameCodec(),
-                Runnable::run,
-                100);
-
-        gateway.open(connection);
-
-        assertThat(writtenWhenRegistered).containsExactly(0);
-        assertThat(fake.written).singleElement().asString().contains("\"type\":\"welcome\"");
+        return gateway;
     }
 }
