@@ -5,7 +5,10 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -124,30 +127,52 @@ public class Connection {
         return retired.compareAndSet(false, true);
     }
 
-    /** Queues a frame object and writes what it can; the frame is encoded here, once. */
-    public void send(Object frame) {
-        queue(frame);
-        drain();
-    }
+    /**
+     * Connections with frames queued inside {@link #writtenAfter} on this thread, written when it
+     * returns; null outside it.
+     */
+    private static final ThreadLocal<Set<Connection>> WRITE_LATER = new ThreadLocal<>();
 
     /**
-     * Queues a frame object without writing anything; {@link #flush} writes. For a caller that
-     * holds a lock of its own: writing calls into the container, which takes its own lock on the
-     * connection's writer, and a thread holding that one must never wait for ours.
+     * Runs {@code work}, during which frames sent on this thread are queued but not written; they
+     * are written, in the order queued, when it returns. For work that holds a lock of Plume's
+     * while it sends: writing calls into the container, which takes its own lock on the
+     * connection's writer and may call back into Plume while holding it (Tyrus on Payara ends a
+     * connection from inside a write that failed), so no thread may wait for the container while
+     * holding one of ours.
      */
-    public void queue(Object frame) {
-        listener.sent(frame);
-        enqueue(codec.encode(frame));
+    public static void writtenAfter(Runnable work) {
+        if (WRITE_LATER.get() != null) {
+            work.run();
+            return;
+        }
+        Set<Connection> queued = Collections.newSetFromMap(new IdentityHashMap<>());
+        WRITE_LATER.set(queued);
+        try {
+            work.run();
+        } finally {
+            WRITE_LATER.remove();
+            for (Connection connection : queued) {
+                connection.drain();
+            }
+        }
     }
 
-    /** Writes what is queued (see {@link #queue}). */
-    public void flush() {
-        drain();
+    /** Queues a frame object; it is encoded here, once. */
+    public void send(Object frame) {
+        listener.sent(frame);
+        sendText(codec.encode(frame));
     }
 
     /** Queues an already encoded frame (the dispatcher encodes once for all recipients). */
     public void sendText(String text) {
-        if (enqueue(text)) {
+        if (!enqueue(text)) {
+            return;
+        }
+        Set<Connection> later = WRITE_LATER.get();
+        if (later != null) {
+            later.add(this);
+        } else {
             drain();
         }
     }
@@ -166,11 +191,16 @@ public class Connection {
     }
 
     /**
-     * Runs {@code task} on this connection's executor, not on the calling thread: for what follows
-     * a report of the container's, which may come on a thread that holds the container's lock on
-     * this connection's writer. Run here if the executor refuses it (it is stopping).
+     * Marks the connection ended (nothing more is queued or written) and runs {@code task} on its
+     * executor, not on the calling thread: for what follows the container's report of its end,
+     * which may come on a thread that holds the container's lock on this connection's writer.
+     * Run here if the executor refuses it (it is stopping).
      */
     public void runApart(Runnable task) {
+        // Nothing more is written to it meanwhile: the peer is gone.
+        closed.set(true);
+        outbox.clear();
+        inbound.clear();
         try {
             executor.execute(task);
         } catch (RejectedExecutionException stopping) {

@@ -5,7 +5,6 @@ import chat.plume.platform.events.PresenceChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
-import java.util.Collection;
 import java.util.Locale;
 import java.util.logging.Logger;
 
@@ -114,22 +113,17 @@ public class Gateway {
     /**
      * Counting and queueing happen under a per-user lock: otherwise a count taken before another
      * tab opened could be queued after the newer count, and the page would show a stale number.
-     * Writing happens after the lock is released: it calls into the container, which may make it
-     * wait for its lock on a connection's writer, and nothing of ours is held while waiting for
-     * the container's (see {@link #endedByContainer} for the other half of that rule).
+     * The frames are written once the lock is released ({@link Connection#writtenAfter}).
      */
     private void announceDevices(long accountId) {
-        Collection<Connection> devices;
-        synchronized (DEVICE_LOCKS[(int) (accountId & (DEVICE_LOCKS.length - 1))]) {
-            devices = registry.connectionsOf(accountId);
-            Frames.Devices count = new Frames.Devices(devices.size());
-            for (Connection device : devices) {
-                device.queue(count);
+        Connection.writtenAfter(() -> {
+            synchronized (DEVICE_LOCKS[(int) (accountId & (DEVICE_LOCKS.length - 1))]) {
+                int count = registry.connectionsOf(accountId).size();
+                if (count > 0) {
+                    dispatcher.toUser(accountId, new Frames.Devices(count));
+                }
             }
-        }
-        for (Connection device : devices) {
-            device.flush();
-        }
+        });
     }
 
     private static final Object[] DEVICE_LOCKS = new Object[64];

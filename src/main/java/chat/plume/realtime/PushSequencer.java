@@ -46,16 +46,22 @@ final class PushSequencer {
         };
     }
 
+    /**
+     * Pushes are queued on their connections under the stream's lock, which keeps them in order,
+     * and written once it is released ({@link Connection#writtenAfter}).
+     */
     void offer(Push push) {
         if (push.order() == null) {
             sink.accept(push);
             return;
         }
-        Stream stream;
-        synchronized (streams) {
-            stream = streams.computeIfAbsent(push.order().stream(), key -> new Stream());
-        }
-        stream.offer(push);
+        Connection.writtenAfter(() -> {
+            Stream stream;
+            synchronized (streams) {
+                stream = streams.computeIfAbsent(push.order().stream(), key -> new Stream());
+            }
+            stream.offer(push);
+        });
     }
 
     /** One stream: the next number due, and what arrived ahead of it. */
@@ -77,7 +83,8 @@ final class PushSequencer {
                 if (waiting.size() > MAX_WAITING) {
                     flush();
                 } else if (timer == null) {
-                    timer = scheduler.schedule(this::flush, hold.toMillis(), TimeUnit.MILLISECONDS);
+                    timer = scheduler.schedule(
+                            () -> Connection.writtenAfter(this::flush), hold.toMillis(), TimeUnit.MILLISECONDS);
                 }
             }
         }

@@ -101,6 +101,23 @@ class ConnectionTest {
         assertThat(fake.closes).isEmpty();
     }
 
+    /** Work holding a lock of Plume's only queues; the writing happens once the work is done. */
+    @Test
+    void framesSentInsideWrittenAfterAreWrittenWhenItReturnsInOrder() {
+        fake.completeAtOnce = true;
+        Connection connection = connection(100);
+        connection.sendText("before");
+        Connection.writtenAfter(() -> {
+            connection.sendText("1");
+            Connection.writtenAfter(() -> connection.sendText("2"));
+            connection.sendText("3");
+            assertThat(fake.written).containsExactly("before");
+        });
+        assertThat(fake.written).containsExactly("before", "1", "2", "3");
+        connection.sendText("after");
+        assertThat(fake.written).containsExactly("before", "1", "2", "3", "after");
+    }
+
     @Test
     void aHeldConnectionWritesNothingUntilReleasedThenAllInOrder() {
         fake.completeAtOnce = true;

@@ -6,6 +6,8 @@ import chat.plume.identity.boundary.Caller;
 import chat.plume.identity.boundary.Sessions;
 import chat.plume.identity.entity.Role;
 import chat.plume.testing.Await;
+import jakarta.websocket.CloseReason;
+import java.lang.reflect.Field;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,13 +69,13 @@ class GatewayTest {
 
     /**
      * A second tab opens and announces the device count to the first, whose writer the container
-     * holds (a write in progress) while it ends that first connection on the same thread, as
-     * Tyrus does on Payara when a write fails. The announcement used to write while holding the
-     * person's device lock, which the ending wanted: each waited for the other for ever, and every
-     * later handshake of a Payara server in CI queued behind them.
+     * holds (a write in progress) while it reports, on that same thread, that the first tab's
+     * connection ended: Tyrus does so on Payara when a write fails. The announcement used to write
+     * while holding the person's device lock, and the report took that lock in place: each waited
+     * for the other for ever, and every later handshake of a Payara server in CI queued behind them.
      */
     @Test
-    void anAnnouncementWaitingForAWriterHoldsNoLockTheWritersThreadWants() throws Exception {
+    void anEndReportedWhileTheContainerHoldsAWriterWaitsForNothingOfPlumes() throws Exception {
         ConnectionTest.FakeSession first = new ConnectionTest.FakeSession();
         ConnectionTest.FakeSession second = new ConnectionTest.FakeSession();
         first.completeAtOnce = true;
@@ -81,6 +83,7 @@ class GatewayTest {
         Connection firstTab = connection(first, BOB);
         Connection secondTab = connection(second, BOB);
         gateway.open(firstTab);
+        GatewayEndpoint firstEndpoint = endpointOf(firstTab);
 
         CountDownLatch writerHeld = new CountDownLatch(1);
         // The container's thread: a write to the first tab in progress; the connection ends in it.
@@ -92,31 +95,50 @@ class GatewayTest {
                                 Duration.ofSeconds(10),
                                 "the second tab's announcement waiting for the first tab's writer",
                                 () -> waitingFor(first.writer));
-                        gateway.closed(firstTab);
+                        firstEndpoint.close(new CloseReason(CloseReason.CloseCodes.CLOSED_ABNORMALLY, "reset"));
                     }
                 },
                 executor);
         assertThat(writerHeld.await(10, TimeUnit.SECONDS)).isTrue();
         CompletableFuture<Void> opening = CompletableFuture.runAsync(() -> gateway.open(secondTab), executor);
 
-        ending.get(10, TimeUnit.SECONDS);
-        opening.get(10, TimeUnit.SECONDS);
-        assertThat(second.written).last().asString().isEqualTo("{\"count\":1,\"type\":\"devices\"}");
+        ending.get(20, TimeUnit.SECONDS);
+        opening.get(20, TimeUnit.SECONDS);
+        Await.until(
+                Duration.ofSeconds(10),
+                "the second tab told it is the only device",
+                () -> second.written.get(second.written.size() - 1).equals("{\"count\":1,\"type\":\"devices\"}"));
     }
 
-    /** What follows an end the container reports runs on a thread of Plume's, not the container's. */
+    /**
+     * The container's report of an end: the connection takes no more frames at once, and what
+     * follows (unregistering, presence, devices) runs on a thread of Plume's.
+     */
     @Test
-    void anEndReportedByTheContainerIsHandledApart() {
+    void anEndReportedByTheContainerIsHandledApart() throws Exception {
         ConnectionTest.FakeSession fake = new ConnectionTest.FakeSession();
         fake.completeAtOnce = true;
         Connection connection = connection(fake, ALICE);
         gateway.open(connection);
+        int written = fake.written.size();
 
-        gateway.endedByContainer(connection);
+        endpointOf(connection).close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "bye"));
+        connection.sendText("after the end");
 
         Await.until(Duration.ofSeconds(10), "the end handled", () -> !closedOn.isEmpty());
         assertThat(closedOn).singleElement().isNotSameAs(Thread.currentThread());
         assertThat(gateway.registry.connectionsOf(ALICE.accountId())).isEmpty();
+        assertThat(fake.written).hasSize(written);
+    }
+
+    /** An endpoint the container has opened for {@code connection}. */
+    private GatewayEndpoint endpointOf(Connection connection) throws ReflectiveOperationException {
+        GatewayEndpoint endpoint = new GatewayEndpoint();
+        endpoint.gateway = gateway;
+        Field field = GatewayEndpoint.class.getDeclaredField("connection");
+        field.setAccessible(true);
+        field.set(endpoint, connection);
+        return endpoint;
     }
 
     private Connection connection(ConnectionTest.FakeSession fake, Caller caller) {
@@ -131,7 +153,7 @@ class GatewayTest {
 
     private static boolean blockedOn(Thread thread, Object monitor) {
         var info = java.lang.management.ManagementFactory.getThreadMXBean()
-                .getThreadInfo(new long[] {thread.getId()}, true, false)[0];
+                .getThreadInfo(new long[] {thread.getId()}, false, false)[0];
         return info != null
                 && info.getLockInfo() != null
                 && info.getLockInfo().getIdentityHashCode() == System.identityHashCode(monitor);
@@ -140,9 +162,14 @@ class GatewayTest {
     private Gateway gateway(ConnectionRegistry registry) {
         Gateway gateway = new Gateway();
         gateway.registry = registry;
-        // Presence goes nowhere here; devices are written to the connections themselves.
+        // Delivers to the registry's connections, as the local dispatcher does.
         gateway.dispatcher = (Dispatcher) Proxy.newProxyInstance(
-                getClass().getClassLoader(), new Class<?>[] {Dispatcher.class}, (proxy, method, args) -> null);
+                getClass().getClassLoader(), new Class<?>[] {Dispatcher.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("toUser")) {
+                        registry.connectionsOf((Long) args[0]).forEach(c -> c.send(args[1]));
+                    }
+                    return null;
+                });
         gateway.lifecycle = new ConnectionLifecycle() {
             @Override
             public void opened(Connection connection, boolean cameOnline) {}

@@ -20,9 +20,10 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * An authenticator app for the tests: RFC 6238 codes written here from the RFC, not taken from
  * the server's code, so the two check each other. A code is good once on the server, so
- * {@link #fresh} hands out each secret's time steps once: this step's, then the next one's (the
- * server takes a step either side of its own), then it waits for the next step (at most 30 s) — once across JVMs too: the test JVM and the server (in-container
- * tests) both sign the administrator in, so the last step handed out is kept in a file in the
+ * {@link #fresh} hands out each secret's time steps once, looking one step ahead (the server
+ * takes a step either side of its own): the current step if unused, else the step after the last
+ * one handed out as soon as the clock is within a step of it (waiting at most 30 s). Once across
+ * JVMs too: the test JVM and the server (in-container tests) both sign the administrator in, so the last step handed out is kept in a file in the
  * leg's data directory, under a file lock. Without it, a page signing in right after an
  * in-container test could be given a step the server had just seen, and be refused.
  */
@@ -42,8 +43,8 @@ public final class TotpCodes {
                                 file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
                         FileLock lock = channel.lock()) {
                     long last = Math.max(LAST_STEP.getOrDefault(secret, -1L), read(channel));
-                    // The server takes a code of the next step too (clock drift): two codes a
-                    // step, so a test signing in twice in a row waits for nothing.
+                    // The server takes a code of the next step too (clock drift): a step ahead
+                    // rather than a wait whenever this step's code is spent.
                     long step = Math.max(step(), last + 1);
                     Await.until(Duration.ofSeconds(40), "a TOTP time step the server takes", () -> step() >= step - 1);
                     LAST_STEP.put(secret, step);
