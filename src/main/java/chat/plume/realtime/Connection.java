@@ -5,10 +5,7 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.Queue;
-import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -127,37 +124,6 @@ public class Connection {
         return retired.compareAndSet(false, true);
     }
 
-    /**
-     * Connections with frames queued inside {@link #writtenAfter} on this thread, written when it
-     * returns; null outside it.
-     */
-    private static final ThreadLocal<Set<Connection>> WRITE_LATER = new ThreadLocal<>();
-
-    /**
-     * Runs {@code work}, during which frames sent on this thread are queued but not written; they
-     * are written, in the order queued, when it returns. For work that holds a lock of Plume's
-     * while it sends: writing calls into the container, which takes its own lock on the
-     * connection's writer and may call back into Plume while holding it (Tyrus on Payara ends a
-     * connection from inside a write that failed), so no thread may wait for the container while
-     * holding one of ours.
-     */
-    public static void writtenAfter(Runnable work) {
-        if (WRITE_LATER.get() != null) {
-            work.run();
-            return;
-        }
-        Set<Connection> queued = Collections.newSetFromMap(new IdentityHashMap<>());
-        WRITE_LATER.set(queued);
-        try {
-            work.run();
-        } finally {
-            WRITE_LATER.remove();
-            for (Connection connection : queued) {
-                connection.drain();
-            }
-        }
-    }
-
     /** Queues a frame object; it is encoded here, once. */
     public void send(Object frame) {
         listener.sent(frame);
@@ -169,12 +135,14 @@ public class Connection {
         if (!enqueue(text)) {
             return;
         }
-        Set<Connection> later = WRITE_LATER.get();
-        if (later != null) {
-            later.add(this);
-        } else {
+        if (!DeferredWrites.defer(this)) {
             drain();
         }
+    }
+
+    /** Writes what is queued (for {@link DeferredWrites}). */
+    void flush() {
+        drain();
     }
 
     private boolean enqueue(String text) {
@@ -191,20 +159,17 @@ public class Connection {
     }
 
     /**
-     * Marks the connection ended (nothing more is queued or written) and runs {@code task} on its
-     * executor, not on the calling thread: for what follows the container's report of its end,
-     * which may come on a thread that holds the container's lock on this connection's writer.
-     * Run here if the executor refuses it (it is stopping).
+     * The peer is gone (the container says so): nothing more is queued or written, and
+     * {@code whatFollows} runs on the executor, not on the calling thread, which may hold the
+     * container's lock on this connection's writer. Run here if the executor refuses it (it is
+     * stopping).
      */
-    public void runApart(Runnable task) {
-        // Nothing more is written to it meanwhile: the peer is gone.
-        closed.set(true);
-        outbox.clear();
-        inbound.clear();
+    public void endedThen(Runnable whatFollows) {
+        stopWriting();
         try {
-            executor.execute(task);
+            executor.execute(whatFollows);
         } catch (RejectedExecutionException stopping) {
-            task.run();
+            whatFollows.run();
         }
     }
 
@@ -306,11 +271,9 @@ public class Connection {
      * be an I/O thread finishing a write, so the close is handed to the managed executor.
      */
     public void close(CloseReason reason) {
-        if (!closed.compareAndSet(false, true)) {
+        if (!stopWriting()) {
             return;
         }
-        outbox.clear();
-        inbound.clear();
         listener.closed(reason.getReasonPhrase());
         executor.execute(() -> {
             try {
@@ -319,5 +282,15 @@ public class Connection {
                 LOG.log(Level.FINE, "Closing connection " + id() + " failed", e);
             }
         });
+    }
+
+    /** Ends queueing and writing; true only the first time. */
+    private boolean stopWriting() {
+        if (!closed.compareAndSet(false, true)) {
+            return false;
+        }
+        outbox.clear();
+        inbound.clear();
+        return true;
     }
 }

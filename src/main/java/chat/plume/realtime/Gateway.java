@@ -72,7 +72,7 @@ public class Gateway {
      * each held what the other wanted, and every later handshake queued behind them.)
      */
     public void endedByContainer(Connection connection) {
-        connection.runApart(() -> closed(connection));
+        connection.endedThen(() -> closed(connection));
     }
 
     /**
@@ -113,10 +113,10 @@ public class Gateway {
     /**
      * Counting and queueing happen under a per-user lock: otherwise a count taken before another
      * tab opened could be queued after the newer count, and the page would show a stale number.
-     * The frames are written once the lock is released ({@link Connection#writtenAfter}).
+     * The frames are written once the lock is released ({@link DeferredWrites}).
      */
     private void announceDevices(long accountId) {
-        Connection.writtenAfter(() -> {
+        DeferredWrites.around(() -> {
             synchronized (DEVICE_LOCKS[(int) (accountId & (DEVICE_LOCKS.length - 1))]) {
                 int count = registry.connectionsOf(accountId).size();
                 if (count > 0) {

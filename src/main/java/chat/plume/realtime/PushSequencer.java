@@ -48,14 +48,14 @@ final class PushSequencer {
 
     /**
      * Pushes are queued on their connections under the stream's lock, which keeps them in order,
-     * and written once it is released ({@link Connection#writtenAfter}).
+     * and written once it is released ({@link DeferredWrites}).
      */
     void offer(Push push) {
         if (push.order() == null) {
             sink.accept(push);
             return;
         }
-        Connection.writtenAfter(() -> {
+        DeferredWrites.around(() -> {
             Stream stream;
             synchronized (streams) {
                 stream = streams.computeIfAbsent(push.order().stream(), key -> new Stream());
@@ -84,7 +84,7 @@ final class PushSequencer {
                     flush();
                 } else if (timer == null) {
                     timer = scheduler.schedule(
-                            () -> Connection.writtenAfter(this::flush), hold.toMillis(), TimeUnit.MILLISECONDS);
+                            () -> DeferredWrites.around(this::flush), hold.toMillis(), TimeUnit.MILLISECONDS);
                 }
             }
         }

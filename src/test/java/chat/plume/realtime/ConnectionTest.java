@@ -103,13 +103,13 @@ class ConnectionTest {
 
     /** Work holding a lock of Plume's only queues; the writing happens once the work is done. */
     @Test
-    void framesSentInsideWrittenAfterAreWrittenWhenItReturnsInOrder() {
+    void framesSentInsideDeferredWritesAreWrittenWhenItReturnsInOrder() {
         fake.completeAtOnce = true;
         Connection connection = connection(100);
         connection.sendText("before");
-        Connection.writtenAfter(() -> {
+        DeferredWrites.around(() -> {
             connection.sendText("1");
-            Connection.writtenAfter(() -> connection.sendText("2"));
+            DeferredWrites.around(() -> connection.sendText("2"));
             connection.sendText("3");
             assertThat(fake.written).containsExactly("before");
         });
