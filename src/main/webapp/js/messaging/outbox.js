@@ -1,12 +1,25 @@
 // What the person sent and the server has not acknowledged yet: texts (sent over the socket
 // with a client message id and retried with the same id until acknowledged, so a retry can
 // never double a message) and files (uploaded over HTTP so they stream with progress, then sent
-// like any message). Failed items stay, with the reason and a retry.
+// like any message). A send the server refused for the moment (`busy`, `rate_limited`) is sent
+// again by itself a few times, after a pause that doubles and is spread at random, so that the
+// clients a busy server turned away do not all come back in the same instant. Other refusals, and
+// the last transient one, leave the item failed, with the reason and a retry.
 import { has, t } from '../i18n.js';
 
 const SEND_TIMEOUT_MS = 8000;
+const TRANSIENT = new Set(['busy', 'rate_limited']);
+const AUTO_RESENDS = 3;
 
-export function createOutbox({ me, gateway, state, store, catchUp, changed }) {
+/** The pause before automatic resend number `resends + 1`: 1, 2, 4 s, each spread over half to one and a half of it. */
+export function resendDelay(resends, random = Math.random) {
+    const base = 1000 * 2 ** resends;
+    return Math.round(base / 2 + random() * base);
+}
+
+const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export function createOutbox({ me, gateway, state, store, catchUp, changed, pause = wait }) {
     function send(conversation, { body, replyTo, mentions }) {
         const clientId = crypto.randomUUID();
         state.pending.set(clientId, { conversation, body, replyTo, mentions, status: 'sending' });
@@ -86,6 +99,13 @@ export function createOutbox({ me, gateway, state, store, catchUp, changed }) {
             const reply = await gateway.request(frame, SEND_TIMEOUT_MS);
             if (reply.type === 'ack') {
                 acknowledged(clientId, p, reply);
+            } else if (TRANSIENT.has(reply.code) && (p.resends ?? 0) < AUTO_RESENDS) {
+                // Still "sending" to the person: the server asked for a moment, not a decision.
+                const delay = resendDelay(p.resends ?? 0);
+                p.resends = (p.resends ?? 0) + 1;
+                await pause(delay);
+                if (state.pending.get(clientId) === p && p.status === 'sending') attempt(clientId);
+                return;
             } else {
                 p.status = 'failed';
                 p.error = has(`error.${reply.code}`) ? t(`error.${reply.code}`) : reply.message;
@@ -115,5 +135,12 @@ export function createOutbox({ me, gateway, state, store, catchUp, changed }) {
         for (const [clientId, p] of state.pending) if (p.status !== 'uploading') attempt(clientId);
     }
 
-    return { send, upload, retry: attempt, cancel, resendAll };
+    /** The person's retry of a failed item: it gets its automatic resends again. */
+    function retry(clientId) {
+        const p = state.pending.get(clientId);
+        if (p) p.resends = 0;
+        attempt(clientId);
+    }
+
+    return { send, upload, retry, cancel, resendAll };
 }

@@ -25,6 +25,14 @@ final class Traffic {
     private static final Duration DRAIN = Duration.ofSeconds(30);
     /** A send refused {@code busy} or {@code rate_limited} is sent again, same client message id, this often at most. */
     private static final int MAX_RESENDS = 5;
+    /**
+     * The pause before the first resend; each later one doubles it, and each is spread over half
+     * to one and a half times that (0.5, 1, 2, 4, 8 s on average). A person presses "retry" after
+     * a second or so, not after 50 ms; resends that come back together, at once, are a retry
+     * storm that feeds the overload they answer (docs/benchmarks.md, "The open loop, looked at
+     * again").
+     */
+    private static final long FIRST_RESEND_PAUSE_MILLIS = 500;
 
     /** A send not answered yet: whose, which message (its id and body stay the same), how often refused. */
     private record Outstanding(LoadConnection sender, String clientMessageId, String body, int attempt) {}
@@ -178,7 +186,7 @@ final class Traffic {
             try {
                 later.schedule(
                         () -> transmit(again, again.clientMessageId() + "r" + again.attempt()),
-                        50L << send.attempt(),
+                        resendPauseMillis(send.attempt()),
                         TimeUnit.MILLISECONDS);
                 return true;
             } catch (RejectedExecutionException over) {
@@ -188,6 +196,12 @@ final class Traffic {
         ledger.error();
         answered(send.sender());
         return true;
+    }
+
+    /** The pause before resend number {@code attempt + 1}: doubling, spread by a random factor of 0.5–1.5. */
+    static long resendPauseMillis(int attempt) {
+        long pause = FIRST_RESEND_PAUSE_MILLIS << attempt;
+        return pause / 2 + ThreadLocalRandom.current().nextLong(pause + 1);
     }
 
     /** A send frame that never left: it counts as an error, never as silently skipped. */
