@@ -1,14 +1,16 @@
 // What the person sent and the server has not acknowledged yet: texts (sent over the socket
 // with a client message id and retried with the same id until acknowledged, so a retry can
 // never double a message) and files (uploaded over HTTP so they stream with progress, then sent
-// like any message). A send the server refused for the moment (`busy`, `rate_limited`) is sent
+// like any message). A send the server refused for the moment (`busy`, `rate_limited`,
+// `unavailable`) is sent
 // again by itself a few times, after a pause that doubles and is spread at random, so that the
 // clients a busy server turned away do not all come back in the same instant. Other refusals, and
 // the last transient one, leave the item failed, with the reason and a retry.
 import { has, t } from '../i18n.js';
 
 const SEND_TIMEOUT_MS = 8000;
-const TRANSIENT = new Set(['busy', 'rate_limited']);
+// Refusals that say "not now" (nothing was done): a moment later the same request may succeed.
+const TRANSIENT = new Set(['busy', 'rate_limited', 'unavailable']);
 const AUTO_RESENDS = 3;
 
 /** The pause before automatic resend number `resends + 1`: 1, 2, 4 s, each spread over half to one and a half of it. */
@@ -88,6 +90,9 @@ export function createOutbox({ me, gateway, state, store, catchUp, changed, paus
             changed(p.conversation);
             return;
         }
+        // Each attempt has a turn: a reconnect's resend, the person's retry or a cancel while an
+        // automatic resend waits makes that resend stale: an item has one schedule of resends, not two.
+        const turn = (p.turn = (p.turn ?? 0) + 1);
         p.status = 'sending';
         changed(p.conversation, true);
         const frame = { type: 'send', conversation: p.conversation, clientMessageId: clientId };
@@ -99,18 +104,21 @@ export function createOutbox({ me, gateway, state, store, catchUp, changed, paus
             const reply = await gateway.request(frame, SEND_TIMEOUT_MS);
             if (reply.type === 'ack') {
                 acknowledged(clientId, p, reply);
+            } else if (p.turn !== turn) {
+                return; // a later attempt of the same item speaks for it
             } else if (TRANSIENT.has(reply.code) && (p.resends ?? 0) < AUTO_RESENDS) {
                 // Still "sending" to the person: the server asked for a moment, not a decision.
                 const delay = resendDelay(p.resends ?? 0);
                 p.resends = (p.resends ?? 0) + 1;
                 await pause(delay);
-                if (state.pending.get(clientId) === p && p.status === 'sending') attempt(clientId);
+                if (state.pending.get(clientId) === p && p.turn === turn) attempt(clientId);
                 return;
             } else {
                 p.status = 'failed';
                 p.error = has(`error.${reply.code}`) ? t(`error.${reply.code}`) : reply.message;
             }
         } catch {
+            if (p.turn !== turn) return;
             p.status = 'failed';
             p.error = null;
         }

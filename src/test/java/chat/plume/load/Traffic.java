@@ -22,15 +22,16 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class Traffic {
 
-    private static final Duration DRAIN = Duration.ofSeconds(30);
+    /** Longer than the longest schedule of resends (about 23 s of pauses) and their answers. */
+    private static final Duration DRAIN = Duration.ofSeconds(45);
     /** A send refused {@code busy} or {@code rate_limited} is sent again, same client message id, this often at most. */
     private static final int MAX_RESENDS = 5;
     /**
      * The pause before the first resend; each later one doubles it, and each is spread over half
-     * to one and a half times that (0.5, 1, 2, 4, 8 s on average). A person presses "retry" after
-     * a second or so, not after 50 ms; resends that come back together, at once, are a retry
-     * storm that feeds the overload they answer (docs/benchmarks.md, "The open loop, looked at
-     * again").
+     * to one and a half times that (0.5, 1, 2, 4, 8 s on average). Resends that come back
+     * together after 50 ms are a retry storm that feeds the overload they answer
+     * (docs/benchmarks.md, "The open loop, looked at again"); spread out they model clients. The
+     * page resends three times from 1 s: the tool is the harsher client.
      */
     private static final long FIRST_RESEND_PAUSE_MILLIS = 500;
 
