@@ -17,9 +17,9 @@ const ack = { type: 'ack', seq: 5, messageId: 50, createdAt: '2026-12-07T00:00:0
 const turn = () => new Promise((resolve) => setImmediate(resolve));
 
 /**
- * An outbox whose gateway answers each send with the next of `replies` (an error code or the ack;
- * none left: the request fails as a dropped connection would) and whose pauses end only when the
- * test says so.
+ * An outbox whose gateway answers each send with the next of `replies` (an error code, the ack,
+ * or a promise of one; 'lost' or none left: the request fails as a dropped connection would) and
+ * whose pauses end only when the test says so.
  */
 function outboxAnswering(replies) {
     const sent = [];
@@ -34,8 +34,9 @@ function outboxAnswering(replies) {
         gateway: {
             request: async (frame) => {
                 sent.push(frame);
-                const reply = replies.shift();
-                if (!reply) throw new Error('connection lost');
+                const next = replies.shift();
+                const reply = await next; // a promise: answered when the test resolves it
+                if (!reply || reply === 'lost') throw new Error('connection lost');
                 return reply === ack ? ack : { type: 'error', code: reply, message: reply };
             },
         },
@@ -139,4 +140,41 @@ test('a refusal that is a decision fails at once, with no resend', async () => {
     assert.equal(o.sent.length, 1);
     assert.equal(o.pauses.length, 0);
     assert.equal(o.item().status, 'failed');
+});
+
+
+test("a late refusal of an attempt a reconnect replaced is ignored; the newer attempt's ack settles it", async () => {
+    let answerFirst;
+    const o = outboxAnswering([new Promise((resolve) => { answerFirst = resolve; }), ack]);
+    o.outbox.send(3, { body: 'hi', replyTo: null, mentions: [] });
+    await turn();
+    o.outbox.resendAll();
+    await turn();
+    assert.equal(o.sent.length, 2);
+    assert.equal(o.state.pending.size, 0, 'stored by the second attempt');
+
+    answerFirst('busy');
+    await turn();
+    assert.equal(o.pauses.length, 0, 'no resend scheduled for the replaced attempt');
+    assert.equal(o.stored.length, 1);
+});
+
+test('a retry while an older resend waits: the older one does not go', async () => {
+    const o = outboxAnswering(['busy', 'lost', 'busy', ack]);
+    o.outbox.send(3, { body: 'hi', replyTo: null, mentions: [] });
+    await turn();
+    o.outbox.resendAll(); // a reconnect whose send is lost again
+    await turn();
+    const [[clientId, item]] = [...o.state.pending];
+    assert.equal(item.status, 'failed');
+    o.outbox.retry(clientId); // the person retries; busy: a pause of its own
+    await turn();
+    assert.equal(o.sent.length, 3);
+    assert.equal(o.pauses.length, 2);
+
+    await o.endPause(); // the first pause, now stale
+    assert.equal(o.sent.length, 3, 'the stale resend does not go');
+    await o.endPause();
+    assert.equal(o.sent.length, 4);
+    assert.equal(o.state.pending.size, 0);
 });

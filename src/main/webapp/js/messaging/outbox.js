@@ -2,10 +2,10 @@
 // with a client message id and retried with the same id until acknowledged, so a retry can
 // never double a message) and files (uploaded over HTTP so they stream with progress, then sent
 // like any message). A send the server refused for the moment (`busy`, `rate_limited`,
-// `unavailable`) is sent
-// again by itself a few times, after a pause that doubles and is spread at random, so that the
-// clients a busy server turned away do not all come back in the same instant. Other refusals, and
-// the last transient one, leave the item failed, with the reason and a retry.
+// `unavailable`) is sent again by itself a few times, after a pause that doubles and is spread
+// at random, so that the clients a busy server turned away do not all come back in the same
+// instant. Other refusals, and the last transient one, leave the item failed, with the reason and
+// a retry.
 import { has, t } from '../i18n.js';
 
 const SEND_TIMEOUT_MS = 8000;

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -24,8 +25,10 @@ final class Traffic {
 
     /** Longer than the longest schedule of resends (about 23 s of pauses) and their answers. */
     private static final Duration DRAIN = Duration.ofSeconds(45);
-    /** A send refused {@code busy} or {@code rate_limited} is sent again, same client message id, this often at most. */
+    /** A send refused "not now" is sent again, same client message id, this often at most. */
     private static final int MAX_RESENDS = 5;
+    /** Refusals that say "not now": nothing was done, and the same send may succeed later (as the page treats them). */
+    private static final Set<String> NOT_NOW = Set.of("busy", "rate_limited", "unavailable");
     /**
      * The pause before the first resend; each later one doubles it, and each is spread over half
      * to one and a half times that (0.5, 1, 2, 4, 8 s on average). Resends that come back
@@ -172,7 +175,7 @@ final class Traffic {
 
     /**
      * An {@code error} naming {@code requestId}: whether it answers one of this run's sends. A
-     * refusal that asks to come back later ({@code busy}, {@code rate_limited}) is sent again with
+     * refusal that asks to come back later ({@link #NOT_NOW}) is sent again with
      * the same client message id after a growing pause, as a client must (so a resend that the
      * server stored twice would show as a duplicate); any other, or the sixth, counts as an error.
      */
@@ -181,7 +184,7 @@ final class Traffic {
         if (send == null) {
             return false;
         }
-        if (("busy".equals(code) || "rate_limited".equals(code)) && send.attempt() < MAX_RESENDS) {
+        if (NOT_NOW.contains(code) && send.attempt() < MAX_RESENDS) {
             Outstanding again = new Outstanding(send.sender(), send.clientMessageId(), send.body(), send.attempt() + 1);
             resent.increment();
             try {
@@ -213,7 +216,7 @@ final class Traffic {
         }
     }
 
-    /** Sends made again after a {@code busy} or {@code rate_limited} refusal. */
+    /** Sends made again after a "not now" refusal. */
     long resent() {
         return resent.sum();
     }

@@ -9,8 +9,12 @@ import chat.plume.testing.ServerProcess;
 import chat.plume.testing.WsClient;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
@@ -33,7 +37,7 @@ class AdmissionIT {
     private static final Pattern HINT = Pattern.compile("^overloaded retry_after=(\\d+)$");
 
     @Test
-    void pastTheOpenRateAConnectionIsTurnedAwayWith1013AndTheTimeToComeBack() {
+    void pastTheOpenRateAConnectionIsTurnedAwayWith1013AndTheTimeToComeBack() throws Exception {
         try (ServerProcess server = new ServerProcess(Path.of("target", "admission-it"), 500)
                 .environment("PLUME_WS_OPENS_PER_SECOND", "1")
                 .environment("PLUME_WS_OPEN_BURST", Integer.toString(BURST))) {
@@ -42,13 +46,21 @@ class AdmissionIT {
 
             // Five opens at once: they race through the container, so which are refused is not
             // known, only how many may be let in (the burst, and one more per second taken).
-            long began = System.nanoTime();
-            List<CompletableFuture<WsClient>> opening = IntStream.range(0, OPENS)
-                    .mapToObj(i -> CompletableFuture.supplyAsync(() -> WsClient.connect(server.base(), alice.token())))
+            ExecutorService openers = Executors.newFixedThreadPool(OPENS);
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<WsClient>> opening = IntStream.range(0, OPENS)
+                    .mapToObj(i -> openers.submit(() -> {
+                        go.await();
+                        return WsClient.connect(server.base(), alice.token());
+                    }))
                     .toList();
-            List<WsClient> opened =
-                    opening.stream().map(CompletableFuture::join).toList();
+            long began = System.nanoTime();
+            go.countDown();
+            List<WsClient> opened = new ArrayList<>();
             try {
+                for (Future<WsClient> open : opening) {
+                    opened.add(open.get(WAIT.toSeconds(), TimeUnit.SECONDS));
+                }
                 Await.until(
                         WAIT,
                         "every open welcomed or closed",
@@ -89,6 +101,7 @@ class AdmissionIT {
                     later.next("welcome", WAIT);
                 }
             } finally {
+                openers.shutdownNow();
                 opened.forEach(WsClient::close);
             }
         }
