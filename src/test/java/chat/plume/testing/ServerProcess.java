@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -24,6 +25,9 @@ import java.util.stream.Stream;
  * server's own launch script, as an operator would.
  */
 public final class ServerProcess implements AutoCloseable {
+
+    private static final Pattern MANAGED_DEPLOYMENTS =
+            Pattern.compile("\\s*<deployments>.*?</deployments>", Pattern.DOTALL);
 
     private final Path home;
     private final Path base;
@@ -48,6 +52,7 @@ public final class ServerProcess implements AutoCloseable {
         try {
             deleteRecursively(workDir);
             copyRecursively(home.resolve("standalone"), base);
+            forgetManagedDeployments(base.resolve("configuration").resolve("standalone.xml"));
             Files.copy(
                     Path.of(System.getProperty("plume.war", "target/plume.war")),
                     base.resolve("deployments").resolve("plume.war"),
@@ -187,6 +192,20 @@ public final class ServerProcess implements AutoCloseable {
                     Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
                 }
             }
+        }
+    }
+
+    /**
+     * A {@code wildfly:run} (the README's run command) registers the WAR in the provisioned
+     * server's configuration, with its content under {@code data/}, which is not copied: the copy
+     * would then fail to boot on a deployment it cannot find beside the one in
+     * {@code deployments/}. This server deploys only what is dropped there.
+     */
+    private static void forgetManagedDeployments(Path configuration) throws IOException {
+        String xml = Files.readString(configuration);
+        String without = MANAGED_DEPLOYMENTS.matcher(xml).replaceAll("");
+        if (!without.equals(xml)) {
+            Files.writeString(configuration, without);
         }
     }
 
