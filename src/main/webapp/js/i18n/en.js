@@ -207,6 +207,8 @@ export default {
     'chats.unmute': 'Unmute',
     'chats.searchMessages': 'Search messages',
     'chats.readBy': 'Read by:',
+    'chats.readByMore': 'and {count} more',
+    'chats.readByNobody': 'Nobody has read it yet.',
     'groups.mute10': 'Mute 10 min',
     'groups.unmute': 'Unmute',
     'groups.muteAll': 'Mute everyone for an hour',

@@ -206,6 +206,8 @@ export default {
     'chats.unmute': '取消免打扰',
     'chats.searchMessages': '搜索聊天记录',
     'chats.readBy': '已读：',
+    'chats.readByMore': '等 {count} 人',
+    'chats.readByNobody': '还没有人读过。',
     'groups.mute10': '禁言 10 分钟',
     'groups.unmute': '解除禁言',
     'groups.muteAll': '全员禁言 1 小时',

@@ -273,9 +273,16 @@ export function mountChats({ gateway, me, openChat, setBadge, isChatVisible, nav
         renderChat();
     }
 
+    /** Names the first readers (one page, by account id) and counts the rest: a group may have thousands. */
     async function showReaders(conversationId, seq) {
-        const readers = await api('GET', `/conversations/${conversationId}/messages/${seq}/readers`);
-        panel.say(`${t('chats.readBy')} ${readers.readers.map((r) => names.memberName(conversationId, r.id, r.displayName)).join(', ')}`);
+        const page = await api('GET', `/conversations/${conversationId}/messages/${seq}/readers?limit=20`);
+        if (page.count === 0) {
+            panel.say(t('chats.readByNobody'));
+            return;
+        }
+        const named = page.readers.map((r) => names.memberName(conversationId, r.id, r.displayName)).join(', ');
+        const more = page.count - page.readers.length;
+        panel.say(`${t('chats.readBy')} ${named}${more > 0 ? ` ${t('chats.readByMore', { count: more })}` : ''}`);
     }
 
     /** Votes in a poll (null: takes the vote back); the answer says which option is now one's own. */

@@ -28,9 +28,6 @@ import java.util.stream.Collectors;
 @Stateless
 public class ConversationList {
 
-    /** How many of a conversation's newest messages the @-mention marker looks at. */
-    static final int MENTION_WINDOW = 500;
-
     @Inject
     HiddenMessages hiddenMessages;
 
@@ -148,7 +145,6 @@ public class ConversationList {
                 .map(Conversation::groupId)
                 .toList());
         Map<Long, MessagingViews.Message> last = lastMessages(me, conversations);
-        Set<Long> mentioned = mentionedIn(me, memberships, conversations);
         List<MessagingViews.Conversation> views = new ArrayList<>(conversations.size());
         for (int i = 0; i < conversations.size(); i++) {
             Conversation c = conversations.get(i);
@@ -169,40 +165,9 @@ public class ConversationList {
                     mine.pinned(),
                     mine.muted(),
                     c.kind() == ConversationKind.DIRECT ? peerReads.get(c.id()) : null,
-                    mentioned.contains(c.id())));
+                    c.kind() == ConversationKind.GROUP && mine.mentionUnread()));
         }
         return views;
-    }
-
-    /**
-     * The conversations among these where an unread message @mentions {@code me}, in one query.
-     * Only the {@value #MENTION_WINDOW} newest messages of each are looked at: after a long
-     * absence the marker covers the recent backlog, and the query's cost stays bounded.
-     */
-    private Set<Long> mentionedIn(long me, List<ConversationMember> memberships, List<Conversation> conversations) {
-        List<Long> unread = new ArrayList<>();
-        for (int i = 0; i < conversations.size(); i++) {
-            if (conversations.get(i).kind() == ConversationKind.GROUP
-                    && conversations.get(i).lastSeq() > memberships.get(i).readSeq()) {
-                unread.add(conversations.get(i).id());
-            }
-        }
-        if (unread.isEmpty()) {
-            return Set.of();
-        }
-        return Set.copyOf(em.createQuery(
-                        "select distinct m.conversationId from Message m, ConversationMember p, Conversation c"
-                                + " where p.accountId = :me and p.conversationId in :ids and c.id = p.conversationId"
-                                + " and m.conversationId = p.conversationId and m.seq > p.readSeq"
-                                + " and m.mentions is not null and m.recalledAt is null"
-                                + " and m.seq > c.lastSeq - :window"
-                                + " and concat(',', m.mentions, ',') like :pattern",
-                        Long.class)
-                .setParameter("me", me)
-                .setParameter("ids", unread)
-                .setParameter("pattern", "%," + me + ",%")
-                .setParameter("window", (long) MENTION_WINDOW)
-                .getResultList());
     }
 
     /** The newest message of each conversation that has one, in one query (and one for their media). */

@@ -25,9 +25,6 @@ import java.time.LocalDateTime;
         name = ConversationMember.OF_ACCOUNT,
         query = "select m from ConversationMember m where m.accountId = :account")
 @NamedQuery(
-        name = ConversationMember.OF_CONVERSATION,
-        query = "select m from ConversationMember m" + " where m.conversationId = :conversation")
-@NamedQuery(
         name = ConversationMember.ADVANCE_READ,
         query = "update ConversationMember m set m.readSeq = :seq"
                 + " where m.conversationId = :conversation and m.accountId = :account and m.readSeq < :seq")
@@ -47,16 +44,43 @@ import java.time.LocalDateTime;
         query = "select m.readSeq, m.joinedAt from ConversationMember m"
                 + " where m.conversationId = :conversation and m.accountId <> :viewer")
 @NamedQuery(
+        name = ConversationMember.READERS,
+        query = "select m.accountId from ConversationMember m where m.conversationId = :conversation"
+                + " and m.readSeq >= :seq and m.joinedAt <= :sentAt and m.accountId <> :sender"
+                + " and m.accountId > :after order by m.accountId")
+@NamedQuery(
+        name = ConversationMember.READER_COUNT,
+        query = "select count(m) from ConversationMember m where m.conversationId = :conversation"
+                + " and m.readSeq >= :seq and m.joinedAt <= :sentAt and m.accountId <> :sender")
+@NamedQuery(
+        name = ConversationMember.MARK_MENTIONED,
+        query = "update ConversationMember m set m.mentionedSeq = :seq where m.conversationId = :conversation"
+                + " and m.accountId in :accounts and m.mentionedSeq < :seq")
+@NamedQuery(
+        name = ConversationMember.SET_MENTIONED,
+        query = "update ConversationMember m set m.mentionedSeq = :seq where m.conversationId = :conversation"
+                + " and m.accountId = :account")
+@NamedQuery(
         name = ConversationMember.REMOVE_ALL,
         query = "delete from ConversationMember m where m.conversationId = :conversation")
 public class ConversationMember {
 
     public static final String ONE = "ConversationMember.one";
     public static final String OF_ACCOUNT = "ConversationMember.ofAccount";
-    public static final String OF_CONVERSATION = "ConversationMember.ofConversation";
     public static final String REMOVE = "ConversationMember.remove";
     /** Where everyone but the viewer has read to, and since when they are in, as values. */
     public static final String READ_POSITIONS = "ConversationMember.readPositions";
+    /**
+     * A page of who has read up to a message (by account id, after a key), and how many have: a
+     * member who joined after the message did not read it, whatever their read position says.
+     */
+    public static final String READERS = "ConversationMember.readers";
+
+    public static final String READER_COUNT = "ConversationMember.readerCount";
+    /** Marks a message's mentions on the mentioned members' rows (forward only), in one statement. */
+    public static final String MARK_MENTIONED = "ConversationMember.markMentioned";
+    /** Puts one member's mention marker back (a recalled mention). */
+    public static final String SET_MENTIONED = "ConversationMember.setMentioned";
     /** Everyone leaves, in one statement (a group of any size ends). */
     public static final String REMOVE_ALL = "ConversationMember.removeAll";
     /** Moves a read position forward in one statement, so that concurrent readers never move it back. */
@@ -79,6 +103,13 @@ public class ConversationMember {
 
     @Column(name = "read_seq", nullable = false)
     private long readSeq;
+
+    /**
+     * The newest message that @mentions this member (0: none); above {@link #readSeq} it is an
+     * unread mention. Moved by {@link #MARK_MENTIONED} in the send path, never through the entity.
+     */
+    @Column(name = "mentioned_seq", nullable = false)
+    private long mentionedSeq;
 
     @Column(nullable = false)
     private boolean pinned;
@@ -125,6 +156,11 @@ public class ConversationMember {
 
     public long readSeq() {
         return readSeq;
+    }
+
+    /** Whether an unread message @mentions this member. */
+    public boolean mentionUnread() {
+        return mentionedSeq > readSeq;
     }
 
     public boolean pinned() {

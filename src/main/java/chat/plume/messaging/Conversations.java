@@ -157,12 +157,6 @@ public class Conversations {
         return member != null && member.role().manages();
     }
 
-    public List<ConversationMember> participants(long conversationId) {
-        return em.createNamedQuery(ConversationMember.OF_CONVERSATION, ConversationMember.class)
-                .setParameter("conversation", conversationId)
-                .getResultList();
-    }
-
     /** Whether two people may write to each other (for quiet checks such as typing). */
     public boolean mayTalk(long me, long other) {
         return !blocks.eitherWay(me, other) && friendships.areFriends(me, other);

@@ -3,6 +3,8 @@ package chat.plume.messaging;
 import chat.plume.identity.boundary.Authenticated;
 import chat.plume.identity.boundary.CurrentCaller;
 import chat.plume.platform.error.InvalidInputException;
+import chat.plume.platform.rest.KeysetParameters;
+import chat.plume.platform.rest.NextPage;
 import chat.plume.platform.rest.PageParameters;
 import chat.plume.platform.rest.TextRules;
 import jakarta.inject.Inject;
@@ -10,6 +12,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -134,10 +137,19 @@ public class ConversationsResource {
         return pins.pins(caller.get(), id);
     }
 
+    /**
+     * A page of who has read up to a message, by account id ({@code after}, {@code limit}), with
+     * how many have in all; {@code next} (and a {@code Link} header) names the next page.
+     */
     @GET
     @Path("{id}/messages/{seq}/readers")
-    public MessagingViews.Readers readers(@PathParam("id") long id, @PathParam("seq") long seq) {
-        return messages.readers(caller.get(), id, seq);
+    public Response readers(
+            @PathParam("id") long id,
+            @PathParam("seq") long seq,
+            @BeanParam @Valid KeysetParameters paging,
+            @Context UriInfo uri) {
+        MessagingViews.Readers page = messages.readers(caller.get(), id, seq, paging.after(), paging.limit());
+        return NextPage.of(page, page.next(), uri);
     }
 
     /** Search in one conversation ({@code conversation}) or all of the caller's. */

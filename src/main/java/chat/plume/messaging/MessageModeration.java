@@ -32,6 +32,9 @@ public class MessageModeration {
     @Inject
     PinnedMessages pins;
 
+    @Inject
+    MentionMarkers mentionMarkers;
+
     @Resource
     SessionContext context;
 
@@ -82,6 +85,7 @@ public class MessageModeration {
         }
         locked.recall(moderatorId, now);
         pins.unpinRecalled(locked);
+        mentionMarkers.recalled(locked);
         access.announceUpdate(locked);
         return true;
     }

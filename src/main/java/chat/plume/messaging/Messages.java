@@ -68,6 +68,9 @@ public class Messages {
     PinnedMessages pins;
 
     @Inject
+    MentionMarkers mentionMarkers;
+
+    @Inject
     Event<Push> push;
 
     @Inject
@@ -170,6 +173,7 @@ public class Messages {
         }
         message.recall(caller.accountId(), Timestamps.now());
         pins.unpinRecalled(message);
+        mentionMarkers.recalled(message);
         return access.announceUpdate(message);
     }
 
@@ -195,19 +199,37 @@ public class Messages {
         return Math.max(mine.readSeq(), seq);
     }
 
-    /** Who in a group has read up to a message (the sender excluded). */
-    public MessagingViews.Readers readers(Caller caller, long conversationId, long seq) {
+    /**
+     * A page of who in a chat has read up to a message (the sender excluded), by account id after
+     * {@code after}, and how many have in all: five queries whatever the group's size (membership,
+     * the message, the page, the count, the page's profiles).
+     */
+    public MessagingViews.Readers readers(Caller caller, long conversationId, long seq, long after, int limit) {
         conversations.require(conversationId, caller.accountId());
         Message message = access.at(conversationId, seq);
-        List<Long> ids = conversations.participants(conversationId).stream()
-                .filter(p -> readIt(p, message) && !message.isSentBy(p.accountId()))
-                .map(ConversationMember::accountId)
-                .toList();
-        Map<Long, PublicProfile> people = accounts.publicProfiles(ids);
+        long sender = message.senderId() == null ? 0 : message.senderId();
+        List<Long> ids = em.createNamedQuery(ConversationMember.READERS, Long.class)
+                .setParameter("conversation", conversationId)
+                .setParameter("seq", seq)
+                .setParameter("sentAt", message.createdAt())
+                .setParameter("sender", sender)
+                .setParameter("after", after)
+                .setMaxResults(limit + 1)
+                .getResultList();
+        long count = em.createNamedQuery(ConversationMember.READER_COUNT, Long.class)
+                .setParameter("conversation", conversationId)
+                .setParameter("seq", seq)
+                .setParameter("sentAt", message.createdAt())
+                .setParameter("sender", sender)
+                .getSingleResult();
+        List<Long> page = ids.subList(0, Math.min(limit, ids.size()));
+        Map<Long, PublicProfile> people = accounts.publicProfiles(page);
         return new MessagingViews.Readers(
                 conversationId,
                 seq,
-                ids.stream().map(people::get).filter(Objects::nonNull).toList());
+                count,
+                page.stream().map(people::get).filter(Objects::nonNull).toList(),
+                ids.size() > limit ? page.get(limit - 1) : null);
     }
 
     /** Moves a read position forward only, in one statement (safe against concurrent readers). */
@@ -268,10 +290,6 @@ public class Messages {
                     .filter(p -> readIt(p.readSeq(), p.joinedAt(), m))
                     .count();
         }
-    }
-
-    private static boolean readIt(ConversationMember member, Message message) {
-        return readIt(member.readSeq(), member.joinedAt(), message);
     }
 
     /** Someone who joined after a message did not read it, whatever their read position says. */

@@ -163,8 +163,11 @@ public final class MessagingViews {
     /** A page of history, oldest first; {@code hasMore} says whether more lies in the direction asked. */
     public record Page(long conversation, List<Message> messages, boolean hasMore) {}
 
-    /** Who has read a message of a group. */
-    public record Readers(long conversation, long seq, List<PublicProfile> readers) {}
+    /**
+     * A page of who has read a message of a group (by account id), {@code count} of them in all;
+     * {@code next}: the key of the next page, null (left out of the JSON) on the last.
+     */
+    public record Readers(long conversation, long seq, long count, List<PublicProfile> readers, Long next) {}
 
     /** One search hit. */
     public record Hit(Message message, String conversationTitle) {}

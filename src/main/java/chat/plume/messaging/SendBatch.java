@@ -3,6 +3,7 @@ package chat.plume.messaging;
 import chat.plume.platform.error.PlumeException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -32,6 +33,7 @@ final class SendBatch {
     private final Map<Long, Optional<PlumeException>> standing = new HashMap<>();
     private final Map<String, Optional<PlumeException>> writing = new HashMap<>();
     private final Map<Long, Map<Long, Long>> readTo = new LinkedHashMap<>();
+    private final List<Mention> mentions = new ArrayList<>();
     private final Set<Long> senders = new HashSet<>();
 
     private SendBatch() {}
@@ -164,6 +166,24 @@ final class SendBatch {
                         .setParameter("account", sender)
                         .executeUpdate()));
     }
+
+    /** A stored message @mentions these members. */
+    void mentioned(long conversation, long seq, Collection<Long> accounts) {
+        mentions.add(new Mention(conversation, seq, List.copyOf(accounts)));
+    }
+
+    /** One forward-only update per message that mentions someone (mentions are rare; at most 50 each). */
+    void markMentions(EntityManager em) {
+        for (Mention mention : mentions) {
+            em.createNamedQuery(ConversationMember.MARK_MENTIONED)
+                    .setParameter("seq", mention.seq())
+                    .setParameter("conversation", mention.conversation())
+                    .setParameter("accounts", mention.accounts())
+                    .executeUpdate();
+        }
+    }
+
+    private record Mention(long conversation, long seq, List<Long> accounts) {}
 
     private static String writingKey(long conversation, long sender) {
         return conversation + "/" + sender;

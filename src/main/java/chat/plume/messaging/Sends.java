@@ -139,6 +139,7 @@ public class Sends {
                 }
             }
             batch.advanceReads(em);
+            batch.markMentions(em);
             em.flush();
         } catch (PersistenceException e) {
             if (!Constraints.isIntegrityViolation(e)) {
@@ -230,6 +231,9 @@ public class Sends {
         em.persist(message);
         batch.stored(message);
         batch.readUpTo(conversationId, me, seq);
+        if (mentionList != null) {
+            batch.mentioned(conversationId, seq, o.mentions());
+        }
         return new Stored(message, false);
     }
 

@@ -245,16 +245,48 @@ class ListQueriesIT {
     }
 
     @Test
-    void aGroupWhereAnUnreadMessageMentionsMeSaysSo() {
+    void aGroupWhereAnUnreadMessageMentionsMeSaysSo() throws SQLException {
         Caller me = Callers.register(accounts, "Mentioned");
         Caller friend = Callers.register(accounts, "Mentioner");
         long conversation = groupChatOfTwo(friend, me, "mentions");
+        long hello = sends.send(new Outgoing(friend, conversation, "m0", "hello", null, List.of(), null))
+                .message()
+                .seq();
+        messages.read(me, conversation, hello);
+        long nothingUnread = statements(() -> list.page(me.accountId(), null, 100));
         sends.send(new Outgoing(friend, conversation, "m1", "@you look", null, List.of(me.accountId()), null));
+        // The marker is kept on the membership row the page reads anyway: no search through the
+        // unread messages (which after a restart made every reconnecting client's sync slow).
+        assertEquals(
+                nothingUnread,
+                statements(() -> list.page(me.accountId(), null, 100)),
+                "statements for a page with an unread mention\n" + lastStatements);
         sends.send(new Outgoing(friend, conversation, "m2", "and more", null, List.of(), null));
         assertTrue(mentionsMe(me, conversation), "an unread mention");
         assertFalse(mentionsMe(friend, conversation), "the sender is not mentioned");
-        messages.read(me, conversation, 2);
+        messages.read(me, conversation, hello + 2);
         assertFalse(mentionsMe(me, conversation), "read: no longer marked");
+    }
+
+    @Test
+    void aRecalledMentionNoLongerMarksTheGroupButAnEarlierUnreadOneStillDoes() {
+        Caller me = Callers.register(accounts, "Recalled");
+        Caller friend = Callers.register(accounts, "Recaller");
+        long conversation = groupChatOfTwo(friend, me, "recalled mentions");
+        long first = sends.send(
+                        new Outgoing(friend, conversation, "r1", "@you first", null, List.of(me.accountId()), null))
+                .message()
+                .seq();
+        long second = sends.send(
+                        new Outgoing(friend, conversation, "r2", "@you again", null, List.of(me.accountId()), null))
+                .message()
+                .seq();
+        messages.recall(friend, conversation, second);
+        assertTrue(mentionsMe(me, conversation), "the first mention is still unread");
+        messages.recall(friend, conversation, first);
+        assertFalse(mentionsMe(me, conversation), "no unread mention is left");
+        sends.send(new Outgoing(friend, conversation, "r3", "@you once more", null, List.of(me.accountId()), null));
+        assertTrue(mentionsMe(me, conversation), "a new mention marks it again");
     }
 
     private boolean mentionsMe(Caller who, long conversationId) {

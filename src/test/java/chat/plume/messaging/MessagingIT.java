@@ -12,6 +12,7 @@ import chat.plume.testing.Leg;
 import chat.plume.testing.Person;
 import chat.plume.testing.WsClient;
 import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -421,6 +422,61 @@ class MessagingIT extends ClientTestBase {
         JsonObject stored = history(bob, conversation, 0).get(0);
         assertThat(stored.getBoolean("recalled")).isTrue();
         assertThat(stored.containsKey("body")).isFalse();
+    }
+
+    @Test
+    void readersOfAGroupMessageComeInPagesWithTheirCount() {
+        Person owner = Person.create(api, "ROwner");
+        Person first = Person.create(api, "RFirst");
+        Person second = Person.create(api, "RSecond");
+        Person idle = Person.create(api, "RIdle");
+        Person late = Person.create(api, "RLate");
+        Person stranger = Person.create(api, "RStranger");
+        for (Person friend : List.of(first, second, idle, late)) {
+            befriend(owner, friend);
+        }
+        long group = owner.createGroup("readers", first, second, idle);
+        long conversation = owner.conversationOfGroup(group);
+        long seq = owner.sendText(conversation, "r1", "who reads this?")
+                .getJsonNumber("seq")
+                .longValue();
+        for (Person reader : List.of(first, second)) {
+            try (WsClient ws = reader.connect()) {
+                ws.request(frame("read", "conversation", conversation, "seq", seq), WAIT);
+            }
+        }
+        // Someone who joins afterwards and reads on is not a reader of the earlier message.
+        Api.expect(200, owner.post("/groups/" + group + "/members", "{\"userIds\":[" + late.id() + "]}"));
+        try (WsClient ws = late.connect()) {
+            ws.request(frame("read", "conversation", conversation, "seq", unreadPosition(late, conversation)), WAIT);
+        }
+        String readers = "/conversations/" + conversation + "/messages/" + seq + "/readers";
+
+        HttpResponse<String> firstPage = owner.get(readers + "?limit=1");
+        JsonObject page = ok(200, firstPage);
+        // The sender (whose read position is past their own message) is not counted either.
+        assertThat(page.getJsonNumber("count").longValue()).isEqualTo(2);
+        assertThat(page.getJsonArray("readers")).hasSize(1);
+        long next = page.getJsonNumber("next").longValue();
+        assertThat(firstPage.headers().firstValue("Link").orElseThrow())
+                .contains("after=" + next)
+                .contains("rel=\"next\"");
+        JsonObject last = ok(200, owner.get(readers + "?limit=1&after=" + next));
+        assertThat(last.containsKey("next")).as("no next page").isFalse();
+        assertThat(List.of(
+                        page.getJsonArray("readers")
+                                .getJsonObject(0)
+                                .getJsonNumber("id")
+                                .longValue(),
+                        last.getJsonArray("readers")
+                                .getJsonObject(0)
+                                .getJsonNumber("id")
+                                .longValue()))
+                .containsExactly(Math.min(first.id(), second.id()), Math.max(first.id(), second.id()));
+
+        Api.expect(400, owner.get(readers + "?limit=201"));
+        Api.expect(400, owner.get(readers + "?after=x"));
+        Api.expect(403, stranger.get(readers));
     }
 
     @Test

@@ -23,9 +23,12 @@ public final class NextPage {
         return of(items, items.size() == limit ? key.apply(items.get(limit - 1)) : null, uri);
     }
 
-    /** {@code next}: the key to continue after, or null when this is the last page. */
-    public static Response of(List<?> items, Object next, UriInfo uri) {
-        Response.ResponseBuilder answer = Response.ok(items);
+    /**
+     * {@code body}: the page (a list, or an object that holds one); {@code next}: the key to
+     * continue after, or null when this is the last page.
+     */
+    public static Response of(Object body, Object next, UriInfo uri) {
+        Response.ResponseBuilder answer = Response.ok(body);
         if (next != null) {
             answer.link(
                     uri.getRequestUriBuilder().replaceQueryParam("after", next).build(), "next");
