@@ -208,6 +208,7 @@ export default {
     'chats.searchMessages': 'Search messages',
     'chats.readBy': 'Read by:',
     'chats.readByMore': 'and {count} more',
+    'chats.readByCount': 'Read by {count}',
     'chats.readByNobody': 'Nobody has read it yet.',
     'groups.mute10': 'Mute 10 min',
     'groups.unmute': 'Unmute',

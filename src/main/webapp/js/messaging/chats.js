@@ -280,6 +280,10 @@ export function mountChats({ gateway, me, openChat, setBadge, isChatVisible, nav
             panel.say(t('chats.readByNobody'));
             return;
         }
+        if (page.readers.length === 0) {
+            panel.say(t('chats.readByCount', { count: page.count }));
+            return;
+        }
         const named = page.readers.map((r) => names.memberName(conversationId, r.id, r.displayName)).join(', ');
         const more = page.count - page.readers.length;
         panel.say(`${t('chats.readBy')} ${named}${more > 0 ? ` ${t('chats.readByMore', { count: more })}` : ''}`);

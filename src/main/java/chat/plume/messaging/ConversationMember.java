@@ -59,7 +59,7 @@ import java.time.LocalDateTime;
 @NamedQuery(
         name = ConversationMember.SET_MENTIONED,
         query = "update ConversationMember m set m.mentionedSeq = :seq where m.conversationId = :conversation"
-                + " and m.accountId = :account")
+                + " and m.accountId = :account and m.mentionedSeq = :recalled")
 @NamedQuery(
         name = ConversationMember.REMOVE_ALL,
         query = "delete from ConversationMember m where m.conversationId = :conversation")
@@ -79,7 +79,10 @@ public class ConversationMember {
     public static final String READER_COUNT = "ConversationMember.readerCount";
     /** Marks a message's mentions on the mentioned members' rows (forward only), in one statement. */
     public static final String MARK_MENTIONED = "ConversationMember.markMentioned";
-    /** Puts one member's mention marker back (a recalled mention). */
+    /**
+     * Puts one member's mention marker back from a recalled mention, only if it still points at
+     * it: a mention sent meanwhile (a send locks the conversation, a recall only the message) wins.
+     */
     public static final String SET_MENTIONED = "ConversationMember.setMentioned";
     /** Everyone leaves, in one statement (a group of any size ends). */
     public static final String REMOVE_ALL = "ConversationMember.removeAll";
@@ -127,23 +130,6 @@ public class ConversationMember {
         this.accountId = accountId;
         this.readSeq = readSeq;
         this.joinedAt = now;
-    }
-
-    /** Moves the read position forward only; returns whether it moved. */
-    public boolean readUpTo(long seq) {
-        if (seq <= readSeq) {
-            return false;
-        }
-        readSeq = seq;
-        return true;
-    }
-
-    public void setPinned(boolean value) {
-        this.pinned = value;
-    }
-
-    public void setMuted(boolean value) {
-        this.muted = value;
     }
 
     public long conversationId() {

@@ -29,6 +29,9 @@ public class MentionMarkers {
             return;
         }
         List<Long> mentioned = ids(message.mentions()).stream().toList();
+        if (mentioned.isEmpty()) {
+            return;
+        }
         List<ConversationMember> marked = em.createQuery(
                         "select m from ConversationMember m where m.conversationId = :conversation"
                                 + " and m.accountId in :accounts and m.mentionedSeq = :seq",
@@ -62,6 +65,7 @@ public class MentionMarkers {
                     .setParameter("seq", previous)
                     .setParameter("conversation", message.conversationId())
                     .setParameter("account", member.accountId())
+                    .setParameter("recalled", message.seq())
                     .executeUpdate();
         }
     }

@@ -273,20 +273,23 @@ class ListQueriesIT {
         Caller me = Callers.register(accounts, "Recalled");
         Caller friend = Callers.register(accounts, "Recaller");
         long conversation = groupChatOfTwo(friend, me, "recalled mentions");
-        long first = sends.send(
-                        new Outgoing(friend, conversation, "r1", "@you first", null, List.of(me.accountId()), null))
-                .message()
-                .seq();
-        long second = sends.send(
-                        new Outgoing(friend, conversation, "r2", "@you again", null, List.of(me.accountId()), null))
-                .message()
-                .seq();
-        messages.recall(friend, conversation, second);
-        assertTrue(mentionsMe(me, conversation), "the first mention is still unread");
+        long first = mention(friend, me, conversation, "r1");
+        long second = mention(friend, me, conversation, "r2");
+        long third = mention(friend, me, conversation, "r3");
         messages.recall(friend, conversation, first);
+        assertTrue(mentionsMe(me, conversation), "recalling an older mention leaves the newest");
+        messages.recall(friend, conversation, third);
+        assertTrue(mentionsMe(me, conversation), "the one before the recalled newest still marks it");
+        messages.recall(friend, conversation, second);
         assertFalse(mentionsMe(me, conversation), "no unread mention is left");
-        sends.send(new Outgoing(friend, conversation, "r3", "@you once more", null, List.of(me.accountId()), null));
+        mention(friend, me, conversation, "r4");
         assertTrue(mentionsMe(me, conversation), "a new mention marks it again");
+    }
+
+    private long mention(Caller from, Caller whom, long conversation, String clientId) {
+        return sends.send(new Outgoing(from, conversation, clientId, "@you", null, List.of(whom.accountId()), null))
+                .message()
+                .seq();
     }
 
     private boolean mentionsMe(Caller who, long conversationId) {
