@@ -3,10 +3,7 @@ package chat.plume.messaging;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The "you were mentioned" marker of a chat ({@code conversation_member.mentioned_seq}). The send
@@ -25,10 +22,7 @@ public class MentionMarkers {
 
     /** A message was recalled: the markers it set, and only those, move back. */
     public void recalled(Message message) {
-        if (message.mentions() == null) {
-            return;
-        }
-        List<Long> mentioned = ids(message.mentions()).stream().toList();
+        List<Long> mentioned = message.mentionedIds();
         if (mentioned.isEmpty()) {
             return;
         }
@@ -57,7 +51,7 @@ public class MentionMarkers {
         for (ConversationMember member : marked) {
             long previous = earlier.stream()
                     .filter(row -> (Long) row[0] > member.readSeq()
-                            && ids((String) row[1]).contains(member.accountId()))
+                            && Message.mentionIds((String) row[1]).contains(member.accountId()))
                     .mapToLong(row -> (Long) row[0])
                     .findFirst()
                     .orElse(0);
@@ -68,13 +62,5 @@ public class MentionMarkers {
                     .setParameter("recalled", message.seq())
                     .executeUpdate();
         }
-    }
-
-    /** A message's mentions as stored: account ids separated by commas. */
-    static Set<Long> ids(String mentions) {
-        return Arrays.stream(mentions.split(","))
-                .filter(s -> !s.isBlank())
-                .map(Long::valueOf)
-                .collect(Collectors.toSet());
     }
 }

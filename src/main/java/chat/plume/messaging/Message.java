@@ -12,6 +12,8 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * A message at its place ({@code seq}) in a conversation. A recalled message keeps its place
@@ -249,6 +251,18 @@ public class Message {
 
     public String mentions() {
         return mentions;
+    }
+
+    /** Who this message @mentions. */
+    public List<Long> mentionedIds() {
+        return mentionIds(mentions);
+    }
+
+    /** The ids of a stored mention list (the send path joins them with commas; null: none). */
+    public static List<Long> mentionIds(String mentions) {
+        return mentions == null || mentions.isBlank()
+                ? List.of()
+                : Arrays.stream(mentions.split(",")).map(Long::valueOf).toList();
     }
 
     public LocalDateTime createdAt() {

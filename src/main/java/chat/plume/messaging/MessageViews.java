@@ -9,7 +9,6 @@ import jakarta.persistence.PersistenceContext;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -149,9 +148,7 @@ public class MessageViews {
             MediaView media,
             List<MessagingViews.Reaction> reactions,
             MessagingViews.PollView poll) {
-        List<Long> mentioned = m.mentions() == null
-                ? List.of()
-                : Arrays.stream(m.mentions().split(",")).map(Long::valueOf).toList();
+        List<Long> mentioned = m.mentionedIds();
         return new MessagingViews.Message(
                 m.id(),
                 m.conversationId(),

@@ -15,6 +15,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -207,21 +208,12 @@ public class Messages {
     public MessagingViews.Readers readers(Caller caller, long conversationId, long seq, long after, int limit) {
         conversations.require(conversationId, caller.accountId());
         Message message = access.at(conversationId, seq);
-        long sender = message.senderId() == null ? 0 : message.senderId();
-        List<Long> ids = em.createNamedQuery(ConversationMember.READERS, Long.class)
-                .setParameter("conversation", conversationId)
-                .setParameter("seq", seq)
-                .setParameter("sentAt", message.createdAt())
-                .setParameter("sender", sender)
+        List<Long> ids = readersOf(ConversationMember.READERS, Long.class, message)
                 .setParameter("after", after)
                 .setMaxResults(limit + 1)
                 .getResultList();
-        long count = em.createNamedQuery(ConversationMember.READER_COUNT, Long.class)
-                .setParameter("conversation", conversationId)
-                .setParameter("seq", seq)
-                .setParameter("sentAt", message.createdAt())
-                .setParameter("sender", sender)
-                .getSingleResult();
+        long count =
+                readersOf(ConversationMember.READER_COUNT, Long.class, message).getSingleResult();
         List<Long> page = ids.subList(0, Math.min(limit, ids.size()));
         Map<Long, PublicProfile> people = accounts.publicProfiles(page);
         return new MessagingViews.Readers(
@@ -230,6 +222,15 @@ public class Messages {
                 count,
                 page.stream().map(people::get).filter(Objects::nonNull).toList(),
                 ids.size() > limit ? page.get(limit - 1) : null);
+    }
+
+    /** One of the readers queries, bound to a message: read up to it, in before it, not its sender. */
+    private <T> TypedQuery<T> readersOf(String query, Class<T> type, Message message) {
+        return em.createNamedQuery(query, type)
+                .setParameter("conversation", message.conversationId())
+                .setParameter("seq", message.seq())
+                .setParameter("sentAt", message.createdAt())
+                .setParameter("sender", message.senderId() == null ? 0L : message.senderId());
     }
 
     /** Moves a read position forward only, in one statement (safe against concurrent readers). */
